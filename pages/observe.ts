@@ -1,0 +1,65 @@
+/**
+ * Read-only observations of what a page shows, used to tell a manual writer
+ * what the screen actually had when a check failed. No assertions here.
+ */
+import type { Page } from '@playwright/test';
+
+export interface ControlOnScreen {
+  readonly role: 'ボタン' | 'リンク';
+  readonly name: string;
+  /** Distance of the control's top edge from the top of the document, in CSS px. */
+  readonly top: number;
+  readonly bottom: number;
+}
+
+/** Visible buttons and links with an approximation of their accessible names, top to bottom. */
+export async function visibleControls(page: Page): Promise<ControlOnScreen[]> {
+  return page.evaluate(() => {
+    const nameOf = (el: Element): string => {
+      const labelled = el.getAttribute('aria-labelledby');
+      if (labelled) {
+        const text = labelled
+          .split(/\s+/)
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' ');
+        if (text.trim()) return text;
+      }
+      const aria = el.getAttribute('aria-label');
+      if (aria?.trim()) return aria;
+      if (el instanceof HTMLInputElement) return el.value || el.title;
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a reader sees
+      return (el as HTMLElement).innerText || el.getAttribute('title') || '';
+    };
+    const out: { role: 'ボタン' | 'リンク'; name: string; top: number; bottom: number }[] = [];
+    for (const el of document.querySelectorAll('a[href], button, [role="button"], [role="link"], input[type="submit"], input[type="button"]')) {
+      const style = getComputedStyle(el);
+      const rect = el.getBoundingClientRect();
+      if (style.visibility === 'hidden' || rect.width === 0 || rect.height === 0) continue;
+      const isLink = el.tagName === 'A' || el.getAttribute('role') === 'link';
+      out.push({
+        role: isLink ? 'リンク' : 'ボタン',
+        name: nameOf(el).replace(/\s+/g, ' ').trim(),
+        top: Math.round(rect.top + window.scrollY),
+        bottom: Math.round(rect.bottom + window.scrollY),
+      });
+    }
+    return out.sort((a, b) => a.top - b.top);
+  });
+}
+
+export function formatControls(controls: readonly ControlOnScreen[]): string {
+  if (controls.length === 0) return 'ボタンもリンクもありません';
+  return controls.map((c) => `「${c.name || '(名前なし)'}」（${c.role}, 上端 ${c.top}px）`).join('、');
+}
+
+/** URL, title and headings: enough for a reader to recognise which screen it was. */
+export async function describeScreen(page: Page): Promise<string> {
+  const headings = await page
+    .getByRole('heading')
+    .filter({ visible: true })
+    .allInnerTexts()
+    .catch(() => [] as string[]);
+  const title = await page.title().catch(() => '(取得できません)');
+  const shown = headings.slice(0, 8).map((h) => `「${h.replace(/\s+/g, ' ').trim()}」`);
+  return `URL ${page.url()}、タイトル「${title}」、見出し ${shown.length > 0 ? shown.join('') : 'なし'}`;
+}

@@ -1,0 +1,92 @@
+/**
+ * Conformance suite for manual §3.3 「求職者マイページをログアウトする」.
+ * Without TARGET_URL it starts the bundled reference app on free ports.
+ */
+import { defineConfig, devices, type PlaywrightTestOptions, type PlaywrightWorkerOptions, type Project } from '@playwright/test';
+import { config as loadDotenv } from 'dotenv';
+import { cucumberReporter, defineBddConfig } from 'playwright-bdd';
+import { availableExtraBrowsers, resolveChromium } from './support/browser.ts';
+import { loadConfig } from './support/config.ts';
+import { ensurePorts } from './support/ports.ts';
+import type { Options } from './fixtures/test.ts';
+
+loadDotenv({ quiet: true });
+if (!process.env.TARGET_URL) ensurePorts(['HELLOWORK_PORT']);
+const suite = loadConfig();
+const chromium = resolveChromium();
+const extra = availableExtraBrowsers();
+
+const testDir = defineBddConfig({
+  features: 'features/**/*.feature',
+  steps: ['steps/**/*.ts', 'fixtures/test.ts'],
+  outputDir: '.features-gen',
+  featuresRoot: 'features',
+  language: 'ja',
+  missingSteps: 'fail-on-gen',
+});
+
+/** Tags are whole words: @pc must not match @pc-foo. */
+const tag = (name: string) => new RegExp(`${name}(?![\\w-])`);
+const PC = tag('@pc');
+const SP = tag('@sp');
+
+const projects: Project<PlaywrightTestOptions & Options, PlaywrightWorkerOptions>[] = [
+  { name: 'pc-chromium', grep: PC, use: { ...devices['Desktop Chrome'], deviceClass: 'pc', launchOptions: chromium.launchOptions } },
+  { name: 'sp-android', grep: SP, use: { ...devices['Pixel 7'], deviceClass: 'sp', launchOptions: chromium.launchOptions } },
+  {
+    name: 'sp-iphone',
+    grep: SP,
+    // iPhone-sized screen, touch and user agent, rendered by Chromium (WebKit builds are not available everywhere).
+    use: { ...devices['iPhone 14'], browserName: 'chromium', deviceClass: 'sp', launchOptions: chromium.launchOptions },
+  },
+];
+if (extra.firefox) projects.push({ name: 'pc-firefox', grep: PC, use: { ...devices['Desktop Firefox'], deviceClass: 'pc' } });
+if (extra.webkit) {
+  projects.push({ name: 'pc-webkit', grep: PC, use: { ...devices['Desktop Safari'], deviceClass: 'pc' } });
+  projects.push({ name: 'sp-iphone-webkit', grep: SP, use: { ...devices['iPhone 14'], deviceClass: 'sp' } });
+}
+
+export default defineConfig<Options>({
+  testDir,
+  outputDir: 'test-results',
+  snapshotPathTemplate: '{testDir}/../reports/snapshots/{testFilePath}/{arg}-{projectName}{ext}',
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: 1,
+  timeout: suite.timeouts.test,
+  expect: { timeout: suite.timeouts.expect },
+  reporter: [
+    ['./support/reporters/fresh-results.ts', { dirs: ['reports/allure-results'] }],
+    [process.env.CI ? 'line' : 'list'],
+    ['html', { outputFolder: 'reports/playwright-html', open: 'never' }],
+    cucumberReporter('html', { outputFile: 'reports/cucumber/report.html' }),
+    cucumberReporter('json', { outputFile: 'reports/cucumber/report.json' }),
+    cucumberReporter('junit', { outputFile: 'reports/cucumber/junit.xml', suiteName: 'manual-3.3-logout' }),
+    ['allure-playwright', { resultsDir: 'reports/allure-results', detail: true, suiteTitle: false }],
+    ['./support/reporters/where-reports.ts'],
+  ],
+  use: {
+    baseURL: suite.hellowork.baseURL,
+    locale: 'ja-JP',
+    timezoneId: 'Asia/Tokyo',
+    headless: suite.headless,
+    actionTimeout: suite.timeouts.action,
+    navigationTimeout: suite.timeouts.action * 2,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: { ...chromium.launchOptions, slowMo: suite.slowMo },
+  },
+  projects,
+  webServer: suite.bundled
+    ? {
+        command: 'node --import tsx reference-app/src/main.ts',
+        url: `http://127.0.0.1:${suite.bundled.helloworkPort}/healthz`,
+        env: { HELLOWORK_PORT: String(suite.bundled.helloworkPort) },
+        reuseExistingServer: false,
+        stdout: 'ignore',
+        stderr: 'pipe',
+        timeout: 30_000,
+      }
+    : undefined,
+});

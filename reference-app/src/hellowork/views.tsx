@@ -1,0 +1,301 @@
+/** Pages of the HelloWork stand-in, modelled on the figures of manual §3.3. */
+import type { Child } from 'hono/jsx';
+import type { JobSeeker } from '../../../fixtures/accounts.ts';
+
+export const SITE_NAME = 'ハローワークインターネットサービス';
+
+export const Document = (props: { title: string; children: Child }) => (
+  <html lang="ja">
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <title>{props.title}</title>
+      <link rel="stylesheet" href="/assets/hellowork.css" />
+    </head>
+    <body>
+      {props.children}
+      <footer class="site-footer">© 厚生労働省職業安定局（リファレンス実装・試験用）</footer>
+    </body>
+  </html>
+);
+
+const PublicHeader = () => (
+  <header class="site-header">
+    <div class="bar">
+      <a class="logo" href="/">
+        <span class="main">{SITE_NAME}</span>
+        <span class="sub">Hello Work Internet Service</span>
+      </a>
+      <nav class="header-links" aria-label="サイト">
+        <a href="/#offices">所在地情報</a>
+        <a href="/">サイトマップ</a>
+      </nav>
+    </div>
+  </header>
+);
+
+export const TopPage = () => (
+  <Document title={SITE_NAME}>
+    <PublicHeader />
+    <main>
+      <h1>{SITE_NAME}</h1>
+      <div class="top-sections">
+        <section aria-labelledby="sec-seeker" class="seeker">
+          <h2 id="sec-seeker">仕事をお探しの方</h2>
+          <a class="btn secondary" href="/search">求人情報検索</a>
+          <p>求職者マイページをお持ちの方は、ログインして求人情報検索などのメニューをご利用ください。</p>
+          <a class="btn large" href="/login">求職者マイページにログイン</a>
+          <a href="/login">求職者マイページアカウント作成</a>
+        </section>
+        <section aria-labelledby="sec-employer" class="employer">
+          <h2 id="sec-employer">事業者の方</h2>
+          <p>求人者マイページをお持ちの方は、ログインして求人申込みなどのメニューをご利用ください。</p>
+          <a class="btn large" href="/employer/login">求人者マイページにログイン</a>
+        </section>
+        <section aria-labelledby="sec-provision" class="provision">
+          <h2 id="sec-provision">ハローワーク求人・求職情報提供サービスをご利用の方</h2>
+          <p>地方自治体・民間人材ビジネスの方は、ログインして求人・求職情報提供サービスをご利用ください。</p>
+          <a class="btn large" href="/provision/login">求人・求職情報提供サービスにログイン</a>
+        </section>
+      </div>
+      <section id="offices" class="card offices" aria-labelledby="sec-offices">
+        <h2 id="sec-offices">ハローワークなどの所在地情報</h2>
+        <ul>
+          {['北海道', '青森県', '岩手県', '宮城県', '東京都', '神奈川県', '愛知県', '大阪府', '福岡県', '沖縄県'].map((p) => (
+            <li>
+              <a href="/">{p}</a>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </main>
+  </Document>
+);
+
+export const LoginPage = (props: { error?: string; next?: string }) => (
+  <Document title={`ログイン｜${SITE_NAME}`}>
+    <PublicHeader />
+    <main>
+      <h1>求職者マイページにログイン</h1>
+      <div class="card login-box">
+        {props.error ? (
+          <p class="error" role="alert">
+            {props.error}
+          </p>
+        ) : null}
+        <form method="post" action="/login">
+          <input type="hidden" name="next" value={props.next ?? '/mypage'} />
+          <div class="form-row">
+            <label for="login-id">ID（メールアドレス）</label>
+            <input id="login-id" name="loginId" type="text" autocomplete="username" required />
+          </div>
+          <div class="form-row">
+            <label for="login-password">パスワード</label>
+            <input id="login-password" name="password" type="password" autocomplete="current-password" required />
+          </div>
+          <button class="btn large" type="submit">
+            ログイン
+          </button>
+        </form>
+      </div>
+    </main>
+  </Document>
+);
+
+export interface MyPageScreen {
+  readonly path: string;
+  readonly title: string;
+}
+
+export const MY_PAGE_SCREENS = {
+  home: { path: '/mypage', title: '求職者マイページホーム' },
+  search: { path: '/mypage/search', title: '求人情報検索' },
+  messages: { path: '/mypage/messages', title: 'メッセージ' },
+  applications: { path: '/mypage/applications', title: '応募中の求人' },
+} as const satisfies Record<string, MyPageScreen>;
+export type MyPageScreenId = keyof typeof MY_PAGE_SCREENS;
+
+export interface MyPageView {
+  readonly user: JobSeeker;
+  readonly csrfToken: string;
+  readonly current: MyPageScreenId;
+}
+
+const LogoutButton = (props: { csrfToken: string; className?: string; label?: string }) => (
+  <form class="inline-form" method="post" action="/mypage/logout">
+    <input type="hidden" name="csrf_token" value={props.csrfToken} />
+    <button type="submit" class={props.className}>
+      {props.label ?? 'ログアウト'}
+    </button>
+  </form>
+);
+
+const navItems = (Object.keys(MY_PAGE_SCREENS) as MyPageScreenId[]).map((id) => ({ id, ...MY_PAGE_SCREENS[id] }));
+
+const MyPageHeader = (props: MyPageView) => (
+  <header class="site-header">
+    <div class="bar">
+      <a class="logo" href="/mypage">
+        <span class="main">{SITE_NAME}</span>
+        <span class="sub">求職者マイページ</span>
+      </a>
+      <div class="header-links pc-only">
+        <span class="user-name">{props.user.name}様</span>
+        <LogoutButton csrfToken={props.csrfToken} className="btn logout" />
+      </div>
+      <button type="button" class="sp-menu-button" popovertarget="sp-menu">
+        <span class="icon" aria-hidden="true">
+          ≡
+        </span>
+        <span>メニュー</span>
+      </button>
+    </div>
+    <nav class="global-nav pc-only" aria-label="求職者マイページのメニュー">
+      <ul>
+        {navItems.map((item) => (
+          <li>
+            <a href={item.path} aria-current={item.id === props.current ? 'page' : undefined}>
+              {item.title}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+    <nav id="sp-menu" popover="auto" aria-label="メニュー">
+      <ul>
+        {navItems.map((item) => (
+          <li>
+            <a href={item.path}>{item.title}</a>
+          </li>
+        ))}
+        <li>
+          <LogoutButton csrfToken={props.csrfToken} />
+        </li>
+      </ul>
+    </nav>
+  </header>
+);
+
+const MyPageDocument = (props: MyPageView & { children: Child }) => (
+  <Document title={`${MY_PAGE_SCREENS[props.current].title}｜${SITE_NAME}`}>
+    <MyPageHeader {...props} />
+    <main>
+      <h1>{MY_PAGE_SCREENS[props.current].title}</h1>
+      {props.children}
+    </main>
+  </Document>
+);
+
+const Sidebar = (props: { user: JobSeeker }) => (
+  <aside class="card sidebar" aria-label="利用者情報">
+    <p class="greeting">{props.user.name}様</p>
+    <dl>
+      <dt>利用安定所名</dt>
+      <dd>{props.user.office}</dd>
+      <dt>新着メッセージ</dt>
+      <dd>
+        <a href="/mypage/messages">{props.user.newMessages}件</a>
+      </dd>
+      <dt>求職公開状況</dt>
+      <dd>{props.user.publicationStatus}</dd>
+      <dt>応募中の求人</dt>
+      <dd>{props.user.applications.length > 0 ? props.user.applications.join('、') : 'なし'}</dd>
+    </dl>
+    <a class="btn secondary" href="/mypage/applications">
+      応募中の求人を全て表示
+    </a>
+  </aside>
+);
+
+export const JOB = {
+  title: '介護福祉士',
+  rows: [
+    ['求人区分', 'フルタイム(障)'],
+    ['就業時間', '(1)08時00分~18時00分'],
+    ['休日', '土日祝'],
+    ['就業場所', '東京都千代田区'],
+    ['仕事の内容', 'グループホーム(2ユニット:18人定員)にて、ご利用者様に対する生活全般の介護サービスを提供いたします。(主な業務)'],
+    ['雇用形態', '正社員'],
+    ['賃金(手当等を含む)', '205,000円~290,000円'],
+  ],
+} as const;
+
+const JobCard = () => (
+  <article class="card job-card" aria-label={JOB.title}>
+    <h3>{JOB.title}</h3>
+    <dl class="job">
+      {JOB.rows.map(([k, v]) => (
+        <>
+          <dt>{k}</dt>
+          <dd>{v}</dd>
+        </>
+      ))}
+    </dl>
+  </article>
+);
+
+export const MyPageHome = (props: MyPageView) => (
+  <MyPageDocument {...props}>
+    <div class="mypage-layout">
+      <section aria-labelledby="sec-new-jobs">
+        <h2 id="sec-new-jobs">保存した検索条件の新着求人</h2>
+        <JobCard />
+      </section>
+      <Sidebar user={props.user} />
+    </div>
+  </MyPageDocument>
+);
+
+export const MyPageSearch = (props: MyPageView) => (
+  <MyPageDocument {...props}>
+    <form class="card tall" method="get" action="/mypage/search">
+      <div class="form-row">
+        <label for="q-occupation">職種</label>
+        <input id="q-occupation" name="occupation" type="text" />
+      </div>
+      <div class="form-row">
+        <label for="q-place">就業場所</label>
+        <select id="q-place" name="place">
+          <option>東京都</option>
+          <option>神奈川県</option>
+          <option>大阪府</option>
+        </select>
+      </div>
+      <div class="form-row">
+        <label for="q-keyword">フリーワード</label>
+        <input id="q-keyword" name="keyword" type="text" />
+      </div>
+      <button class="btn" type="submit">
+        検索
+      </button>
+    </form>
+  </MyPageDocument>
+);
+
+export const MyPageMessages = (props: MyPageView) => (
+  <MyPageDocument {...props}>
+    <section class="card" aria-label="受信メッセージ">
+      <ul class="message-list">
+        <li>【{props.user.office}】紹介状の発行について</li>
+        <li>【{props.user.office}】職業相談の予約確認</li>
+      </ul>
+    </section>
+  </MyPageDocument>
+);
+
+export const MyPageApplications = (props: MyPageView) => (
+  <MyPageDocument {...props}>
+    {props.user.applications.length > 0 ? <JobCard /> : <p>応募中の求人はありません。</p>}
+  </MyPageDocument>
+);
+
+export const ErrorPage = (props: { status: number; message: string }) => (
+  <Document title={`エラー｜${SITE_NAME}`}>
+    <PublicHeader />
+    <main>
+      <h1>エラー（{props.status}）</h1>
+      <p role="alert">{props.message}</p>
+      <a href="/">トップ画面へ</a>
+    </main>
+  </Document>
+);

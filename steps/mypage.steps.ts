@@ -1,0 +1,19 @@
+/** Preconditions: not manual steps, but what the manual assumes (a logged-in job seeker). */
+import { MY_PAGE_HOME } from '../fixtures/manual-figures.ts';
+import { expect, Given } from '../fixtures/test.ts';
+
+Given('求職者マイページにログインしている', async ({ loginPage, myPage, account, manual }) => {
+  await loginPage.goto();
+  await loginPage.logIn(account);
+  await manual.verify(
+    { expected: `ログイン後に「${MY_PAGE_HOME.screen}」が表示される`, observe: () => myPage.describe() },
+    () => expect(myPage.heading(MY_PAGE_HOME.screen)).toBeVisible(),
+  );
+});
+
+Given('求職者マイページの「{screen}」画面を表示している', async ({ myPage, manual }, screen: string) => {
+  await myPage.open(screen);
+  await manual.verify({ expected: `求職者マイページの「${screen}」画面が表示される`, observe: () => myPage.describe() }, () =>
+    expect(myPage.heading(screen)).toBeVisible(),
+  );
+});

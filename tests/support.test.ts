@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { NoChromiumError, resolveChromium } from '../support/browser.ts';
+import { ConfigError, loadConfig } from '../support/config.ts';
+import { loadManuals, ManualIndex, normalizeText, parseManual } from '../support/manual.ts';
+
+test('manual transcript: every numbered step and 注意 sentence has an id', () => {
+  const index = new ManualIndex(loadManuals('manual'));
+  const ids = index.sections().flatMap((s) => s.sentences.map((x) => x.id));
+  assert.deepEqual(ids, ['3.3(1)①', '3.3(1)②', '3.3(2)①', '3.3(2)②', '3.3(2)③', '3.3(注意)①', '3.3(注意)②', '3.3(注意)③']);
+  assert.equal(index.sentenceFor(['@sp', '@3.3-2'], 'ハローワークインターネットサービスのトップ画面が表示されます。')?.id, '3.3(2)③');
+  assert.equal(index.sentenceFor(['@3.3-1'], '求職者マイページにログインしている'), undefined);
+});
+
+test('manual parser refuses a repeated id with different text', () => {
+  const src = '## 9.9(1) x · タグ: `@9.9-1`\n- **9.9(1)①** あ。\n- **9.9(1)①** い。\n';
+  assert.throws(() => parseManual(src, 'm.md'), /repeated with a different text/);
+});
+
+test('normalizeText folds width and whitespace', () => {
+  assert.equal(normalizeText('ＡＢ　 c\n d'), 'AB c d');
+});
+
+test('config: bundled mode by default, target mode needs credentials', () => {
+  assert.equal(loadConfig({ HELLOWORK_PORT: '4000' }).hellowork.baseURL, 'http://hellowork.localhost:4000');
+  assert.throws(() => loadConfig({ TARGET_URL: 'not a url' }), (e: unknown) => e instanceof ConfigError && /TARGET_URL/.test(e.message));
+  assert.throws(() => loadConfig({ TARGET_URL: 'https://staging.example.jp' }), /LOGIN_PASSWORD/);
+  const target = loadConfig({ TARGET_URL: 'https://staging.example.jp/', LOGIN_ID: 'a', LOGIN_PASSWORD: 'b' });
+  assert.equal(target.mode, 'target');
+  assert.equal(target.hellowork.baseURL, 'https://staging.example.jp');
+});
+
+test('browser: no Chromium anywhere gives one error naming both remedies', () => {
+  // Only meaningful where Playwright's own Chromium is absent (as on CI here).
+  try {
+    resolveChromium({}, () => false);
+  } catch (e) {
+    assert.ok(e instanceof NoChromiumError);
+    assert.match(e.message, /npx playwright install chromium/);
+    assert.match(e.message, /apt-get install chromium/);
+    return;
+  }
+});
+
+test('browser: CHROMIUM_PATH pointing nowhere is reported', () => {
+  try {
+    const r = resolveChromium({ CHROMIUM_PATH: '/nope/chromium' }, () => false);
+    assert.equal(r.source, 'playwright'); // Playwright's own build wins when installed
+  } catch (e) {
+    assert.match(String(e), /CHROMIUM_PATH=\/nope\/chromium does not exist/);
+  }
+});
