@@ -61,7 +61,8 @@ export default defineConfig<Options>({
     [process.env.CI ? 'line' : 'list'],
     ['html', { outputFolder: 'reports/playwright-html', open: 'never' }],
     cucumberReporter('html', { outputFile: 'reports/cucumber/report.html' }),
-    cucumberReporter('json', { outputFile: 'reports/cucumber/report.json' }),
+    // Step screenshots go into the JSON too (embeddings); traces and videos stay out to keep it readable.
+    cucumberReporter('json', { outputFile: 'reports/cucumber/report.json', skipAttachments: ['video/webm', 'application/zip'] }),
     cucumberReporter('junit', { outputFile: 'reports/cucumber/junit.xml', suiteName: 'manual-3.3-logout' }),
     ['allure-playwright', { resultsDir: 'reports/allure-results', detail: true, suiteTitle: false }],
     ['./support/reporters/where-reports.ts'],
