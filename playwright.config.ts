@@ -11,7 +11,7 @@ import { ensurePorts } from './support/ports.ts';
 import type { Options } from './fixtures/test.ts';
 
 loadDotenv({ quiet: true });
-if (!process.env.TARGET_URL) ensurePorts(['HELLOWORK_PORT']);
+if (!process.env.TARGET_URL) ensurePorts(['HELLOWORK_PORT', 'MYNAPORTAL_PORT']);
 const suite = loadConfig();
 const chromium = resolveChromium();
 const extra = availableExtraBrowsers();
@@ -83,7 +83,12 @@ export default defineConfig<Options>({
     ? {
         command: 'node --import tsx reference-app/src/main.ts',
         url: `http://127.0.0.1:${suite.bundled.helloworkPort}/healthz`,
-        env: { HELLOWORK_PORT: String(suite.bundled.helloworkPort) },
+        env: {
+          HELLOWORK_PORT: String(suite.bundled.helloworkPort),
+          MYNAPORTAL_PORT: String(suite.bundled.mynaportalPort),
+          // Deliberate deviations from the manual, to prove the suite catches them (reference-app/src/deviations.ts).
+          DEVIATIONS: process.env.DEVIATIONS ?? '',
+        },
         reuseExistingServer: false,
         stdout: 'ignore',
         stderr: 'pipe',

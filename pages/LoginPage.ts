@@ -10,6 +10,8 @@ export class LoginPage {
   readonly idField: Locator;
   readonly passwordField: Locator;
   readonly submit: Locator;
+  /** The entry that starts a login through マイナポータル (OpenID Connect). */
+  readonly mynaportalEntry: Locator;
 
   constructor(
     readonly page: Page,
@@ -18,6 +20,7 @@ export class LoginPage {
     this.idField = page.getByLabel(/ID|メールアドレス/);
     this.passwordField = page.getByLabel('パスワード', { exact: true });
     this.submit = page.getByRole('button', { name: 'ログイン', exact: true });
+    this.mynaportalEntry = page.getByRole('link', { name: 'マイナポータルからログイン' }).or(page.getByRole('button', { name: 'マイナポータルからログイン' }));
   }
 
   async goto(): Promise<void> {

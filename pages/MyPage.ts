@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { navigatingBy, press } from './interact.ts';
 import { type ControlOnScreen, describeScreen, visibleControls } from './observe.ts';
 
 /** Where an element sits relative to the first viewport (document coordinates, CSS px). */
@@ -50,6 +51,11 @@ export class MyPage {
     await this.page.goto(path);
   }
 
+  /** The job seeker's name as My Page shows it (「明日 勇気様」), wherever it is visible on this device. */
+  userName(name: string): Locator {
+    return this.page.getByText(`${name}様`).filter({ visible: true }).first();
+  }
+
   heading(screen: string): Locator {
     return this.page.getByRole('heading', { name: screen, exact: true, level: 1 });
   }
@@ -68,22 +74,12 @@ export class MyPage {
     await this.navigatingBy(() => this.press(this.menuLogout));
   }
 
-  /**
-   * Runs an action that submits a form and waits until the main frame has moved
-   * to the next document and loaded it (taps do not wait for navigations themselves).
-   */
-  private async navigatingBy(action: () => Promise<void>): Promise<void> {
-    const main = this.page.mainFrame();
-    const navigated = this.page.waitForEvent('framenavigated', { predicate: (frame) => frame === main });
-    await action();
-    await navigated;
-    await this.page.waitForLoadState();
+  private navigatingBy(action: () => Promise<void>): Promise<void> {
+    return navigatingBy(this.page, action);
   }
 
-  /** A real tap on touch devices (touch events), a mouse click elsewhere. */
-  private async press(target: Locator): Promise<void> {
-    if (this.touch) await target.tap();
-    else await target.click();
+  private press(target: Locator): Promise<void> {
+    return press(target, this.touch);
   }
 
   async placement(target: Locator): Promise<Placement | undefined> {

@@ -47,6 +47,11 @@ const EnvSchema = z.object({
   LOGIN_ID: optionalText,
   LOGIN_PASSWORD: optionalText,
   HELLOWORK_PORT: port.default(0),
+  MYNAPORTAL_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  MYNAPORTAL_HOME_PATH: path.default('/'),
+  MYNAPORTAL_USER_ID: optionalText,
+  MYNAPORTAL_PIN: optionalText,
+  MYNAPORTAL_PORT: port.default(0),
   TOP_AREA_RATIO: z.coerce.number().gt(0).max(1).default(0.25),
   HEADLESS: flag.default(true),
   SLOW_MO: ms.default(0),
@@ -64,7 +69,16 @@ export interface SuiteConfig {
     readonly myPageScreens: Readonly<Record<string, string>>;
   };
   readonly account: { readonly loginId: string; readonly password: string; readonly name?: string };
-  readonly bundled?: { readonly helloworkPort: number };
+  /** マイナポータル (for the 注意 scenarios); undefined against a target without MYNAPORTAL_* settings. */
+  readonly mynaportal?: {
+    readonly baseURL: string;
+    readonly homePath: string;
+    readonly userId: string;
+    readonly pin: string;
+    /** Test-only records of the bundled stand-in (back-channel deliveries); reachable from Node. */
+    readonly recordsURL?: string;
+  };
+  readonly bundled?: { readonly helloworkPort: number; readonly mynaportalPort: number };
   readonly topAreaRatio: number;
   readonly headless: boolean;
   readonly slowMo: number;
@@ -85,10 +99,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SuiteConfig {
   }
   const e = parsed.data;
   if (e.TARGET_URL) {
-    const missing = (['LOGIN_ID', 'LOGIN_PASSWORD'] as const).filter((k) => !e[k]);
-    if (missing.length > 0) {
-      throw new ConfigError(missing.map((k) => `${k}: required when TARGET_URL is set (the job-seeker account used to log in)`));
+    const problems = (['LOGIN_ID', 'LOGIN_PASSWORD'] as const)
+      .filter((k) => !e[k])
+      .map((k) => `${k}: required when TARGET_URL is set (the job-seeker account used to log in)`);
+    const myna = (['MYNAPORTAL_URL', 'MYNAPORTAL_USER_ID', 'MYNAPORTAL_PIN'] as const).filter((k) => e[k]);
+    if (myna.length > 0 && myna.length < 3) {
+      for (const k of ['MYNAPORTAL_URL', 'MYNAPORTAL_USER_ID', 'MYNAPORTAL_PIN'] as const) {
+        if (!e[k]) problems.push(`${k}: required with ${myna.join(' and ')} (the マイナポータル scenarios need all three; leave all unset to skip them)`);
+      }
     }
+    if (problems.length > 0) throw new ConfigError(problems);
   }
   const base = {
     topAreaRatio: e.TOP_AREA_RATIO,
@@ -106,18 +126,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SuiteConfig {
       mode: 'target',
       hellowork: { baseURL: e.TARGET_URL.replace(/\/+$/, ''), ...paths },
       account: { loginId: e.LOGIN_ID, password: e.LOGIN_PASSWORD },
+      ...(e.MYNAPORTAL_URL && e.MYNAPORTAL_USER_ID && e.MYNAPORTAL_PIN
+        ? {
+            mynaportal: {
+              baseURL: e.MYNAPORTAL_URL.replace(/\/+$/, ''),
+              homePath: e.MYNAPORTAL_HOME_PATH,
+              userId: e.MYNAPORTAL_USER_ID,
+              pin: e.MYNAPORTAL_PIN,
+            },
+          }
+        : {}),
       ...base,
     };
   }
-  if (e.HELLOWORK_PORT === 0) {
-    throw new ConfigError(['HELLOWORK_PORT: the bundled app needs a port; playwright.config.ts chooses a free one when unset']);
+  const unset = (['HELLOWORK_PORT', 'MYNAPORTAL_PORT'] as const).filter((k) => e[k] === 0);
+  if (unset.length > 0) {
+    throw new ConfigError(unset.map((k) => `${k}: the bundled app needs a port; playwright.config.ts chooses a free one when unset`));
   }
   const seeker = defaultJobSeeker();
   return {
     mode: 'bundled',
     hellowork: { baseURL: `http://hellowork.localhost:${e.HELLOWORK_PORT}`, ...paths },
     account: { loginId: seeker.loginId, password: seeker.password, name: seeker.name },
-    bundled: { helloworkPort: e.HELLOWORK_PORT },
+    mynaportal: {
+      baseURL: `http://mynaportal.localhost:${e.MYNAPORTAL_PORT}`,
+      homePath: '/',
+      userId: seeker.mynaportal.userId,
+      pin: seeker.mynaportal.pin,
+      recordsURL: `http://127.0.0.1:${e.MYNAPORTAL_PORT}/__reference__`,
+    },
+    bundled: { helloworkPort: e.HELLOWORK_PORT, mynaportalPort: e.MYNAPORTAL_PORT },
     ...base,
   };
 }

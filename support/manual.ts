@@ -112,6 +112,15 @@ export class ManualIndex {
     return undefined;
   }
 
+  /** A numbered step or 注意 sentence by its id, e.g. 3.3(注意)②. */
+  byId(id: string): ManualSentence | undefined {
+    for (const section of this.#byTag.values()) {
+      const found = section.sentences.find((s) => s.id === id);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
   /** The manual sentence that a feature step quotes, found through the section tags the scenario carries. */
   sentenceFor(tags: readonly string[], stepText: string): ManualSentence | undefined {
     const wanted = normalizeText(stepText);

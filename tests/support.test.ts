@@ -22,12 +22,27 @@ test('normalizeText folds width and whitespace', () => {
 });
 
 test('config: bundled mode by default, target mode needs credentials', () => {
-  assert.equal(loadConfig({ HELLOWORK_PORT: '4000' }).hellowork.baseURL, 'http://hellowork.localhost:4000');
+  const bundled = loadConfig({ HELLOWORK_PORT: '4000', MYNAPORTAL_PORT: '4001' });
+  assert.equal(bundled.hellowork.baseURL, 'http://hellowork.localhost:4000');
+  assert.equal(bundled.mynaportal?.baseURL, 'http://mynaportal.localhost:4001');
+  assert.throws(() => loadConfig({ HELLOWORK_PORT: '4000' }), /MYNAPORTAL_PORT/);
   assert.throws(() => loadConfig({ TARGET_URL: 'not a url' }), (e: unknown) => e instanceof ConfigError && /TARGET_URL/.test(e.message));
   assert.throws(() => loadConfig({ TARGET_URL: 'https://staging.example.jp' }), /LOGIN_PASSWORD/);
   const target = loadConfig({ TARGET_URL: 'https://staging.example.jp/', LOGIN_ID: 'a', LOGIN_PASSWORD: 'b' });
   assert.equal(target.mode, 'target');
   assert.equal(target.hellowork.baseURL, 'https://staging.example.jp');
+  assert.equal(target.mynaportal, undefined, 'no マイナポータル settings: the 注意 scenarios are skipped');
+});
+
+test('config: マイナポータル settings against a target are all or nothing', () => {
+  const base = { TARGET_URL: 'https://staging.example.jp', LOGIN_ID: 'a', LOGIN_PASSWORD: 'b' };
+  assert.throws(
+    () => loadConfig({ ...base, MYNAPORTAL_URL: 'https://myna.example.jp' }),
+    (e: unknown) => e instanceof ConfigError && /MYNAPORTAL_USER_ID/.test(e.message) && /MYNAPORTAL_PIN/.test(e.message),
+  );
+  const full = loadConfig({ ...base, MYNAPORTAL_URL: 'https://myna.example.jp/', MYNAPORTAL_USER_ID: 'u', MYNAPORTAL_PIN: '1234' });
+  assert.equal(full.mynaportal?.baseURL, 'https://myna.example.jp');
+  assert.equal(full.mynaportal?.recordsURL, undefined, 'test-only records exist only in the reference app');
 });
 
 test('browser: no Chromium anywhere gives one error naming both remedies', () => {

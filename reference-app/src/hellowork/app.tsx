@@ -8,6 +8,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { loadAccounts } from '../../../fixtures/accounts.ts';
+import { Deviations } from '../deviations.ts';
+import { logoutTokenVerifier } from './backchannel-logout.ts';
+import { type MynaPortalLogin, ProviderUnavailableError } from './mynaportal-login.ts';
 import { type Session, SessionStore } from './sessions.ts';
 import { helloworkCss } from './styles.ts';
 import {
@@ -24,14 +27,24 @@ import {
 } from './views.tsx';
 
 export const SESSION_COOKIE = 'HW_SESSION';
+/** Ties a browser to its pending マイナポータル login (state, nonce, PKCE verifier live server-side). */
+export const PENDING_LOGIN_COOKIE = 'HW_MYNA_LOGIN';
+export const MYNAPORTAL_PATHS = {
+  start: '/auth/mynaportal',
+  callback: '/auth/mynaportal/callback',
+  backchannel: '/auth/mynaportal/backchannel-logout',
+} as const;
 
 export interface HelloWorkOptions {
   readonly sessions?: SessionStore;
+  /** Login via マイナポータル; without it the login page offers ID/password only. */
+  readonly mynaportal?: MynaPortalLogin;
+  readonly deviations?: Deviations;
 }
 
 type Env = { Variables: { session: Session } };
 
-function render(c: Context, node: JSX.Element, status: 200 | 400 | 401 | 403 | 404 | 413 | 500 = 200) {
+function render(c: Context, node: JSX.Element, status: 200 | 400 | 401 | 403 | 404 | 413 | 500 | 502 = 200) {
   return c.html(`<!DOCTYPE html>${node}`, status);
 }
 
@@ -48,6 +61,8 @@ function safeNext(next: unknown): string {
 
 export function createHelloWorkApp(options: HelloWorkOptions = {}) {
   const sessions = options.sessions ?? new SessionStore();
+  const deviations = options.deviations ?? new Deviations();
+  const myna = options.mynaportal;
   const app = new Hono<Env>();
 
   app.use(
@@ -66,7 +81,7 @@ export function createHelloWorkApp(options: HelloWorkOptions = {}) {
 
   app.get('/', (c) => render(c, <TopPage />));
 
-  app.get('/login', (c) => render(c, <LoginPage next={safeNext(c.req.query('next'))} />));
+  app.get('/login', (c) => render(c, <LoginPage next={safeNext(c.req.query('next'))} mynaportal={myna ? MYNAPORTAL_PATHS.start : undefined} />));
 
   app.post('/login', async (c) => {
     const form = await c.req.parseBody();
@@ -74,7 +89,11 @@ export function createHelloWorkApp(options: HelloWorkOptions = {}) {
     const password = typeof form.password === 'string' ? form.password : '';
     const user = loadAccounts().find((a) => a.loginId === loginId && sameToken(a.password, password));
     if (!user) {
-      return render(c, <LoginPage error="IDまたはパスワードが正しくありません。" next={safeNext(form.next)} />, 401);
+      return render(
+        c,
+        <LoginPage error="IDまたはパスワードが正しくありません。" next={safeNext(form.next)} mynaportal={myna ? MYNAPORTAL_PATHS.start : undefined} />,
+        401,
+      );
     }
     const previous = getCookie(c, SESSION_COOKIE);
     if (previous) sessions.destroy(previous);
@@ -82,6 +101,69 @@ export function createHelloWorkApp(options: HelloWorkOptions = {}) {
     setCookie(c, SESSION_COOKIE, session.id, { httpOnly: true, sameSite: 'Lax', path: '/' });
     return c.redirect(safeNext(form.next), 303);
   });
+
+  if (myna) {
+    const failed = (c: Context, error: unknown) => {
+      deleteCookie(c, PENDING_LOGIN_COOKIE, { path: '/auth/mynaportal' });
+      if (error instanceof ProviderUnavailableError) {
+        console.error('[hellowork] マイナポータル unavailable:', error.message);
+        return render(c, <ErrorPage status={502} message="マイナポータルに接続できません。しばらくしてから、もう一度お試しください。" />, 502);
+      }
+      console.error('[hellowork] マイナポータル login refused:', error instanceof Error ? error.message : String(error));
+      return render(c, <ErrorPage status={400} message="マイナポータルからのログインを完了できませんでした。もう一度ログインしてください。" />, 400);
+    };
+
+    app.get(MYNAPORTAL_PATHS.start, async (c) => {
+      try {
+        const { pendingId, url } = await myna.start();
+        setCookie(c, PENDING_LOGIN_COOKIE, pendingId, { httpOnly: true, sameSite: 'Lax', path: '/auth/mynaportal', maxAge: 600 });
+        c.header('Cache-Control', 'no-store');
+        return c.redirect(url.href, 303);
+      } catch (error) {
+        return failed(c, error);
+      }
+    });
+
+    app.get(MYNAPORTAL_PATHS.callback, async (c) => {
+      c.header('Cache-Control', 'no-store');
+      let identity: Awaited<ReturnType<MynaPortalLogin['finish']>>;
+      try {
+        identity = await myna.finish(getCookie(c, PENDING_LOGIN_COOKIE), new URL(c.req.url));
+      } catch (error) {
+        return failed(c, error);
+      }
+      deleteCookie(c, PENDING_LOGIN_COOKIE, { path: '/auth/mynaportal' });
+      const user = loadAccounts().find((a) => a.mynaportal.userId === identity.sub);
+      if (!user) {
+        return render(c, <ErrorPage status={403} message="このマイナポータルの利用者は、求職者マイページと連携されていません。" />, 403);
+      }
+      const previous = getCookie(c, SESSION_COOKIE);
+      if (previous) sessions.destroy(previous);
+      const session = sessions.create(user, 'mynaportal', identity);
+      setCookie(c, SESSION_COOKIE, session.id, { httpOnly: true, sameSite: 'Lax', path: '/' });
+      return c.redirect(MY_PAGE_SCREENS.home.path, 303);
+    });
+
+    if (deviations.has('mynaportal-backchannel')) {
+      // Deviation: HelloWork joins マイナポータル's 一斉ログアウト (the manual says it does not).
+      let verify: ((token: string) => Promise<{ sub?: string; sid?: string }>) | undefined;
+      app.post(MYNAPORTAL_PATHS.backchannel, async (c) => {
+        c.header('Cache-Control', 'no-store');
+        const form = await c.req.parseBody();
+        const token = typeof form.logout_token === 'string' ? form.logout_token : '';
+        try {
+          const config = await myna.config();
+          const meta = config.serverMetadata();
+          verify ??= logoutTokenVerifier(meta.issuer, String(meta.jwks_uri), myna.settings.clientId);
+          const { sub, sid } = await verify(token);
+          sessions.destroyWhere((s) => s.mynaportal !== undefined && (sid ? s.mynaportal.sid === sid : s.mynaportal.sub === sub));
+          return c.body(null, 200);
+        } catch (error) {
+          return c.json({ error: 'invalid_request', error_description: error instanceof Error ? error.message : String(error) }, 400);
+        }
+      });
+    }
+  }
 
   // Everything under /mypage (including /mypage itself) needs a live session and must never be cached.
   app.use('/mypage/*', async (c, next) => {
@@ -120,6 +202,10 @@ export function createHelloWorkApp(options: HelloWorkOptions = {}) {
     }
     sessions.destroy(session.id);
     deleteCookie(c, SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'Lax' });
+    if (myna && session.mynaportal && deviations.has('mynaportal-rp-logout')) {
+      // Deviation: the logout also ends the マイナポータル session (the manual says it does not).
+      return c.redirect((await myna.endSessionUrl(session.mynaportal.idToken)).href, 303);
+    }
     return c.redirect('/', 303);
   });
 

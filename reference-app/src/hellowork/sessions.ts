@@ -12,6 +12,8 @@ export interface Session {
   readonly csrfToken: string;
   readonly user: JobSeeker;
   readonly via: LoginMethod;
+  /** Set when the login came from マイナポータル (OpenID Connect). */
+  readonly mynaportal?: { readonly sub: string; readonly sid?: string; readonly idToken: string };
   readonly createdAt: number;
   lastSeenAt: number;
 }
@@ -26,13 +28,14 @@ export class SessionStore {
     this.#now = options.now ?? Date.now;
   }
 
-  create(user: JobSeeker, via: LoginMethod): Session {
+  create(user: JobSeeker, via: LoginMethod, mynaportal?: Session['mynaportal']): Session {
     const now = this.#now();
     const session: Session = {
       id: randomBytes(32).toString('base64url'),
       csrfToken: randomBytes(32).toString('base64url'),
       user,
       via,
+      ...(mynaportal ? { mynaportal } : {}),
       createdAt: now,
       lastSeenAt: now,
     };
@@ -56,6 +59,18 @@ export class SessionStore {
 
   destroy(id: string): boolean {
     return this.#sessions.delete(id);
+  }
+
+  /** Ends every session that matches (used by back-channel logout); returns how many. */
+  destroyWhere(match: (session: Session) => boolean): number {
+    let n = 0;
+    for (const [id, session] of this.#sessions) {
+      if (match(session)) {
+        this.#sessions.delete(id);
+        n++;
+      }
+    }
+    return n;
   }
 
   get size(): number {

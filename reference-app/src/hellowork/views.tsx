@@ -72,7 +72,7 @@ export const TopPage = () => (
   </Document>
 );
 
-export const LoginPage = (props: { error?: string; next?: string }) => (
+export const LoginPage = (props: { error?: string; next?: string; mynaportal?: string }) => (
   <Document title={`ログイン｜${SITE_NAME}`}>
     <PublicHeader />
     <main>
@@ -98,6 +98,15 @@ export const LoginPage = (props: { error?: string; next?: string }) => (
           </button>
         </form>
       </div>
+      {props.mynaportal ? (
+        <div class="card login-box">
+          <h2>マイナポータルをお使いの方</h2>
+          <p>マイナンバーカードでマイナポータルにログインして、求職者マイページを利用できます。</p>
+          <a class="btn large secondary" href={props.mynaportal}>
+            マイナポータルからログイン
+          </a>
+        </div>
+      ) : null}
     </main>
   </Document>
 );

@@ -1,0 +1,161 @@
+/**
+ * Manual §3.3 注意: after logging in from マイナポータル, each side needs its own logout.
+ * Behaviour first (what the job seeker sees), then, where observable, the mechanism
+ * (no end-session request from the My Page logout; no back-channel logout delivered).
+ */
+import { MY_PAGE_HOME, MYNA_PORTAL } from '../fixtures/manual-figures.ts';
+import { formatRequests } from '../fixtures/traffic.ts';
+import { Before, expect, Given, MYNAPORTAL_SKIP_REASON, Then, When } from '../fixtures/test.ts';
+import { HELLOWORK_CLIENT_ID } from '../reference-app/src/constants.ts';
+import { logOutByDeviceProcedure } from './procedures.ts';
+
+const MYPAGE_LOGOUT = 'mypage-logout';
+
+Before({ tags: '@mynaportal' }, async ({ suite, $testInfo }) => {
+  if (!suite.mynaportal) {
+    console.warn(`[skip] ${$testInfo.title}: ${MYNAPORTAL_SKIP_REASON}`);
+    $testInfo.skip(true, MYNAPORTAL_SKIP_REASON);
+  }
+});
+
+Given('マイナポータルから求職者マイページにログインしている', async ({ loginPage, myPage, mynaPortal, suite, manual }) => {
+  await loginPage.goto();
+  await manual.verify(
+    { expected: `ログイン画面に「${MYNA_PORTAL.loginEntry}」がある`, observe: () => myPage.describe() },
+    () => expect(loginPage.mynaportalEntry).toBeVisible(),
+  );
+  await loginPage.mynaportalEntry.click();
+  // マイナポータル asks for its own login unless it already has a session (single sign-on).
+  await expect(mynaPortal.userIdField.or(myPage.heading(MY_PAGE_HOME.screen))).toBeVisible();
+  if (await mynaPortal.userIdField.isVisible()) {
+    const myna = suite.mynaportal;
+    if (!myna) throw new Error(MYNAPORTAL_SKIP_REASON);
+    await mynaPortal.logIn(myna);
+  }
+  await manual.verify(
+    { expected: `マイナポータルでログインした後、求職者マイページの「${MY_PAGE_HOME.screen}」が表示される`, observe: () => myPage.describe() },
+    () => expect(myPage.heading(MY_PAGE_HOME.screen)).toBeVisible(),
+  );
+});
+
+When('マイナポータルのメニューから「ログアウト」を選ぶ', async ({ mynaPortal, manual }) => {
+  await mynaPortal.gotoHome();
+  await manual.verify(
+    { expected: `${MYNA_PORTAL.name}にログインしていて、画面上部にメニューがある`, observe: () => mynaPortal.describe() },
+    () => expect(mynaPortal.menuButton).toBeVisible(),
+  );
+  await mynaPortal.openMenu();
+  await manual.verify(
+    { expected: `${MYNA_PORTAL.name}のメニューに「${MYNA_PORTAL.logout}」がある`, observe: () => mynaPortal.describe() },
+    () => expect(mynaPortal.menuLogout).toBeVisible(),
+  );
+  await mynaPortal.chooseMenuLogout();
+});
+
+When('確認画面で「ログアウト」を選ぶ', async ({ mynaPortal, manual }) => {
+  await manual.verify(
+    { expected: `${MYNA_PORTAL.name}のログアウト確認画面に「ログアウト」と「キャンセル」がある`, observe: () => mynaPortal.describe() },
+    async () => {
+      await expect(mynaPortal.confirmLogout).toBeVisible();
+      await expect(mynaPortal.cancelLogout).toBeVisible();
+    },
+  );
+  await mynaPortal.confirm();
+});
+
+When('求職者マイページを、この端末の操作手順でログアウトする', async ({ page, myPage, topPage, manual, suite, deviceClass, mynaPortalTraffic }) => {
+  await mynaPortalTraffic.during(MYPAGE_LOGOUT, () => logOutByDeviceProcedure({ page, myPage, topPage, manual, suite }, deviceClass));
+});
+
+Then('マイナポータルはログアウトされている', async ({ mynaPortal, manual }) => {
+  await mynaPortal.gotoHome();
+  await manual.verify(
+    {
+      manualId: '3.3(注意)③',
+      expected: `${MYNA_PORTAL.name}のトップを開き直すと、ログインしていない状態で表示される`,
+      observe: () => mynaPortal.describe(),
+    },
+    async () => {
+      await expect(mynaPortal.loggedOutNotice).toBeVisible();
+      await expect(mynaPortal.menuButton).toBeHidden();
+    },
+  );
+});
+
+Then('マイナポータルはログアウトされていない', async ({ mynaPortal, mynaPortalTraffic, manual, account }) => {
+  const requests = mynaPortalTraffic.requests(MYPAGE_LOGOUT);
+  await mynaPortal.gotoHome();
+  await manual.verify(
+    {
+      manualId: '3.3(注意)③',
+      expected: `求職者マイページをログアウトした後も、${MYNA_PORTAL.name}はログインしたまま（トップにメニューと利用者名が表示される）`,
+      observe: async () => `${await mynaPortal.describe()}。求職者マイページのログアウト中にブラウザが${MYNA_PORTAL.name}へ送った要求: ${formatRequests(requests)}`,
+    },
+    async () => {
+      await expect(mynaPortal.menuButton).toBeVisible();
+      if (account.name) await expect(mynaPortal.greeting(account.name)).toBeVisible();
+    },
+  );
+  // Mechanism: the My Page logout must not involve マイナポータル at all (no RP-initiated logout / end-session).
+  await manual.verify(
+    {
+      manualId: '3.3(注意)③',
+      expected: `求職者マイページのログアウト中に、ブラウザが${MYNA_PORTAL.name}（${mynaPortalTraffic.origin}）へ要求を送らない（ログアウトの連携をしない）`,
+      observe: async () => `送られた要求: ${formatRequests(requests)}`,
+    },
+    async () => expect(requests).toEqual([]),
+  );
+});
+
+Then('求職者マイページはログアウトされていない', async ({ page, myPage, manual, account, suite, $testInfo }) => {
+  await myPage.open(MY_PAGE_HOME.screen);
+  await page.reload();
+  await manual.verify(
+    {
+      manualId: '3.3(注意)②',
+      expected: `${MYNA_PORTAL.name}をログアウトした後も、求職者マイページを開き直すと「${MY_PAGE_HOME.screen}」${account.name ? `と「${account.name}様」` : ''}が表示される`,
+      observe: () => myPage.describe(),
+    },
+    async () => {
+      await expect(myPage.heading(MY_PAGE_HOME.screen)).toBeVisible();
+      if (account.name) await expect(myPage.userName(account.name)).toBeVisible();
+    },
+  );
+  // Mechanism: マイナポータル delivered no back-channel logout to HelloWork (only the reference app records this).
+  const records = suite.mynaportal?.recordsURL;
+  if (!records) {
+    const reason = 'バックチャネルログアウトの配信記録は同梱の参照アプリにしかないため、この確認は行いません（画面での確認は済んでいます）。';
+    $testInfo.annotations.push({ type: 'not checked', description: reason });
+    console.warn(`[not checked] ${$testInfo.title}: ${reason}`);
+    return;
+  }
+  const deliveries = await fetchDeliveries(records, new Date(Date.now() - $testInfo.duration - 1000));
+  await manual.verify(
+    {
+      manualId: '3.3(注意)①',
+      expected: `${MYNA_PORTAL.name}のログアウトで、求職者マイページ（クライアント ${HELLOWORK_CLIENT_ID}）へ一斉ログアウト（バックチャネルログアウト）が送られていない`,
+      observe: async () => `送られた一斉ログアウト: ${JSON.stringify(deliveries)}`,
+    },
+    async () => expect(deliveries).toEqual([]),
+  );
+});
+
+Then('求職者マイページはログアウトされている', async ({ myPage, loginPage, manual }) => {
+  await myPage.open(MY_PAGE_HOME.screen);
+  await manual.verify(
+    {
+      manualId: '3.3(注意)②',
+      expected: `求職者マイページからログアウトした後は、「${MY_PAGE_HOME.screen}」を開き直すとログイン画面になる`,
+      observe: () => myPage.describe(),
+    },
+    () => expect(loginPage.passwordField).toBeVisible(),
+  );
+});
+
+/** Back-channel logouts the reference マイナポータル delivered to HelloWork since `since` (this scenario). */
+async function fetchDeliveries(recordsURL: string, since: Date) {
+  const res = await fetch(`${recordsURL}/backchannel-logouts`);
+  if (!res.ok) throw new Error(`reference app records: ${res.status} ${res.statusText}`);
+  const body = (await res.json()) as { deliveries: { clientId: string; at: string }[] };
+  return body.deliveries.filter((d) => d.clientId === HELLOWORK_CLIENT_ID && new Date(d.at) >= since);
+}
