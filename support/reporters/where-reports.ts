@@ -7,6 +7,8 @@ export const REPORTS = [
   ['Cucumber JSON', 'reports/cucumber/report.json'],
   ['JUnit XML', 'reports/cucumber/junit.xml'],
   ['Allure results', 'reports/allure-results/'],
+  ['Sign-off HTML', 'reports/signoff/index.html'],
+  ['Sign-off PDF', 'reports/signoff/signoff.pdf'],
 ] as const;
 
 export default class WhereReports implements Reporter {

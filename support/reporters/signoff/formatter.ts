@@ -1,0 +1,141 @@
+/**
+ * Sign-off report: a Cucumber formatter that writes one self-contained Japanese
+ * HTML page (reports/signoff/index.html) and prints it to PDF (signoff.pdf beside it).
+ *
+ * In playwright.config.ts:
+ *
+ *   cucumberReporter('./support/reporters/signoff/formatter.ts', {
+ *     outputFile: 'reports/signoff/index.html',
+ *     projects: projects.map(({ name, use }) => ({ name, use })),
+ *   }),
+ *
+ * playwright-bdd loads this file with Playwright's own TypeScript transform
+ * (node_modules/playwright-bdd/src/reporter/cucumber/custom.ts, CustomReporter.init:
+ * require.resolve(path, { paths: [configDir] }) then requireOrImport), constructs the
+ * default export with IFormatterOptions (eventBroadcaster, log/stream = outputFile,
+ * parsedArgvOptions = the options above), replays every message to eventBroadcaster
+ * after the run, then awaits finished() before closing the output stream.
+ *
+ * Options (besides outputFile):
+ *   projects   the Playwright projects (name, use): device class, device profile, browser, viewport.
+ *   pdfFile    where to print the PDF (default: signoff.pdf beside outputFile); false: no PDF.
+ *   manualDir  the manual transcripts (default: manual).
+ *   title      the report's title (default: the manuals' titles).
+ *   targetUrl  what was checked (default: TARGET_URL, else 同梱の参照アプリ).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { Formatter, type IFormatterOptions } from '@cucumber/cucumber';
+import { devices } from '@playwright/test';
+import { loadManuals, ManualIndex } from '../../manual.ts';
+import { RunCollector } from './collect.ts';
+import { commitOf, suiteOf, targetOf, type RunFacts } from './facts.ts';
+import { type Envelope, toDate } from './messages.ts';
+import { buildReport, describeProjects, type ProjectOption } from './model.ts';
+import { openPrinter, type Printer } from './pdf.ts';
+import { renderHtml } from './render.tsx';
+
+export interface SignoffOptions {
+  readonly outputFile?: string;
+  readonly pdfFile?: string | false;
+  readonly manualDir?: string;
+  readonly projects?: readonly ProjectOption[];
+  readonly title?: string;
+  readonly targetUrl?: string;
+}
+
+export const DEFAULT_HTML = 'reports/signoff/index.html';
+const TAG = '[signoff]';
+
+export default class SignoffFormatter extends Formatter {
+  static override readonly documentation = 'Sign-off report: one self-contained Japanese HTML page and its PDF (manual step × device).';
+
+  readonly #run = new RunCollector();
+  readonly #options: SignoffOptions;
+  /** Where the HTML goes: the formatter's stream (outputFile), or a file when the stream is stdout. */
+  readonly #htmlPath: string;
+  readonly #pdfPath: string | undefined;
+
+  constructor(options: IFormatterOptions) {
+    super(options);
+    this.#options = (options.parsedArgvOptions ?? {}) as SignoffOptions;
+    this.#htmlPath = resolve(this.cwd, this.#options.outputFile ?? DEFAULT_HTML);
+    const pdf = this.#options.pdfFile;
+    this.#pdfPath = pdf === false ? undefined : resolve(this.cwd, pdf ?? resolve(dirname(this.#htmlPath), 'signoff.pdf'));
+    options.eventBroadcaster.on('envelope', (envelope: Envelope) => this.#run.add(envelope));
+  }
+
+  override async finished(): Promise<void> {
+    try {
+      await this.#write();
+    } catch (error) {
+      console.error(`${TAG} サインオフ報告書を作成できませんでした: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+    await super.finished();
+  }
+
+  async #write(): Promise<void> {
+    const manuals = loadManuals(resolve(this.cwd, this.#options.manualDir ?? 'manual'));
+    const index = new ManualIndex(manuals);
+    const runs = this.#run.scenarios();
+    const projects = describeProjects([...new Set(runs.map((r) => r.project))], this.#options.projects, devices);
+    const report = buildReport(runs, index, projects, this.#run.finished?.success);
+
+    let printer: Printer | undefined;
+    if (this.#pdfPath) {
+      try {
+        printer = await openPrinter();
+      } catch (error) {
+        this.#pdfError(error);
+      }
+    }
+    try {
+      const meta = this.#run.meta;
+      const facts: RunFacts = {
+        target: this.#options.targetUrl ?? targetOf(),
+        startedAt: toDate(this.#run.startedAt),
+        finishedAt: toDate(this.#run.finished?.timestamp),
+        suite: suiteOf(this.cwd),
+        commit: commitOf(this.cwd),
+        runner: meta?.implementation ? `${meta.implementation.name} ${meta.implementation.version ?? ''}`.trim() : undefined,
+        platform: [meta?.runtime && `${meta.runtime.name} ${meta.runtime.version ?? ''}`.trim(), meta?.os?.name].filter(Boolean).join('・') || undefined,
+        chromium: printer?.chromium,
+      };
+      const title = this.#options.title ?? manuals.map((m) => m.title).join('、');
+      const html = renderHtml({
+        title,
+        report,
+        facts,
+        manuals: manuals.map((m) => ({ file: relative(this.cwd, m.file), title: m.title })),
+        generatedAt: new Date(),
+      });
+      if (this.stream === process.stdout) {
+        mkdirSync(dirname(this.#htmlPath), { recursive: true });
+        writeFileSync(this.#htmlPath, html);
+      } else {
+        this.log(html);
+      }
+      const verdict = report.verdict.passed ? '合格' : '不合格';
+      const where = this.stream === process.stdout || this.#options.outputFile ? relative(process.cwd(), this.#htmlPath) : '出力ストリーム';
+      console.log(`${TAG} サインオフ報告書（${verdict}）: ${where}`);
+      if (printer && this.#pdfPath) {
+        try {
+          await printer.print(html, this.#pdfPath);
+          console.log(`${TAG} PDF: ${relative(process.cwd(), this.#pdfPath)}`);
+        } catch (error) {
+          this.#pdfError(error);
+        }
+      }
+    } finally {
+      await printer?.close().catch(() => {});
+    }
+  }
+
+  #pdfError(error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(
+      `${TAG} PDF を作成できませんでした（${this.#pdfPath ? relative(process.cwd(), this.#pdfPath) : ''}）。HTML の報告書は作成しています。\n` +
+        `  原因: ${message.split('\n').join('\n        ')}`,
+    );
+  }
+}

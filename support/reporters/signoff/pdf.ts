@@ -1,0 +1,48 @@
+/**
+ * Prints the report to PDF with the Chromium the suite runs (support/browser.ts
+ * resolveChromium: Playwright's build, CHROMIUM_PATH or a system Chromium).
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { type Browser, chromium } from '@playwright/test';
+import { type ResolvedChromium, resolveChromium } from '../../browser.ts';
+
+const FOOTER = `<div style="font-size:8px;width:100%;text-align:center;color:#57606a;"><span class="pageNumber"></span> / <span class="totalPages"></span></div>`;
+
+export interface Printer {
+  readonly chromium: { readonly version: string; readonly source: string; readonly path: string };
+  print(html: string, pdfPath: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openPrinter(options: { timeoutMs?: number; resolve?: () => ResolvedChromium } = {}): Promise<Printer> {
+  const timeout = options.timeoutMs ?? 60_000;
+  const resolved = (options.resolve ?? resolveChromium)();
+  const browser: Browser = await chromium.launch({ ...resolved.launchOptions, headless: true, timeout });
+  return {
+    chromium: { version: browser.version(), source: resolved.source, path: resolved.executablePath },
+    async print(html, pdfPath) {
+      mkdirSync(dirname(pdfPath), { recursive: true });
+      const page = await browser.newPage();
+      try {
+        page.setDefaultTimeout(timeout);
+        // Everything is inline (data: images, inline CSS): nothing to fetch.
+        await page.setContent(html, { waitUntil: 'load' });
+        await page.pdf({
+          path: pdfPath,
+          format: 'A4',
+          printBackground: true,
+          preferCSSPageSize: true,
+          displayHeaderFooter: true,
+          headerTemplate: '<span></span>',
+          footerTemplate: FOOTER,
+        });
+      } finally {
+        await page.close();
+      }
+    },
+    async close() {
+      await browser.close();
+    },
+  };
+}

@@ -1,0 +1,329 @@
+/**
+ * The sign-off formatter (support/reporters/signoff), driven without Playwright:
+ * recorded Cucumber message streams (tests/fixtures/signoff/*.ndjson, see
+ * make-fixtures.ts there) are replayed into it through a plain EventEmitter, and
+ * the HTML it writes to its stream is checked. The PDF is printed once, when a
+ * Chromium is available.
+ */
+import assert from 'node:assert/strict';
+import { EventEmitter } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, mock, test } from 'node:test';
+import type { IFormatterOptions } from '@cucumber/cucumber';
+import { devices } from '@playwright/test';
+import { resolveChromium } from '../support/browser.ts';
+import { parseFailure } from '../support/reporters/signoff/failure.ts';
+import SignoffFormatter, { type SignoffOptions } from '../support/reporters/signoff/formatter.ts';
+import type { Envelope } from '../support/reporters/signoff/messages.ts';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const PROJECTS = [
+  { name: 'pc-chromium', use: { ...devices['Desktop Chrome'], deviceClass: 'pc' } },
+  { name: 'sp-android', use: { ...devices['Pixel 7'], deviceClass: 'sp' } },
+  { name: 'sp-iphone', use: { ...devices['iPhone 14'], browserName: 'chromium', deviceClass: 'sp' } },
+];
+
+function load(name: string): Envelope[] {
+  return readFileSync(new URL(`./fixtures/signoff/${name}`, import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Envelope);
+}
+
+interface Output {
+  readonly html: string;
+  readonly logs: string[];
+  readonly errors: string[];
+}
+
+/** Replays the messages into a formatter as playwright-bdd does, then awaits finished(). */
+async function format(envelopes: readonly Envelope[], options: SignoffOptions = {}, stream?: NodeJS.WritableStream): Promise<Output> {
+  const chunks: string[] = [];
+  const out =
+    stream ??
+    new Writable({
+      write(chunk, _encoding, done) {
+        chunks.push(String(chunk));
+        done();
+      },
+    });
+  const logs: string[] = [];
+  const errors: string[] = [];
+  mock.method(console, 'log', (...args: unknown[]) => logs.push(args.join(' ')));
+  mock.method(console, 'error', (...args: unknown[]) => errors.push(args.join(' ')));
+  try {
+    const eventBroadcaster = new EventEmitter();
+    const formatter = new SignoffFormatter({
+      cwd: ROOT,
+      eventBroadcaster,
+      stream: out,
+      log: (text: string | Uint8Array) => out.write(text),
+      parsedArgvOptions: { pdfFile: false, projects: PROJECTS, ...options },
+      cleanup: async () => {},
+    } as unknown as IFormatterOptions);
+    for (const envelope of envelopes) eventBroadcaster.emit('envelope', envelope);
+    await formatter.finished();
+  } finally {
+    mock.restoreAll();
+  }
+  return { html: chunks.join(''), logs, errors };
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The mark of one manual sentence on one project in the matrix. */
+function mark(html: string, id: string, project: string): string | undefined {
+  return new RegExp(`data-id="${escapeRe(id)}" data-project="${escapeRe(project)}" data-mark="([a-z]+)"`).exec(html)?.[1];
+}
+
+/** The HTML of one element that carries the given data attributes (up to its closing tag). */
+function element(html: string, tag: string, attributes: string): string {
+  const start = html.indexOf(`<${tag} ${attributes}`);
+  assert.ok(start >= 0, `no <${tag} ${attributes}>`);
+  return html.slice(start, html.indexOf(`</${tag}>`, start));
+}
+
+function screenshot(envelopes: readonly Envelope[], fileName: string): string {
+  const found = envelopes.find((e) => e.attachment?.fileName === fileName)?.attachment;
+  assert.ok(found, `no attachment ${fileName}`);
+  return `data:image/png;base64,${found.body}`;
+}
+
+/** The formatter's output for a fixture, filled in before the suite's tests run. */
+function formatted(envelopes: readonly Envelope[]): Output {
+  const output: Output = { html: '', logs: [], errors: [] };
+  before(async () => {
+    Object.assign(output, await format(envelopes));
+  });
+  return output;
+}
+
+const PACKAGE = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+
+describe('sign-off report: a passing run', () => {
+  const envelopes = load('passing.ndjson');
+  const run = formatted(envelopes);
+
+  test('says 合格, in Japanese, as one self-contained page', () => {
+    assert.match(run.html, /^<!DOCTYPE html>/);
+    assert.match(run.html, /<html lang="ja">/);
+    assert.match(run.html, /data-verdict="passed"[\s\S]*?<div class="word">合格<\/div>/);
+    assert.doesNotMatch(run.html, /<script|<link|@import|url\(\s*['"]?https?:/i);
+    for (const [, src] of run.html.matchAll(/\ssrc="([^"]*)"/g)) assert.match(src ?? '', /^data:image\/png;base64,/);
+    assert.deepEqual(run.errors, []);
+    assert.ok(run.logs.some((l) => l.includes('サインオフ報告書（合格）')), run.logs.join('\n'));
+  });
+
+  test('names the run: target, time in JST, devices, suite version and commit', () => {
+    const facts = element(run.html, 'table', 'class="facts"');
+    assert.match(facts, /同梱の参照アプリ/);
+    assert.match(facts, /\d{4}年\d{1,2}月\d{1,2}日\([日月火水木金土]\) \d{2}:\d{2}:\d{2} JST/);
+    assert.match(facts, /sp-android<\/strong>: スマートデバイス・Pixel 7・chromium・412×839・タッチ操作/);
+    assert.match(facts, new RegExp(`hellowork-manual-conformance ${escapeRe(PACKAGE.version)}・コミット [0-9a-f]{7,}`));
+    assert.match(facts, /playwright-bdd 9\.2\.1/);
+  });
+
+  test('marks each manual step on each device: the smart-device steps passed, the PC steps do not apply', () => {
+    for (const id of ['3.3(2)①', '3.3(2)②', '3.3(2)③']) assert.equal(mark(run.html, id, 'sp-android'), 'passed', id);
+    for (const id of ['3.3(1)①', '3.3(1)②']) assert.equal(mark(run.html, id, 'sp-android'), 'na', id);
+    // The 注意 sentences are not quoted by a step: their scenarios prove them.
+    for (const id of ['3.3(注意)①', '3.3(注意)②', '3.3(注意)③']) assert.equal(mark(run.html, id, 'sp-android'), 'passed', id);
+    // Projects that did not run are not columns.
+    assert.equal(mark(run.html, '3.3(2)①', 'sp-iphone'), undefined);
+  });
+
+  test('puts the manual sentence beside its screen: a tap is shown on the screen it acts on', () => {
+    const tap = element(run.html, 'article', 'class="sentence" data-id="3.3(2)①"');
+    assert.match(tap, /求職者マイページの画面上部にあるメニューをタップします。/);
+    assert.ok(tap.includes(screenshot(envelopes, '画面: 求職者マイページの「求職者マイページホーム」画面を表示している')), 'the screen before the tap');
+    assert.match(tap, /sp-android・操作前の画面/);
+    const top = element(run.html, 'article', 'class="sentence" data-id="3.3(2)③"');
+    assert.ok(top.includes(screenshot(envelopes, '画面: ハローワークインターネットサービスのトップ画面が表示されます。')), 'the screen after the step');
+    assert.equal((top.match(/<img /g) ?? []).length, 1, 'one screenshot per project');
+  });
+
+  test('has a sign-off block with empty boxes for 確認者, 日付 and 承認', () => {
+    const signoff = element(run.html, 'table', 'class="signoff"');
+    for (const label of ['確認者', '日付', '承認']) assert.match(signoff, new RegExp(label));
+    assert.match(signoff, /<td class="box"><\/td>/);
+  });
+
+  test('names TARGET_URL as the target when it is set', async () => {
+    const saved = process.env.TARGET_URL;
+    process.env.TARGET_URL = 'https://staging.example.jp/';
+    try {
+      const { html: target } = await format(envelopes);
+      assert.match(element(target, 'table', 'class="facts"'), /<td>https:\/\/staging\.example\.jp\/<\/td>/);
+    } finally {
+      if (saved === undefined) delete process.env.TARGET_URL;
+      else process.env.TARGET_URL = saved;
+    }
+  });
+
+  test('escapes what it quotes from the run', async () => {
+    const evil = '<img src=x onerror=alert(1)>「危」&';
+    const tampered = envelopes.map((e) => (e.pickle ? { pickle: { ...e.pickle, name: evil } } : e));
+    const { html: escaped } = await format(tampered);
+    assert.ok(!escaped.includes(evil));
+    assert.ok(escaped.includes('&lt;img src=x onerror=alert(1)&gt;「危」&amp;'));
+  });
+});
+
+describe('sign-off report: a failed step', () => {
+  const run = formatted(load('failed.ndjson'));
+
+  test('says 不合格, with the counts', () => {
+    assert.match(run.html, /data-verdict="failed"[\s\S]*?<div class="word">不合格<\/div>/);
+    assert.match(run.html, /シナリオ: 合格 \d+・不合格 [1-9]\d*・スキップ 0（全 \d+ 件）/);
+    assert.match(run.html, /件のシナリオが不合格です/);
+  });
+
+  test('marks the failed manual step on the PC only, and what it kept from running', () => {
+    assert.equal(mark(run.html, '3.3(1)①', 'pc-chromium'), 'failed');
+    assert.equal(mark(run.html, '3.3(1)②', 'pc-chromium'), 'untested');
+    assert.equal(mark(run.html, '3.3(注意)③', 'pc-chromium'), 'untested');
+    assert.equal(mark(run.html, '3.3(2)①', 'sp-android'), 'passed');
+  });
+
+  test('shows マニュアルの記述 / 実際の画面 for the failure, with the screen at that moment', () => {
+    const block = element(run.html, 'article', 'class="failure" data-project="pc-chromium" data-ref="3.3(1)①"');
+    assert.match(block, /マニュアル 3\.3\(1\)① のとおりになっていません/);
+    assert.match(block, /マニュアルの記述[\s\S]*「求職者マイページの画面上部にある「ログアウト」ボタンをクリックします。」/);
+    assert.match(block, /確認した内容[\s\S]*画面上部（スクロールせずに見える最初の画面の上 25%）に「ログアウト」という名前のボタンが表示されている/);
+    assert.match(block, /実際の画面[\s\S]*「ログアウト」は画面上部の外にあります/);
+    assert.match(block, /<img src="data:image\/png;base64,/);
+    assert.match(block, /pc-chromium・不合格時の画面/);
+    // Playwright's account is kept, without the stack into the suite's code.
+    assert.match(block, /toBeInTopArea/);
+    assert.doesNotMatch(block, /manual-check\.ts:\d+/);
+  });
+
+  test('also reports failures outside the manual (security requirements)', () => {
+    const block = element(run.html, 'article', 'class="failure" data-project="pc-chromium" data-ref="ASVS 7.4.4"');
+    assert.match(block, /<h4>要件<\/h4>/);
+    assert.match(run.html, /（マニュアルの範囲外の確認）/);
+  });
+});
+
+describe('sign-off report: a skipped scenario', () => {
+  const run = formatted(load('skipped.ndjson'));
+
+  test('fails the sign-off: no step contradicts the manual, but the 注意 were not confirmed', () => {
+    assert.match(run.html, /data-verdict="failed"/);
+    assert.match(run.html, /シナリオ: 合格 \d+・不合格 0・スキップ 3（全 \d+ 件）/);
+    assert.match(run.html, /手順×端末: 合格 3・不合格 0・未確認 3（全 6 件）/);
+    assert.match(run.html, /<li>マニュアルの記述のうち 3 件（端末ごと）を確認できていません（△）<\/li>/);
+    assert.doesNotMatch(run.html, /件のシナリオが不合格です/);
+  });
+
+  test('leaves the 注意 unconfirmed and shows the scenarios as skipped', () => {
+    for (const id of ['3.3(注意)①', '3.3(注意)②', '3.3(注意)③']) assert.equal(mark(run.html, id, 'sp-android'), 'untested', id);
+    assert.match(run.html, /シナリオがスキップされたため、確認していません/);
+    assert.equal((run.html.match(/data-project="sp-android" data-status="SKIPPED"/g) ?? []).length, 3);
+    // The smart-device procedure itself still passed in its own feature.
+    assert.equal(mark(run.html, '3.3(2)③', 'sp-android'), 'passed');
+  });
+});
+
+describe('sign-off report: a partial run (--grep)', () => {
+  // The 注意 scenarios not run at all (their pickles gone from the stream).
+  const run = formatted(load('passing.ndjson').filter((e) => !e.pickle?.tags.some((t) => t.name === '@3.3-note')));
+
+  test('a sentence that applies to the device but was not checked is 未確認, and no pass', () => {
+    for (const id of ['3.3(注意)①', '3.3(注意)②', '3.3(注意)③']) assert.equal(mark(run.html, id, 'sp-android'), 'untested', id);
+    assert.match(run.html, /この手順を確かめるシナリオが実行されていません/);
+    assert.equal(mark(run.html, '3.3(1)①', 'sp-android'), 'na');
+    assert.match(run.html, /data-verdict="failed"/);
+  });
+});
+
+describe('sign-off report: an undefined step', () => {
+  const run = formatted(load('undefined.ndjson'));
+
+  test('fails the run and marks the step 未定義', () => {
+    assert.match(run.html, /data-verdict="failed"/);
+    assert.equal(mark(run.html, '3.3(2)②', 'sp-android'), 'undefined');
+    assert.match(run.html, /手順の定義がありません（steps\/ にこの文のステップ定義がない）: 「表示されたメニューから「ログアウト」をタップします。」/);
+    // The other examples of the outline still reached the top page.
+    assert.equal(mark(run.html, '3.3(2)③', 'sp-android'), 'passed');
+  });
+});
+
+describe('sign-off report: output', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'signoff-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('without an output stream (stdout) it writes the HTML to outputFile itself', async () => {
+    const file = join(dir, 'own', 'index.html');
+    await format(load('passing.ndjson'), { outputFile: file }, process.stdout);
+    assert.match(readFileSync(file, 'utf8'), /^<!DOCTYPE html>/);
+  });
+
+  let chromium = true;
+  try {
+    resolveChromium();
+  } catch {
+    chromium = false;
+  }
+
+  test('prints the PDF with Chromium', { skip: !chromium && 'no Chromium', timeout: 120_000 }, async () => {
+    const pdf = join(dir, 'signoff.pdf');
+    const { html, errors, logs } = await format(load('failed.ndjson'), { pdfFile: pdf });
+    assert.deepEqual(errors, []);
+    assert.equal(readFileSync(pdf).subarray(0, 5).toString(), '%PDF-');
+    assert.ok(logs.some((l) => l.includes('PDF:')));
+    assert.match(html, /Chromium \d+\.\d+/, 'the Chromium version is a run fact');
+  });
+
+  test('a PDF that cannot be printed is a logged error, not a crash; the HTML is still written', { skip: !chromium && 'no Chromium', timeout: 120_000 }, async () => {
+    const { html, errors } = await format(load('passing.ndjson'), { pdfFile: '/dev/null/signoff.pdf' });
+    assert.match(html, /^<!DOCTYPE html>/);
+    assert.equal(errors.length, 1);
+    assert.match(errors[0] ?? '', /\[signoff\] PDF を作成できませんでした（[^）]*signoff\.pdf）。HTML の報告書は作成しています。\n {2}原因: /);
+  });
+});
+
+describe('failure messages', () => {
+  test('a manual step', () => {
+    const f = parseFailure(
+      [
+        'ManualMismatchError: マニュアル 3.3(2)② のとおりになっていません（3.3(2) スマートデバイス画面）。',
+        '  マニュアルの記述: 「表示されたメニューから「ログアウト」をタップします。」',
+        '  確認した内容:     メニューが表示され、その中に「ログアウト」がある',
+        '  実際の画面:       メニューは表示されていますが、項目は: 「ホーム」',
+        '  「サインアウト」',
+        '',
+        '--- Playwright の詳細 ---',
+        'expect(locator).toBeVisible() failed',
+        '    at ../steps/procedures.ts:80',
+      ].join('\n'),
+    );
+    assert.equal(f.kind, 'manual');
+    assert.equal(f.ref, '3.3(2)②');
+    assert.equal(f.quoted, '表示されたメニューから「ログアウト」をタップします。');
+    assert.equal(f.expected, 'メニューが表示され、その中に「ログアウト」がある');
+    assert.equal(f.shows, 'メニューは表示されていますが、項目は: 「ホーム」\n「サインアウト」');
+    assert.equal(f.detail, 'expect(locator).toBeVisible() failed');
+  });
+
+  test('a 注意, a security requirement, a precondition', () => {
+    const note = parseFailure('\u001b[31mマニュアルの注意 3.3(注意)③ が成り立っていません（3.3(注意) …）。\u001b[39m\n  マニュアルの記述: 「また、…」');
+    assert.deepEqual([note.kind, note.ref, note.quoted], ['note', '3.3(注意)③', 'また、…']);
+    const security = parseFailure('セキュリティ要件 ASVS 7.4.1 を満たしていません（…）。\n  要件:             「ログアウトでセッションが終わり…」');
+    assert.deepEqual([security.kind, security.ref, security.quotedLabel, security.quoted], ['security', 'ASVS 7.4.1', '要件', 'ログアウトでセッションが終わり…']);
+    const pre = parseFailure('Error: 前提の操作がうまくいきませんでした（マニュアルの手順ではない準備の手順）: 「求職者マイページにログインしている」\n  確認した内容:     x\n  実際の画面:       y');
+    assert.deepEqual([pre.kind, pre.ref, pre.expected, pre.shows], ['precondition', undefined, 'x', 'y']);
+  });
+
+  test('any other error is kept as it is', () => {
+    const f = parseFailure('Test timeout of 60000ms exceeded.\n\nwaiting for locator');
+    assert.equal(f.kind, 'error');
+    assert.equal(f.headline, 'Test timeout of 60000ms exceeded.');
+    assert.equal(f.detail, 'waiting for locator');
+    assert.equal(parseFailure(undefined).kind, 'error');
+  });
+});
