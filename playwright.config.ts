@@ -64,6 +64,11 @@ export default defineConfig<Options>({
     // Step screenshots go into the JSON too (embeddings); traces and videos stay out to keep it readable.
     cucumberReporter('json', { outputFile: 'reports/cucumber/report.json', skipAttachments: ['video/webm', 'application/zip'] }),
     cucumberReporter('junit', { outputFile: 'reports/cucumber/junit.xml', suiteName: 'manual-3.3-logout' }),
+    // The signable acceptance report (HTML + PDF), built from the Cucumber messages of the whole run.
+    cucumberReporter('./support/reporters/signoff/formatter.ts', {
+      outputFile: 'reports/signoff/index.html',
+      projects: projects.map(({ name, use }) => ({ name, use })),
+    }),
     ['allure-playwright', { resultsDir: 'reports/allure-results', detail: true, suiteTitle: false }],
     ['./support/reporters/where-reports.ts'],
   ],

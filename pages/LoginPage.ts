@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator, Page, Response } from '@playwright/test';
 
 export interface Credentials {
   readonly loginId: string;
@@ -25,6 +25,24 @@ export class LoginPage {
 
   async goto(): Promise<void> {
     await this.page.goto(this.path);
+  }
+
+  /** Runs an action and returns the Set-Cookie headers that responses from `origin` sent meanwhile (redirects included). */
+  async recordingSetCookies(origin: string, action: () => Promise<void>): Promise<string[]> {
+    const pending: Promise<string[]>[] = [];
+    const listener = (response: Response) => {
+      if (new URL(response.url()).origin !== origin) return;
+      pending.push(response.headersArray().then((hs) => hs.filter((h) => h.name.toLowerCase() === 'set-cookie').map((h) => h.value)));
+    };
+    this.page.context().on('response', listener);
+    try {
+      await action();
+      await this.page.waitForLoadState();
+    } finally {
+      this.page.context().off('response', listener);
+    }
+    const seen = (await Promise.all(pending)).flat();
+    return seen;
   }
 
   async logIn(credentials: Credentials): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator, Page, Response } from '@playwright/test';
 import { navigatingBy, press } from './interact.ts';
 import { type ControlOnScreen, describeScreen, visibleControls } from './observe.ts';
 
@@ -43,12 +43,24 @@ export class MyPage {
     return Object.keys(this.screens);
   }
 
-  async open(screen: string): Promise<void> {
+  /** Opens a My Page screen by name; returns the main response (for its headers). */
+  async open(screen: string): Promise<Response | null> {
     const path = this.screens[screen];
     if (!path) {
       throw new Error(`求職者マイページに「${screen}」という画面は設定されていません（設定済み: ${this.screenNames().join('、')}）。TARGET_MYPAGE_SCREENS を確認してください。`);
     }
-    await this.page.goto(path);
+    return this.page.goto(path);
+  }
+
+  /** The heading of whichever My Page screen is shown: My Page content is on screen. */
+  anyScreenHeading(): Locator {
+    const names = this.screenNames().map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    return this.page.getByRole('heading', { level: 1, name: new RegExp(`^(${names.join('|')})$`) });
+  }
+
+  /** Closes the smart-device menu if it is open (Escape, as a user would dismiss it). */
+  async closeMenu(): Promise<void> {
+    if (await this.menu.first().isVisible()) await this.page.keyboard.press('Escape');
   }
 
   /** The job seeker's name as My Page shows it (「明日 勇気様」), wherever it is visible on this device. */

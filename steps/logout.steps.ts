@@ -4,7 +4,7 @@
  * (Fixtures are destructured in each step: playwright-bdd reads the names from it.)
  */
 import { Then, When } from '../fixtures/test.ts';
-import { clickLogoutButton, seeTopPage, tapMenu, tapMenuLogout, topPageId } from './procedures.ts';
+import { clickLogoutButton, logOutByDeviceProcedure, MYPAGE_LOGOUT, seeTopPage, tapMenu, tapMenuLogout, topPageId } from './procedures.ts';
 
 // 3.3(1)①
 When('求職者マイページの画面上部にある「ログアウト」ボタンをクリックします。', async ({ page, myPage, topPage, manual, suite }) =>
@@ -25,3 +25,9 @@ When('表示されたメニューから「ログアウト」をタップしま�
 Then('ハローワークインターネットサービスのトップ画面が表示されます。', async ({ page, myPage, topPage, manual, suite, deviceClass }) =>
   seeTopPage({ page, myPage, topPage, manual, suite }, topPageId(deviceClass)),
 );
+
+// The whole procedure of this project's device class (3.3(1) on a PC, 3.3(2) on a smart device), in one sentence,
+// for scenarios whose subject is what happens after the logout (注意, security). Requests to マイナポータル are recorded.
+When('求職者マイページを、この端末の操作手順でログアウトする', async ({ page, myPage, topPage, manual, suite, deviceClass, mynaPortalTraffic }) => {
+  await mynaPortalTraffic.during(MYPAGE_LOGOUT, () => logOutByDeviceProcedure({ page, myPage, topPage, manual, suite }, deviceClass));
+});

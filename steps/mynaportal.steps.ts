@@ -7,9 +7,7 @@ import { MY_PAGE_HOME, MYNA_PORTAL } from '../fixtures/manual-figures.ts';
 import { formatRequests } from '../fixtures/traffic.ts';
 import { Before, expect, Given, MYNAPORTAL_SKIP_REASON, Then, When } from '../fixtures/test.ts';
 import { HELLOWORK_CLIENT_ID } from '../reference-app/src/constants.ts';
-import { logOutByDeviceProcedure } from './procedures.ts';
-
-const MYPAGE_LOGOUT = 'mypage-logout';
+import { MYPAGE_LOGOUT } from './procedures.ts';
 
 Before({ tags: '@mynaportal' }, async ({ suite, $testInfo }) => {
   if (!suite.mynaportal) {
@@ -61,10 +59,6 @@ When('確認画面で「ログアウト」を選ぶ', async ({ mynaPortal, manua
     },
   );
   await mynaPortal.confirm();
-});
-
-When('求職者マイページを、この端末の操作手順でログアウトする', async ({ page, myPage, topPage, manual, suite, deviceClass, mynaPortalTraffic }) => {
-  await mynaPortalTraffic.during(MYPAGE_LOGOUT, () => logOutByDeviceProcedure({ page, myPage, topPage, manual, suite }, deviceClass));
 });
 
 Then('マイナポータルはログアウトされている', async ({ mynaPortal, manual }) => {

@@ -2,9 +2,11 @@
 import { MY_PAGE_HOME } from '../fixtures/manual-figures.ts';
 import { expect, Given } from '../fixtures/test.ts';
 
-Given('求職者マイページにログインしている', async ({ loginPage, myPage, account, manual }) => {
+Given('求職者マイページにログインしている', async ({ loginPage, myPage, account, manual, scenario, suite }) => {
   await loginPage.goto();
-  await loginPage.logIn(account);
+  // Note the cookies HelloWork sets while the login is submitted (the session cookie among them).
+  const origin = new URL(suite.hellowork.baseURL).origin;
+  scenario.loginSetCookies = await loginPage.recordingSetCookies(origin, () => loginPage.logIn(account));
   await manual.verify(
     { expected: `ログイン後に「${MY_PAGE_HOME.screen}」が表示される`, observe: () => myPage.describe() },
     () => expect(myPage.heading(MY_PAGE_HOME.screen)).toBeVisible(),

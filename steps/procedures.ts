@@ -123,4 +123,7 @@ export async function logOutByDeviceProcedure(ctx: ProcedureContext, deviceClass
   }
 }
 
+/** The phase name under which the browser's requests during the My Page logout are recorded. */
+export const MYPAGE_LOGOUT = 'mypage-logout';
+
 export const topPageId = (deviceClass: DeviceClass) => (deviceClass === 'pc' ? LOGOUT_PROCEDURE.pc.topPage : LOGOUT_PROCEDURE.sp.topPage);

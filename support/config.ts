@@ -54,6 +54,7 @@ const EnvSchema = z.object({
   MYNAPORTAL_PORT: port.default(0),
   TOP_AREA_RATIO: z.coerce.number().gt(0).max(1).default(0.25),
   HEADLESS: flag.default(true),
+  STEP_SCREENSHOTS: flag.default(true),
   SLOW_MO: ms.default(0),
   ACTION_TIMEOUT: ms.default(10_000),
   EXPECT_TIMEOUT: ms.default(5_000),
@@ -81,6 +82,8 @@ export interface SuiteConfig {
   readonly bundled?: { readonly helloworkPort: number; readonly mynaportalPort: number };
   readonly topAreaRatio: number;
   readonly headless: boolean;
+  /** A screenshot of the page after every step, attached to the reports (off for the sensitivity runs). */
+  readonly stepScreenshots: boolean;
   readonly slowMo: number;
   readonly timeouts: { readonly action: number; readonly expect: number; readonly test: number };
 }
@@ -113,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SuiteConfig {
   const base = {
     topAreaRatio: e.TOP_AREA_RATIO,
     headless: e.HEADLESS,
+    stepScreenshots: e.STEP_SCREENSHOTS,
     slowMo: e.SLOW_MO,
     timeouts: { action: e.ACTION_TIMEOUT, expect: e.EXPECT_TIMEOUT, test: e.TEST_TIMEOUT },
   };

@@ -1,21 +1,116 @@
 /**
- * Deliberate deviations from the manual, switched on one by one with
- * `DEVIATIONS=id,id` when the reference app starts. Never on by default.
- * Each exists to prove that the suite notices when the site stops matching
- * the manual (see docs/deviations.md for the table of expected red scenarios).
+ * Deliberate deviations from the manual (and from OWASP's session rules), switched
+ * on one by one with `DEVIATIONS=id,id` when the reference app starts. Never on by
+ * default. Each exists to prove that the suite notices: `npm test` runs the suite
+ * against the app with each one and checks that exactly the scenarios listed in
+ * `red` fail (tests/sensitivity.test.ts). docs/deviations.md is generated from this
+ * table (`npm run deviations:doc`).
  */
+
+/** Which projects a scenario runs on: the PC project, the smart-device ones, or all. */
+export type Devices = 'pc' | 'sp' | 'all';
+
+/** Scenarios are picked by tag: a feature's section tag (@3.3-1) or a scenario's own tag (@sec-replay). */
+export interface ExpectedRed {
+  readonly tag: string;
+  readonly devices: Devices;
+}
+
+export interface Deviation {
+  /** What it breaks, in a reader's words. */
+  readonly breaks: string;
+  /** The manual step or OWASP requirement it contradicts; red scenarios' messages must name one of these. */
+  readonly references: readonly string[];
+  /** Scenarios expected to turn red (and no others). */
+  readonly red: readonly ExpectedRed[];
+}
+
+const logsOutOfMyPage = (devices: Devices): ExpectedRed[] =>
+  ['@note-mypage-logout', '@note-both', '@sec-replay', '@sec-back', '@sec-tabs', '@sec-reach'].map((tag) => ({ tag, devices }));
+
 export const DEVIATIONS = {
+  'logout-missing-pc': {
+    breaks: 'PC: the header has no ログアウト button (the smart-device menu still has it)',
+    references: ['3.3(1)①', 'ASVS 7.4.4'],
+    red: [{ tag: '@3.3-1', devices: 'pc' }, ...logsOutOfMyPage('pc')],
+  },
+  'logout-renamed': {
+    breaks: 'ログアウト is renamed サインアウト (PC button and smart-device menu item)',
+    references: ['3.3(1)①', '3.3(2)②', 'ASVS 7.4.4'],
+    red: [{ tag: '@3.3-1', devices: 'pc' }, { tag: '@3.3-2', devices: 'sp' }, ...logsOutOfMyPage('all')],
+  },
+  'logout-at-bottom': {
+    breaks: 'PC: the ログアウト button is moved from the top of the page to the bottom',
+    references: ['3.3(1)①', 'ASVS 7.4.4'],
+    red: [{ tag: '@3.3-1', devices: 'pc' }, ...logsOutOfMyPage('pc')],
+  },
+  'logout-to-login': {
+    breaks: 'logout lands on the login page instead of the top page',
+    references: ['3.3(1)②', '3.3(2)③'],
+    red: [
+      { tag: '@3.3-1', devices: 'pc' },
+      { tag: '@3.3-2', devices: 'sp' },
+      { tag: '@note-mypage-logout', devices: 'all' },
+    ],
+  },
+  'top-section-missing': {
+    breaks: 'the top page lacks its 「事業者の方」 section',
+    references: ['3.3(1)②', '3.3(2)③'],
+    red: [
+      { tag: '@3.3-1', devices: 'pc' },
+      { tag: '@3.3-2', devices: 'sp' },
+      { tag: '@note-mypage-logout', devices: 'all' },
+    ],
+  },
+  'sp-menu-button-missing': {
+    breaks: 'smart device: the header has no メニュー button',
+    references: ['3.3(2)①', 'ASVS 7.4.4'],
+    red: [{ tag: '@3.3-2', devices: 'sp' }, ...logsOutOfMyPage('sp')],
+  },
+  'sp-menu-without-logout': {
+    breaks: 'smart device: the menu has no ログアウト item',
+    references: ['3.3(2)②', 'ASVS 7.4.4'],
+    red: [{ tag: '@3.3-2', devices: 'sp' }, ...logsOutOfMyPage('sp')],
+  },
+  'session-kept-after-logout': {
+    breaks: 'logout expires the cookie but keeps the server-side session (the old cookie still works)',
+    references: ['ASVS 7.4.1'],
+    red: [{ tag: '@sec-replay', devices: 'all' }],
+  },
+  'mypage-cacheable': {
+    breaks: 'My Page responses are cacheable (Cache-Control: private, max-age=600 instead of no-store)',
+    references: ['ASVS 14.3.2', 'ASVS 7.4.1', '3.3(1)②', '3.3(2)③'],
+    // Re-opening My Page after the logout shows the cached page: the 3.3 scenarios' "session is over" check sees it too.
+    // (The 注意 scenario reached My Page through the マイナポータル redirect chain; Chromium does not reuse that entry.)
+    red: [
+      { tag: '@sec-headers', devices: 'all' },
+      { tag: '@sec-back', devices: 'all' },
+      { tag: '@3.3-1', devices: 'pc' },
+      { tag: '@3.3-2', devices: 'sp' },
+    ],
+  },
+  'logout-unreachable-on-subpage': {
+    breaks: '「応募中の求人」 has neither the ログアウト button nor ログアウト in its menu',
+    references: ['ASVS 7.4.4'],
+    red: [{ tag: '@sec-reach', devices: 'all' }],
+  },
   'mynaportal-backchannel': {
     breaks: 'HelloWork registers a back-channel logout URI with マイナポータル and ends its session when マイナポータル logs out (joins 一斉ログアウト)',
-    manual: '3.3(注意)①②',
+    references: ['3.3(注意)①', '3.3(注意)②'],
+    red: [{ tag: '@note-portal-logout', devices: 'all' }],
   },
   'mynaportal-rp-logout': {
     breaks: 'HelloWork logout also calls マイナポータル end-session (RP-initiated logout), ending the マイナポータル session',
-    manual: '3.3(注意)③',
+    references: ['3.3(注意)③'],
+    red: [
+      { tag: '@note-mypage-logout', devices: 'all' },
+      { tag: '@note-both', devices: 'all' },
+    ],
   },
-} as const satisfies Record<string, { breaks: string; manual: string }>;
+} as const satisfies Record<string, Deviation>;
 
 export type DeviationId = keyof typeof DEVIATIONS;
+export const DEVIATION_IDS = Object.keys(DEVIATIONS) as DeviationId[];
 
 export class Deviations {
   readonly #on: ReadonlySet<DeviationId>;
@@ -32,7 +127,7 @@ export class Deviations {
       .filter(Boolean);
     const unknown = ids.filter((id) => !(id in DEVIATIONS));
     if (unknown.length > 0) {
-      throw new Error(`DEVIATIONS: unknown id(s) ${unknown.join(', ')}; known: ${Object.keys(DEVIATIONS).join(', ')}`);
+      throw new Error(`DEVIATIONS: unknown id(s) ${unknown.join(', ')}; known: ${DEVIATION_IDS.join(', ')}`);
     }
     return new Deviations(ids as DeviationId[]);
   }

@@ -8,6 +8,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { loadAccounts } from '../../../fixtures/accounts.ts';
+import { field, MalformedFormError, readForm } from '../shared/form.ts';
 import { Deviations } from '../deviations.ts';
 import { logoutTokenVerifier } from './backchannel-logout.ts';
 import { type MynaPortalLogin, ProviderUnavailableError } from './mynaportal-login.ts';
@@ -79,19 +80,19 @@ export function createHelloWorkApp(options: HelloWorkOptions = {}) {
     return c.body(helloworkCss);
   });
 
-  app.get('/', (c) => render(c, <TopPage />));
+  app.get('/', (c) => render(c, <TopPage deviations={deviations} />));
 
   app.get('/login', (c) => render(c, <LoginPage next={safeNext(c.req.query('next'))} mynaportal={myna ? MYNAPORTAL_PATHS.start : undefined} />));
 
   app.post('/login', async (c) => {
-    const form = await c.req.parseBody();
-    const loginId = typeof form.loginId === 'string' ? form.loginId : '';
-    const password = typeof form.password === 'string' ? form.password : '';
+    const form = await readForm(c);
+    const loginId = field(form, 'loginId');
+    const password = field(form, 'password');
     const user = loadAccounts().find((a) => a.loginId === loginId && sameToken(a.password, password));
     if (!user) {
       return render(
         c,
-        <LoginPage error="IDまたはパスワードが正しくありません。" next={safeNext(form.next)} mynaportal={myna ? MYNAPORTAL_PATHS.start : undefined} />,
+        <LoginPage error="IDまたはパスワードが正しくありません。" next={safeNext(field(form, 'next'))} mynaportal={myna ? MYNAPORTAL_PATHS.start : undefined} />,
         401,
       );
     }
@@ -99,7 +100,7 @@ export function createHelloWorkApp(options: HelloWorkOptions = {}) {
     if (previous) sessions.destroy(previous);
     const session = sessions.create(user, 'password');
     setCookie(c, SESSION_COOKIE, session.id, { httpOnly: true, sameSite: 'Lax', path: '/' });
-    return c.redirect(safeNext(form.next), 303);
+    return c.redirect(safeNext(field(form, 'next')), 303);
   });
 
   if (myna) {
@@ -149,8 +150,8 @@ export function createHelloWorkApp(options: HelloWorkOptions = {}) {
       let verify: ((token: string) => Promise<{ sub?: string; sid?: string }>) | undefined;
       app.post(MYNAPORTAL_PATHS.backchannel, async (c) => {
         c.header('Cache-Control', 'no-store');
-        const form = await c.req.parseBody();
-        const token = typeof form.logout_token === 'string' ? form.logout_token : '';
+        const form = await readForm(c);
+        const token = field(form, 'logout_token');
         try {
           const config = await myna.config();
           const meta = config.serverMetadata();
@@ -167,8 +168,12 @@ export function createHelloWorkApp(options: HelloWorkOptions = {}) {
 
   // Everything under /mypage (including /mypage itself) needs a live session and must never be cached.
   app.use('/mypage/*', async (c, next) => {
-    c.header('Cache-Control', 'no-store');
-    c.header('Pragma', 'no-cache');
+    if (deviations.has('mypage-cacheable')) {
+      c.header('Cache-Control', 'private, max-age=600');
+    } else {
+      c.header('Cache-Control', 'no-store');
+      c.header('Pragma', 'no-cache');
+    }
     const session = sessions.get(getCookie(c, SESSION_COOKIE));
     if (!session) {
       // A page request goes to the login page; a form post (e.g. a second logout) has nothing left to act on.
@@ -189,19 +194,21 @@ export function createHelloWorkApp(options: HelloWorkOptions = {}) {
     const Screen = screens[id];
     app.get(MY_PAGE_SCREENS[id].path, (c) => {
       const session = c.get('session');
-      return render(c, <Screen user={session.user} csrfToken={session.csrfToken} current={id} />);
+      return render(c, <Screen user={session.user} csrfToken={session.csrfToken} current={id} deviations={deviations} />);
     });
   }
 
   app.post('/mypage/logout', async (c) => {
     const session = c.get('session');
-    const form = await c.req.parseBody();
-    const token = typeof form.csrf_token === 'string' ? form.csrf_token : '';
+    const form = await readForm(c);
+    const token = field(form, 'csrf_token');
     if (!sameToken(token, session.csrfToken)) {
       return render(c, <ErrorPage status={403} message="不正な操作です。画面を開き直してください。" />, 403);
     }
-    sessions.destroy(session.id);
+    // Deviation session-kept-after-logout: only the cookie goes, the server-side session lives on.
+    if (!deviations.has('session-kept-after-logout')) sessions.destroy(session.id);
     deleteCookie(c, SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'Lax' });
+    if (deviations.has('logout-to-login')) return c.redirect('/login', 303);
     if (myna && session.mynaportal && deviations.has('mynaportal-rp-logout')) {
       // Deviation: the logout also ends the マイナポータル session (the manual says it does not).
       return c.redirect((await myna.endSessionUrl(session.mynaportal.idToken)).href, 303);
@@ -211,6 +218,9 @@ export function createHelloWorkApp(options: HelloWorkOptions = {}) {
 
   app.notFound((c) => render(c, <ErrorPage status={404} message="お探しのページは見つかりませんでした。" />, 404));
   app.onError((err, c) => {
+    if (err instanceof MalformedFormError) {
+      return render(c, <ErrorPage status={400} message="送信された内容を読み取れませんでした。" />, 400);
+    }
     console.error('[hellowork]', err);
     return render(c, <ErrorPage status={500} message="システムエラーが発生しました。" />, 500);
   });

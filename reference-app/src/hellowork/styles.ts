@@ -49,6 +49,7 @@ dl.job dt { background:#eef3fa; font-weight:bold; }
 .login-box { max-width:520px; }
 .notice { font-size:13px; color:#4a5a70; }
 .tall { min-height:1400px; }
+.page-bottom { margin-top:40px; text-align:right; }
 .message-list { list-style:none; padding:0; margin:0; }
 .message-list li { border-bottom:1px solid var(--hw-line); padding:10px 0; }
 .sp-menu-button { display:none; }

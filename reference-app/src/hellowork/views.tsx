@@ -1,6 +1,7 @@
 /** Pages of the HelloWork stand-in, modelled on the figures of manual §3.3. */
 import type { Child } from 'hono/jsx';
 import type { JobSeeker } from '../../../fixtures/accounts.ts';
+import { Deviations } from '../deviations.ts';
 
 export const SITE_NAME = 'ハローワークインターネットサービス';
 
@@ -34,7 +35,7 @@ const PublicHeader = () => (
   </header>
 );
 
-export const TopPage = () => (
+export const TopPage = (props: { deviations?: Deviations }) => (
   <Document title={SITE_NAME}>
     <PublicHeader />
     <main>
@@ -47,11 +48,13 @@ export const TopPage = () => (
           <a class="btn large" href="/login">求職者マイページにログイン</a>
           <a href="/login">求職者マイページアカウント作成</a>
         </section>
-        <section aria-labelledby="sec-employer" class="employer">
-          <h2 id="sec-employer">事業者の方</h2>
-          <p>求人者マイページをお持ちの方は、ログインして求人申込みなどのメニューをご利用ください。</p>
-          <a class="btn large" href="/employer/login">求人者マイページにログイン</a>
-        </section>
+        {props.deviations?.has('top-section-missing') ? null : (
+          <section aria-labelledby="sec-employer" class="employer">
+            <h2 id="sec-employer">事業者の方</h2>
+            <p>求人者マイページをお持ちの方は、ログインして求人申込みなどのメニューをご利用ください。</p>
+            <a class="btn large" href="/employer/login">求人者マイページにログイン</a>
+          </section>
+        )}
         <section aria-labelledby="sec-provision" class="provision">
           <h2 id="sec-provision">ハローワーク求人・求職情報提供サービスをご利用の方</h2>
           <p>地方自治体・民間人材ビジネスの方は、ログインして求人・求職情報提供サービスをご利用ください。</p>
@@ -128,6 +131,7 @@ export interface MyPageView {
   readonly user: JobSeeker;
   readonly csrfToken: string;
   readonly current: MyPageScreenId;
+  readonly deviations?: Deviations;
 }
 
 const LogoutButton = (props: { csrfToken: string; className?: string; label?: string }) => (
@@ -141,49 +145,60 @@ const LogoutButton = (props: { csrfToken: string; className?: string; label?: st
 
 const navItems = (Object.keys(MY_PAGE_SCREENS) as MyPageScreenId[]).map((id) => ({ id, ...MY_PAGE_SCREENS[id] }));
 
-const MyPageHeader = (props: MyPageView) => (
-  <header class="site-header">
-    <div class="bar">
-      <a class="logo" href="/mypage">
-        <span class="main">{SITE_NAME}</span>
-        <span class="sub">求職者マイページ</span>
-      </a>
-      <div class="header-links pc-only">
-        <span class="user-name">{props.user.name}様</span>
-        <LogoutButton csrfToken={props.csrfToken} className="btn logout" />
+const MyPageHeader = (props: MyPageView) => {
+  const dev = props.deviations ?? new Deviations();
+  const label = dev.has('logout-renamed') ? 'サインアウト' : 'ログアウト';
+  const unreachable = dev.has('logout-unreachable-on-subpage') && props.current === 'applications';
+  const pcLogout = !unreachable && !dev.has('logout-missing-pc') && !dev.has('logout-at-bottom');
+  const menuLogout = !unreachable && !dev.has('sp-menu-without-logout');
+  return (
+    <header class="site-header">
+      <div class="bar">
+        <a class="logo" href="/mypage">
+          <span class="main">{SITE_NAME}</span>
+          <span class="sub">求職者マイページ</span>
+        </a>
+        <div class="header-links pc-only">
+          <span class="user-name">{props.user.name}様</span>
+          {pcLogout ? <LogoutButton csrfToken={props.csrfToken} className="btn logout" label={label} /> : null}
+        </div>
+        {dev.has('sp-menu-button-missing') ? null : (
+          <button type="button" class="sp-menu-button" popovertarget="sp-menu">
+            <span class="icon" aria-hidden="true">
+              ≡
+            </span>
+            <span>メニュー</span>
+          </button>
+        )}
       </div>
-      <button type="button" class="sp-menu-button" popovertarget="sp-menu">
-        <span class="icon" aria-hidden="true">
-          ≡
-        </span>
-        <span>メニュー</span>
-      </button>
-    </div>
-    <nav class="global-nav pc-only" aria-label="求職者マイページのメニュー">
-      <ul>
-        {navItems.map((item) => (
-          <li>
-            <a href={item.path} aria-current={item.id === props.current ? 'page' : undefined}>
-              {item.title}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
-    <nav id="sp-menu" popover="auto" aria-label="メニュー">
-      <ul>
-        {navItems.map((item) => (
-          <li>
-            <a href={item.path}>{item.title}</a>
-          </li>
-        ))}
-        <li>
-          <LogoutButton csrfToken={props.csrfToken} />
-        </li>
-      </ul>
-    </nav>
-  </header>
-);
+      <nav class="global-nav pc-only" aria-label="求職者マイページのメニュー">
+        <ul>
+          {navItems.map((item) => (
+            <li>
+              <a href={item.path} aria-current={item.id === props.current ? 'page' : undefined}>
+                {item.title}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <nav id="sp-menu" popover="auto" aria-label="メニュー">
+        <ul>
+          {navItems.map((item) => (
+            <li>
+              <a href={item.path}>{item.title}</a>
+            </li>
+          ))}
+          {menuLogout ? (
+            <li>
+              <LogoutButton csrfToken={props.csrfToken} label={label} />
+            </li>
+          ) : null}
+        </ul>
+      </nav>
+    </header>
+  );
+};
 
 const MyPageDocument = (props: MyPageView & { children: Child }) => (
   <Document title={`${MY_PAGE_SCREENS[props.current].title}｜${SITE_NAME}`}>
@@ -191,6 +206,11 @@ const MyPageDocument = (props: MyPageView & { children: Child }) => (
     <main>
       <h1>{MY_PAGE_SCREENS[props.current].title}</h1>
       {props.children}
+      {props.deviations?.has('logout-at-bottom') ? (
+        <div class="page-bottom pc-only">
+          <LogoutButton csrfToken={props.csrfToken} className="btn logout" />
+        </div>
+      ) : null}
     </main>
   </Document>
 );

@@ -15,6 +15,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import Provider, { type ClientMetadata, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { type JobSeeker, loadAccounts } from '../../../fixtures/accounts.ts';
+import { field, MalformedFormError, readForm } from '../shared/form.ts';
 import { loopbackFetch } from '../shared/loopback-fetch.ts';
 import { StandInStore } from './store.ts';
 import { mynaportalCss, PortalError, PortalHome, PortalLoggedOut, PortalLogin, PortalLogoutConfirm } from './views.tsx';
@@ -178,9 +179,9 @@ export function createMynaPortal(options: MynaPortalOptions) {
       return interactionError(c);
     }
     if (details.uid !== c.req.param('uid') || details.prompt.name !== 'login') return interactionError(c);
-    const form = await c.req.parseBody();
-    const userId = typeof form.userId === 'string' ? form.userId : '';
-    const pin = typeof form.pin === 'string' ? form.pin : '';
+    const form = await readForm(c);
+    const userId = field(form, 'userId');
+    const pin = field(form, 'pin');
     const account = accountBySub(userId);
     if (!account || !sameSecret(account.mynaportal.pin, pin)) {
       const client = await provider.Client.find(String(details.params.client_id));
@@ -195,6 +196,7 @@ export function createMynaPortal(options: MynaPortalOptions) {
   pages.get('/__reference__/end-sessions', (c) => c.json({ endSessions }));
 
   pages.onError((err, c) => {
+    if (err instanceof MalformedFormError) return c.html(html(<PortalError status={400} message="送信された内容を読み取れませんでした。" />), 400);
     console.error('[mynaportal]', err);
     return c.html(html(<PortalError status={500} message="システムエラーが発生しました。" />), 500);
   });

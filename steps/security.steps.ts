@@ -1,0 +1,162 @@
+/**
+ * Session termination beyond the manual (features/security/): OWASP WSTG-SESS-06,
+ * ASVS 5.0 7.4.1, 7.4.4, 14.3.2 and cookie attributes. Failures name the requirement.
+ */
+import { MY_PAGE_HOME } from '../fixtures/manual-figures.ts';
+import { expect, Given, Then, When } from '../fixtures/test.ts';
+import { LoginPage } from '../pages/LoginPage.ts';
+import { MyPage } from '../pages/MyPage.ts';
+import { describeScreen, formatControls } from '../pages/observe.ts';
+
+Given('ログイン中のクッキーを控えておく', async ({ context, scenario, suite, manual }) => {
+  scenario.savedCookies = await context.cookies(suite.hellowork.baseURL);
+  await manual.verify(
+    { requirement: 'ASVS 7.4.1', expected: 'ログイン中は、このサイトのクッキーがある', observe: async () => 'クッキーがありません' },
+    async () => expect(scenario.savedCookies.length).toBeGreaterThan(0),
+  );
+});
+
+Then('控えておいたクッキーを別のブラウザーで使っても、求職者マイページは開けない', async ({ browser, scenario, suite, manual }) => {
+  const replay = await browser.newContext({ baseURL: suite.hellowork.baseURL });
+  try {
+    await replay.addCookies(scenario.savedCookies);
+    const page = await replay.newPage();
+    const myPage = new MyPage(page, suite.hellowork.myPageScreens, false);
+    const login = new LoginPage(page, suite.hellowork.loginPath);
+    await myPage.open(MY_PAGE_HOME.screen);
+    await manual.verify(
+      {
+        requirement: 'ASVS 7.4.1',
+        expected: `ログアウト前のクッキー（${scenario.savedCookies.map((c) => c.name).join('、')}）を別のブラウザーに入れて「${MY_PAGE_HOME.screen}」を開くと、ログイン画面になる`,
+        observe: () => describeScreen(page),
+      },
+      () => expect(login.passwordField).toBeVisible(),
+    );
+  } finally {
+    await replay.close();
+  }
+});
+
+When('ブラウザーの「戻る」を押す', async ({ page }) => {
+  await page.goBack();
+});
+
+When('再読み込みする', async ({ page }) => {
+  await page.reload();
+});
+
+Then('求職者マイページの内容は表示されない', async ({ page, myPage, account, manual }) => {
+  await page.waitForLoadState();
+  await manual.verify(
+    {
+      requirement: 'ASVS 7.4.1',
+      expected: `ログアウト後は、求職者マイページの画面（見出し・「${account.name ?? '利用者名'}様」）が表示されない`,
+      observe: () => myPage.describe(),
+    },
+    async () => {
+      await expect(myPage.anyScreenHeading()).toBeHidden();
+      if (account.name) await expect(myPage.userName(account.name)).toBeHidden();
+    },
+  );
+});
+
+Given('別のタブでも求職者マイページを開いている', async ({ context, scenario, suite, manual }) => {
+  const tab = await context.newPage();
+  scenario.secondTab = tab;
+  const other = new MyPage(tab, suite.hellowork.myPageScreens, false);
+  await other.open(MY_PAGE_HOME.screen);
+  await manual.verify({ expected: `別のタブに「${MY_PAGE_HOME.screen}」が表示される`, observe: () => other.describe() }, () =>
+    expect(other.heading(MY_PAGE_HOME.screen)).toBeVisible(),
+  );
+  // The reader goes on in the first tab.
+  await context.pages()[0]?.bringToFront();
+});
+
+Then('別のタブを再読み込みすると、求職者マイページの内容は表示されない', async ({ scenario, suite, manual }) => {
+  const tab = scenario.secondTab;
+  if (!tab) throw new Error('別のタブが開かれていません（前提の手順が抜けています）');
+  await tab.bringToFront();
+  await tab.reload();
+  const other = new MyPage(tab, suite.hellowork.myPageScreens, false);
+  await manual.verify(
+    {
+      requirement: 'ASVS 7.4.1',
+      expected: `一つのタブでログアウトした後、別のタブの「${MY_PAGE_HOME.screen}」を再読み込みすると、ログイン画面になる`,
+      observe: () => other.describe(),
+    },
+    () => expect(new LoginPage(tab, suite.hellowork.loginPath).passwordField).toBeVisible(),
+  );
+});
+
+Then('求職者マイページのどの画面の応答にも「Cache-Control: no-store」が付いている', async ({ myPage, manual }) => {
+  const seen: Record<string, string> = {};
+  for (const screen of myPage.screenNames()) {
+    const response = await myPage.open(screen);
+    seen[screen] = (await response?.headerValue('cache-control')) ?? '（なし）';
+  }
+  const expected = Object.fromEntries(Object.keys(seen).map((screen) => [screen, expect.stringMatching(/(^|,)\s*no-store\s*(,|$)/i)]));
+  await manual.verify(
+    {
+      requirement: 'ASVS 14.3.2',
+      expected: `求職者マイページの各画面（${Object.keys(seen).join('、')}）の応答に Cache-Control: no-store が付いている`,
+      observe: async () =>
+        Object.entries(seen)
+          .map(([screen, value]) => `「${screen}」Cache-Control: ${value}`)
+          .join('、'),
+    },
+    async () => expect(seen).toEqual(expected),
+  );
+});
+
+Then('ログインで受け取ったクッキーには HttpOnly と SameSite が付いている', async ({ scenario, manual }) => {
+  const cookies = scenario.loginSetCookies.map((header) => {
+    const [pair = '', ...attributes] = header.split(';').map((part) => part.trim());
+    const names = attributes.map((a) => (a.split('=')[0] ?? '').toLowerCase());
+    const sameSite = attributes.find((a) => a.toLowerCase().startsWith('samesite='))?.split('=')[1];
+    return { name: pair.split('=')[0] ?? '', httpOnly: names.includes('httponly'), sameSite: sameSite ?? '（なし）' };
+  });
+  const live = cookies.filter((c) => !/expires=thu, 01 jan 1970/i.test(c.name));
+  await manual.verify(
+    {
+      requirement: 'ASVS V3.3',
+      expected: 'ログインのときに受け取ったクッキーのすべてに HttpOnly と SameSite（Lax または Strict）が付いている',
+      observe: async () => live.map((c) => `${c.name}（HttpOnly: ${c.httpOnly ? 'あり' : 'なし'}、SameSite: ${c.sameSite}）`).join('、') || 'ログインでクッキーを受け取っていません',
+    },
+    async () => {
+      expect(live.length).toBeGreaterThan(0);
+      for (const c of live) expect(c).toEqual({ name: c.name, httpOnly: true, sameSite: expect.stringMatching(/^(lax|strict)$/i) });
+    },
+  );
+});
+
+Then('求職者マイページのどの画面でも、この端末のログアウトの操作が画面上部にある', async ({ myPage, manual, suite, deviceClass }) => {
+  const ratio = suite.topAreaRatio;
+  for (const screen of myPage.screenNames()) {
+    await myPage.open(screen);
+    const observe = async () => {
+      const top = await myPage.controlsInTopArea(ratio);
+      return `「${screen}」画面。画面上部（0〜${top.limit}px）にある操作部品: ${formatControls(top.controls)}`;
+    };
+    if (deviceClass === 'pc') {
+      await manual.verify(
+        { requirement: 'ASVS 7.4.4', expected: `「${screen}」画面の上部に「ログアウト」ボタンがある`, observe },
+        () => expect(myPage.logoutControl).toBeInTopArea(myPage, ratio),
+      );
+    } else {
+      await manual.verify(
+        { requirement: 'ASVS 7.4.4', expected: `「${screen}」画面の上部にメニューがある`, observe },
+        () => expect(myPage.menuButton).toBeInTopArea(myPage, ratio),
+      );
+      await myPage.tapMenu();
+      await manual.verify(
+        {
+          requirement: 'ASVS 7.4.4',
+          expected: `「${screen}」画面のメニューに「ログアウト」がある`,
+          observe: async () => `「${screen}」画面。${await myPage.describe()}`,
+        },
+        () => expect(myPage.menuLogout).toBeVisible(),
+      );
+      await myPage.closeMenu();
+    }
+  }
+});
