@@ -2,12 +2,14 @@
  * Conformance suite for manual §3.3 「求職者マイページをログアウトする」.
  * Without TARGET_URL it starts the bundled reference app on free ports.
  */
+import { execFileSync } from 'node:child_process';
 import { defineConfig, devices, type PlaywrightTestOptions, type PlaywrightWorkerOptions, type Project } from '@playwright/test';
 import { config as loadDotenv } from 'dotenv';
 import { cucumberReporter, defineBddConfig } from 'playwright-bdd';
 import { availableExtraBrowsers, resolveChromium } from './support/browser.ts';
 import { loadConfig } from './support/config.ts';
 import { ensurePorts } from './support/ports.ts';
+import { commitOf, suiteOf, targetOf } from './support/reporters/signoff/facts.ts';
 import type { Options } from './fixtures/test.ts';
 
 loadDotenv({ quiet: true });
@@ -46,6 +48,22 @@ if (extra.webkit) {
   projects.push({ name: 'sp-iphone-webkit', grep: SP, use: { ...devices['iPhone 14'], deviceClass: 'sp' } });
 }
 
+/** "Chromium 156.0.8078.73", asked of the executable itself (cheap, and exact). */
+function chromiumVersion(executable: string): string {
+  try {
+    return execFileSync(executable, ['--version'], { encoding: 'utf8', timeout: 5000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'Chromium';
+  }
+}
+
+/** A readable device profile for reports, e.g. "Pixel 7 412×839 タッチ". */
+function deviceName(use: Project<PlaywrightTestOptions & Options, PlaywrightWorkerOptions>['use']): string {
+  const named = Object.entries(devices).find(([, d]) => d.userAgent === use?.userAgent && d.viewport?.width === use?.viewport?.width)?.[0];
+  const size = use?.viewport ? `${use.viewport.width}×${use.viewport.height}` : '';
+  return [named, size, use?.hasTouch ? 'タッチ' : ''].filter(Boolean).join(' ');
+}
+
 export default defineConfig<Options>({
   testDir,
   outputDir: 'test-results',
@@ -69,7 +87,23 @@ export default defineConfig<Options>({
       outputFile: 'reports/signoff/index.html',
       projects: projects.map(({ name, use }) => ({ name, use })),
     }),
-    ['allure-playwright', { resultsDir: 'reports/allure-results', detail: true, suiteTitle: false }],
+    [
+      'allure-playwright',
+      {
+        resultsDir: 'reports/allure-results',
+        detail: true,
+        suiteTitle: false,
+        // Shown on the report's overview: what was checked, with what.
+        environmentInfo: {
+          対象: suite.mode === 'bundled' ? `${targetOf({})}（${suite.hellowork.baseURL}）` : suite.hellowork.baseURL,
+          マイナポータル: suite.mynaportal?.baseURL ?? '未設定（3.3 注意のシナリオは省略）',
+          ブラウザー: `${chromiumVersion(chromium.executablePath)}（${chromium.source}: ${chromium.executablePath}）`,
+          端末: projects.map((p) => `${p.name}: ${deviceName(p.use)}`).join(' / '),
+          スイート: `${suiteOf('.').name} ${suiteOf('.').version}`,
+          コミット: ((c) => (c ? `${c.hash}${c.dirty ? '（コミットしていない変更あり）' : ''}` : '不明'))(commitOf('.')),
+        },
+      },
+    ],
     ['./support/reporters/where-reports.ts'],
   ],
   use: {

@@ -7,27 +7,27 @@ import { Then, When } from '../fixtures/test.ts';
 import { clickLogoutButton, logOutByDeviceProcedure, MYPAGE_LOGOUT, seeTopPage, tapMenu, tapMenuLogout, topPageId } from './procedures.ts';
 
 // 3.3(1)①
-When('求職者マイページの画面上部にある「ログアウト」ボタンをクリックします。', async ({ page, myPage, topPage, manual, suite }) =>
-  clickLogoutButton({ page, myPage, topPage, manual, suite }),
+When('求職者マイページの画面上部にある「ログアウト」ボタンをクリックします。', async ({ figures, page, myPage, topPage, manual, suite }) =>
+  clickLogoutButton({ figures, page, myPage, topPage, manual, suite }),
 );
 
 // 3.3(2)①
-When('求職者マイページの画面上部にあるメニューをタップします。', async ({ page, myPage, topPage, manual, suite }) =>
-  tapMenu({ page, myPage, topPage, manual, suite }),
+When('求職者マイページの画面上部にあるメニューをタップします。', async ({ figures, page, myPage, topPage, manual, suite }) =>
+  tapMenu({ figures, page, myPage, topPage, manual, suite }),
 );
 
 // 3.3(2)②
-When('表示されたメニューから「ログアウト」をタップします。', async ({ page, myPage, topPage, manual, suite }) =>
-  tapMenuLogout({ page, myPage, topPage, manual, suite }),
+When('表示されたメニューから「ログアウト」をタップします。', async ({ figures, page, myPage, topPage, manual, suite }) =>
+  tapMenuLogout({ figures, page, myPage, topPage, manual, suite }),
 );
 
 // 3.3(1)② and 3.3(2)③ (which one follows from the project's device class)
-Then('ハローワークインターネットサービスのトップ画面が表示されます。', async ({ page, myPage, topPage, manual, suite, deviceClass }) =>
-  seeTopPage({ page, myPage, topPage, manual, suite }, topPageId(deviceClass)),
+Then('ハローワークインターネットサービスのトップ画面が表示されます。', async ({ figures, page, myPage, topPage, manual, suite, deviceClass }) =>
+  seeTopPage({ figures, page, myPage, topPage, manual, suite }, topPageId(deviceClass)),
 );
 
 // The whole procedure of this project's device class (3.3(1) on a PC, 3.3(2) on a smart device), in one sentence,
 // for scenarios whose subject is what happens after the logout (注意, security). Requests to マイナポータル are recorded.
-When('求職者マイページを、この端末の操作手順でログアウトする', async ({ page, myPage, topPage, manual, suite, deviceClass, mynaPortalTraffic }) => {
-  await mynaPortalTraffic.during(MYPAGE_LOGOUT, () => logOutByDeviceProcedure({ page, myPage, topPage, manual, suite }, deviceClass));
+When('求職者マイページを、この端末の操作手順でログアウトする', async ({ figures, page, myPage, topPage, manual, suite, deviceClass, mynaPortalTraffic }) => {
+  await mynaPortalTraffic.during(MYPAGE_LOGOUT, () => logOutByDeviceProcedure({ figures: figures.disabled(), page, myPage, topPage, manual, suite }, deviceClass));
 });

@@ -5,6 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { LOGOUT_PROCEDURE, MY_PAGE_HOME, TOP_PAGE } from '../fixtures/manual-figures.ts';
+import type { ManualFigures } from '../fixtures/figures.ts';
 import type { ManualCheck } from '../fixtures/manual-check.ts';
 import { expect } from '../fixtures/matchers.ts';
 import type { DeviceClass } from '../fixtures/test.ts';
@@ -15,6 +16,7 @@ import type { TopPage } from '../pages/TopPage.ts';
 import type { SuiteConfig } from '../support/config.ts';
 
 export interface ProcedureContext {
+  readonly figures: ManualFigures;
   readonly page: Page;
   readonly myPage: MyPage;
   readonly topPage: TopPage;
@@ -25,7 +27,7 @@ export interface ProcedureContext {
 const percent = (ratio: number) => `${Math.round(ratio * 100)}%`;
 
 /** 3.3(1)① 求職者マイページの画面上部にある「ログアウト」ボタンをクリックします。 */
-export async function clickLogoutButton({ myPage, manual, suite }: ProcedureContext, manualId: string = LOGOUT_PROCEDURE.pc.click) {
+export async function clickLogoutButton({ myPage, manual, suite, figures }: ProcedureContext, manualId: string = LOGOUT_PROCEDURE.pc.click) {
   const ratio = suite.topAreaRatio;
   await manual.verify(
     {
@@ -44,11 +46,12 @@ export async function clickLogoutButton({ myPage, manual, suite }: ProcedureCont
     },
     () => expect(myPage.logoutControl).toBeInTopArea(myPage, ratio),
   );
+  await figures.save(manualId, '画面上部の「ログアウト」ボタン', [myPage.logoutControl]);
   await myPage.clickLogout();
 }
 
 /** 3.3(2)① 求職者マイページの画面上部にあるメニューをタップします。 */
-export async function tapMenu({ myPage, manual, suite }: ProcedureContext, manualId: string = LOGOUT_PROCEDURE.sp.menu) {
+export async function tapMenu({ myPage, manual, suite, figures }: ProcedureContext, manualId: string = LOGOUT_PROCEDURE.sp.menu) {
   const ratio = suite.topAreaRatio;
   await manual.verify(
     {
@@ -61,11 +64,12 @@ export async function tapMenu({ myPage, manual, suite }: ProcedureContext, manua
     },
     () => expect(myPage.menuButton).toBeInTopArea(myPage, ratio),
   );
+  await figures.save(manualId, '画面上部のメニュー', [myPage.menuButton]);
   await myPage.tapMenu();
 }
 
 /** 3.3(2)② 表示されたメニューから「ログアウト」をタップします。 */
-export async function tapMenuLogout({ myPage, manual }: ProcedureContext, manualId: string = LOGOUT_PROCEDURE.sp.menuLogout) {
+export async function tapMenuLogout({ myPage, manual, figures }: ProcedureContext, manualId: string = LOGOUT_PROCEDURE.sp.menuLogout) {
   await manual.verify(
     {
       manualId,
@@ -77,11 +81,12 @@ export async function tapMenuLogout({ myPage, manual }: ProcedureContext, manual
     },
     () => expect(myPage.menuLogout).toBeVisible(),
   );
+  await figures.save(manualId, 'メニューの「ログアウト」', [myPage.menuLogout]);
   await myPage.tapMenuLogout();
 }
 
 /** 3.3(1)② / 3.3(2)③ ハローワークインターネットサービスのトップ画面が表示されます。 */
-export async function seeTopPage({ topPage, page, suite, manual }: ProcedureContext, manualId: string) {
+export async function seeTopPage({ topPage, page, suite, manual, figures }: ProcedureContext, manualId: string) {
   const expected = TOP_PAGE.sections.map((heading) => ({ heading, visible: true, loginControls: [expect.stringMatching(/ログイン/)] }));
   await manual.verify(
     {
@@ -95,6 +100,10 @@ export async function seeTopPage({ topPage, page, suite, manual }: ProcedureCont
       await expect(topPage.heading(TOP_PAGE.officeInfo)).toBeVisible();
     },
   );
+  await figures.save(manualId, 'トップ画面の三つの区分と「ハローワークなどの所在地情報」', [
+    ...TOP_PAGE.sections.map((s) => topPage.section(s)),
+    topPage.heading(TOP_PAGE.officeInfo),
+  ]);
 
   // Logged out for real: opening 求職者マイページ again (in another tab of the same browser) asks for a login.
   const home = suite.hellowork.myPageScreens[MY_PAGE_HOME.screen] ?? '/';

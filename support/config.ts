@@ -55,6 +55,8 @@ const EnvSchema = z.object({
   TOP_AREA_RATIO: z.coerce.number().gt(0).max(1).default(0.25),
   HEADLESS: flag.default(true),
   STEP_SCREENSHOTS: flag.default(true),
+  FIGURES: flag.default(true),
+  MANUAL_BASE_URL: optionalText.pipe(z.url().optional()),
   SLOW_MO: ms.default(0),
   ACTION_TIMEOUT: ms.default(10_000),
   EXPECT_TIMEOUT: ms.default(5_000),
@@ -84,6 +86,10 @@ export interface SuiteConfig {
   readonly headless: boolean;
   /** A screenshot of the page after every step, attached to the reports (off for the sensitivity runs). */
   readonly stepScreenshots: boolean;
+  /** Save manual-style figures (element boxed in red) to reports/figures/. */
+  readonly figures: boolean;
+  /** Where readers of the reports open the manual transcript (e.g. its page in the repository); default: the local file. */
+  readonly manualBaseURL?: string;
   readonly slowMo: number;
   readonly timeouts: { readonly action: number; readonly expect: number; readonly test: number };
 }
@@ -117,6 +123,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SuiteConfig {
     topAreaRatio: e.TOP_AREA_RATIO,
     headless: e.HEADLESS,
     stepScreenshots: e.STEP_SCREENSHOTS,
+    figures: e.FIGURES,
+    ...(e.MANUAL_BASE_URL ? { manualBaseURL: e.MANUAL_BASE_URL } : {}),
     slowMo: e.SLOW_MO,
     timeouts: { action: e.ACTION_TIMEOUT, expect: e.EXPECT_TIMEOUT, test: e.TEST_TIMEOUT },
   };

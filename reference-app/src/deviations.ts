@@ -112,6 +112,13 @@ export const DEVIATIONS = {
 export type DeviationId = keyof typeof DEVIATIONS;
 export const DEVIATION_IDS = Object.keys(DEVIATIONS) as DeviationId[];
 
+/** Whether the catalogue expects a scenario (by its tags) to be red under a deviation on a project (pc-* / sp-*). */
+export function expectedRed(deviation: DeviationId, tags: readonly string[], project: string): boolean {
+  const device = project.startsWith('sp-') ? 'sp' : 'pc';
+  const deviationInfo: Deviation = DEVIATIONS[deviation];
+  return deviationInfo.red.some((r) => tags.includes(r.tag) && (r.devices === 'all' || r.devices === device));
+}
+
 export class Deviations {
   readonly #on: ReadonlySet<DeviationId>;
 

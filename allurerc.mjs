@@ -1,0 +1,18 @@
+// Allure 3 report for manual writers and QA: `npm run report` builds it offline into reports/allure-report/
+// from reports/allure-results/ (written by allure-playwright during `npm run conformance`).
+import { defineConfig } from 'allure';
+
+export default defineConfig({
+  name: 'マニュアル 3.3 求職者マイページをログアウトする: 適合確認',
+  output: './reports/allure-report',
+  plugins: {
+    awesome: {
+      options: {
+        reportName: 'マニュアル 3.3 適合確認',
+        reportLanguage: 'ja',
+        singleFile: true,
+        groupBy: ['epic', 'feature', 'story'],
+      },
+    },
+  },
+});
