@@ -59,7 +59,9 @@ function chromiumVersion(executable: string): string {
 
 /** A readable device profile for reports, e.g. "Pixel 7 412×839 タッチ". */
 function deviceName(use: Project<PlaywrightTestOptions & Options, PlaywrightWorkerOptions>['use']): string {
-  const named = Object.entries(devices).find(([, d]) => d.userAgent === use?.userAgent && d.viewport?.width === use?.viewport?.width)?.[0];
+  const named = Object.entries(devices).find(
+    ([, d]) => d.userAgent === use?.userAgent && d.viewport?.width === use?.viewport?.width && d.deviceScaleFactor === use?.deviceScaleFactor,
+  )?.[0];
   const size = use?.viewport ? `${use.viewport.width}×${use.viewport.height}` : '';
   return [named, size, use?.hasTouch ? 'タッチ' : ''].filter(Boolean).join(' ');
 }
