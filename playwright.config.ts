@@ -70,6 +70,8 @@ export default defineConfig<Options>({
   testDir,
   outputDir: 'test-results',
   snapshotPathTemplate: '{testDir}/../reports/snapshots/{testFilePath}/{arg}-{projectName}{ext}',
+  // Configured targets are checked before any browser starts (support/preflight.ts).
+  globalSetup: './support/preflight.ts',
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   retries: 0,
@@ -80,7 +82,8 @@ export default defineConfig<Options>({
     ['./support/reporters/fresh-results.ts', { dirs: ['reports/allure-results'] }],
     [process.env.CI ? 'line' : 'list'],
     ['html', { outputFolder: 'reports/playwright-html', open: 'never' }],
-    cucumberReporter('html', { outputFile: 'reports/cucumber/report.html' }),
+    // Traces stay out of the Cucumber reports (they are in the Playwright report); screenshots stay in.
+    cucumberReporter('html', { outputFile: 'reports/cucumber/report.html', skipAttachments: ['video/webm', 'application/zip'] }),
     // Step screenshots go into the JSON too (embeddings); traces and videos stay out to keep it readable.
     cucumberReporter('json', { outputFile: 'reports/cucumber/report.json', skipAttachments: ['video/webm', 'application/zip'] }),
     cucumberReporter('junit', { outputFile: 'reports/cucumber/junit.xml', suiteName: 'manual-3.3-logout' }),
@@ -107,6 +110,8 @@ export default defineConfig<Options>({
       },
     ],
     ['./support/reporters/where-reports.ts'],
+    // Last: masks passwords and PINs in everything the run wrote, traces included (support/redact.ts).
+    ['./support/reporters/redact-secrets.ts'],
   ],
   use: {
     baseURL: suite.hellowork.baseURL,

@@ -27,7 +27,7 @@ const flag = z
 const ms = z.coerce.number().int().min(0).max(600_000);
 
 const EnvSchema = z.object({
-  TARGET_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  TARGET_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'an absolute http(s) URL such as https://staging.example.jp' }).optional()),
   TARGET_TOP_PATH: path.default('/'),
   TARGET_LOGIN_PATH: path.default('/login'),
   TARGET_MYPAGE_SCREENS: optionalText.pipe(
@@ -47,7 +47,7 @@ const EnvSchema = z.object({
   LOGIN_ID: optionalText,
   LOGIN_PASSWORD: optionalText,
   HELLOWORK_PORT: port.default(0),
-  MYNAPORTAL_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  MYNAPORTAL_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'an absolute http(s) URL such as https://myna.example.jp' }).optional()),
   MYNAPORTAL_HOME_PATH: path.default('/'),
   MYNAPORTAL_USER_ID: optionalText,
   MYNAPORTAL_PIN: optionalText,
@@ -56,7 +56,7 @@ const EnvSchema = z.object({
   HEADLESS: flag.default(true),
   STEP_SCREENSHOTS: flag.default(true),
   FIGURES: flag.default(true),
-  MANUAL_BASE_URL: optionalText.pipe(z.url().optional()),
+  MANUAL_BASE_URL: optionalText.pipe(z.url({ error: 'an absolute URL of the folder holding manual/*.md' }).optional()),
   SLOW_MO: ms.default(0),
   ACTION_TIMEOUT: ms.default(10_000),
   EXPECT_TIMEOUT: ms.default(5_000),

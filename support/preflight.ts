@@ -1,0 +1,34 @@
+/**
+ * Preflight (Playwright globalSetup): before any browser starts, check that every
+ * configured origin answers. An unreachable target fails the whole run at once with
+ * one clear line, instead of one timeout per scenario.
+ */
+import { toLoopback } from '../reference-app/src/shared/loopback-fetch.ts';
+import { loadConfig } from './config.ts';
+
+const TIMEOUT_MS = 5000;
+
+export class UnreachableTargetError extends Error {
+  override name = 'UnreachableTargetError';
+}
+
+/** Answers (any HTTP status) or throws naming the variable, the URL and why. */
+export async function checkOrigin(variable: string, url: string, timeoutMs = TIMEOUT_MS): Promise<void> {
+  // Node cannot resolve *.localhost (browsers do): ask loopback for those, as the browser will.
+  const { url: reachable, host } = toLoopback(url);
+  try {
+    await fetch(reachable, { method: 'GET', redirect: 'manual', signal: AbortSignal.timeout(timeoutMs), headers: { host } });
+  } catch (error) {
+    const cause = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
+    const why = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : cause;
+    throw new UnreachableTargetError(`Preflight: ${variable}=${url} is not reachable (${why}). Check the URL, VPN or proxy; no scenario was run.`);
+  }
+}
+
+export default async function preflight(): Promise<void> {
+  const suite = loadConfig();
+  if (suite.mode !== 'target') return; // the bundled app is started and checked by Playwright's webServer
+  const checks: [string, string][] = [['TARGET_URL', suite.hellowork.baseURL]];
+  if (suite.mynaportal) checks.push(['MYNAPORTAL_URL', suite.mynaportal.baseURL]);
+  await Promise.all(checks.map(([variable, url]) => checkOrigin(variable, url)));
+}

@@ -1,0 +1,37 @@
+/**
+ * Last reporter of the run: masks passwords and PINs in everything the run wrote
+ * (traces, HTML / Cucumber / Allure reports, sign-off, logs). See support/redact.ts.
+ */
+import type { Reporter } from '@playwright/test/reporter';
+import { loadAccounts } from '../../fixtures/accounts.ts';
+import { loadConfig } from '../config.ts';
+import { redact } from '../redact.ts';
+
+export function suiteSecrets(env: NodeJS.ProcessEnv = process.env): string[] {
+  const secrets = [env.LOGIN_PASSWORD, env.MYNAPORTAL_PIN].filter((s): s is string => Boolean(s));
+  try {
+    const suite = loadConfig(env);
+    secrets.push(suite.account.password);
+    if (suite.mynaportal) secrets.push(suite.mynaportal.pin);
+  } catch {
+    // a bad configuration stopped the run before anything was typed
+  }
+  // The bundled app's test accounts are typed too (and are recognisable canaries for the secrets test).
+  for (const a of loadAccounts()) secrets.push(a.password, a.mynaportal.pin);
+  return secrets;
+}
+
+export default class RedactSecrets implements Reporter {
+  constructor(private readonly options: { dirs?: string[] } = {}) {}
+
+  printsToStdio(): boolean {
+    return false;
+  }
+
+  async onExit(): Promise<void> {
+    // onExit runs after every reporter's onEnd, when the HTML report has copied its traces.
+    const dirs = this.options.dirs ?? ['reports', 'test-results'];
+    const n = redact(dirs, suiteSecrets());
+    if (n > 0) console.log(`[redact] パスワード・暗証番号を ${n} 個のファイル（またはトレース内のファイル）で伏せました。`);
+  }
+}
