@@ -9,7 +9,7 @@ export default defineConfig({
     awesome: {
       options: {
         reportName: 'マニュアル 3.3 適合確認',
-        reportLanguage: 'ja',
+        reportLanguage: process.env.REPORT_LOCALE === 'en' ? 'en' : 'ja',
         singleFile: true,
         groupBy: ['epic', 'feature', 'story'],
       },

@@ -7,7 +7,7 @@ import { defineConfig, devices, type PlaywrightTestOptions, type PlaywrightWorke
 import { config as loadDotenv } from 'dotenv';
 import { cucumberReporter, defineBddConfig } from 'playwright-bdd';
 import { availableExtraBrowsers, resolveChromium } from './support/browser.ts';
-import { loadConfig } from './support/config.ts';
+import { ConfigError, loadConfig } from './support/config.ts';
 import { ensurePorts } from './support/ports.ts';
 import { commitOf, suiteOf, targetOf } from './support/reporters/signoff/facts.ts';
 import type { Options } from './fixtures/test.ts';
@@ -46,6 +46,15 @@ if (extra.firefox) projects.push({ name: 'pc-firefox', grep: PC, use: { ...devic
 if (extra.webkit) {
   projects.push({ name: 'pc-webkit', grep: PC, use: { ...devices['Desktop Safari'], deviceClass: 'pc' } });
   projects.push({ name: 'sp-iphone-webkit', grep: SP, use: { ...devices['iPhone 14'], deviceClass: 'sp' } });
+}
+// PROJECTS=pc-chromium,sp-android runs only those device profiles / browsers.
+if (suite.projects) {
+  const known = projects.map((p) => p.name ?? '');
+  const unknown = suite.projects.filter((name) => !known.includes(name));
+  if (unknown.length > 0) {
+    throw new ConfigError([`PROJECTS: unknown project(s) ${unknown.join(', ')}; available here: ${known.join(', ')}`]);
+  }
+  projects.splice(0, projects.length, ...projects.filter((p) => suite.projects?.includes(p.name ?? '')));
 }
 
 /** "Chromium 156.0.8078.73", asked of the executable itself (cheap, and exact). */

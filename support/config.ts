@@ -56,6 +56,14 @@ const EnvSchema = z.object({
   HEADLESS: flag.default(true),
   STEP_SCREENSHOTS: flag.default(true),
   FIGURES: flag.default(true),
+  PROJECTS: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[\w-]+(,[\w-]+)*$/, 'comma-separated project names such as pc-chromium,sp-android')
+      .transform((v) => v.split(','))
+      .optional(),
+  ),
+  REPORT_LOCALE: z.enum(['ja', 'en']).default('ja'),
   MANUAL_BASE_URL: optionalText.pipe(z.url({ error: 'an absolute URL of the folder holding manual/*.md' }).optional()),
   SLOW_MO: ms.default(0),
   ACTION_TIMEOUT: ms.default(10_000),
@@ -84,6 +92,10 @@ export interface SuiteConfig {
   readonly bundled?: { readonly helloworkPort: number; readonly mynaportalPort: number };
   readonly topAreaRatio: number;
   readonly headless: boolean;
+  /** Device profiles / browsers to run (project names); undefined = all available. */
+  readonly projects?: readonly string[];
+  /** Language of the generated Allure report. */
+  readonly reportLocale: 'ja' | 'en';
   /** A screenshot of the page after every step, attached to the reports (off for the sensitivity runs). */
   readonly stepScreenshots: boolean;
   /** Save manual-style figures (element boxed in red) to reports/figures/. */
@@ -122,6 +134,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SuiteConfig {
   const base = {
     topAreaRatio: e.TOP_AREA_RATIO,
     headless: e.HEADLESS,
+    ...(e.PROJECTS ? { projects: e.PROJECTS } : {}),
+    reportLocale: e.REPORT_LOCALE,
     stepScreenshots: e.STEP_SCREENSHOTS,
     figures: e.FIGURES,
     ...(e.MANUAL_BASE_URL ? { manualBaseURL: e.MANUAL_BASE_URL } : {}),
