@@ -3,7 +3,14 @@
  * Without TARGET_URL it starts the bundled reference app on free ports.
  */
 import { execFileSync } from 'node:child_process';
-import { defineConfig, devices, type PlaywrightTestOptions, type PlaywrightWorkerOptions, type Project } from '@playwright/test';
+import {
+  defineConfig,
+  devices,
+  type PlaywrightTestOptions,
+  type PlaywrightWorkerOptions,
+  type Project,
+  type ReporterDescription,
+} from '@playwright/test';
 import { config as loadDotenv } from 'dotenv';
 import { cucumberReporter, defineBddConfig } from 'playwright-bdd';
 import { availableExtraBrowsers, resolveChromium } from './support/browser.ts';
@@ -11,11 +18,21 @@ import { ConfigError, loadConfig } from './support/config.ts';
 import { ensurePorts } from './support/ports.ts';
 import { commitOf, suiteOf, targetOf } from './support/reporters/signoff/facts.ts';
 import type { Options } from './fixtures/test.ts';
+import { allureResultsDir, blobDir, isMergeReports, remoteBrowser, resolveShard, testResultsDir } from './scripts/scale-out.ts';
 
 loadDotenv({ quiet: true });
 if (!process.env.TARGET_URL) ensurePorts(['HELLOWORK_PORT', 'MYNAPORTAL_PORT']);
 const suite = loadConfig();
-const chromium = resolveChromium();
+// Scale-out (README "Sharding and merged reports", "Remote browser"): SHARD=1/2 or --shard=1/2 runs one shard, which
+// writes a blob report and its own Allure results; `playwright merge-reports -c playwright.config.ts` builds the usual
+// reports from the shards' blobs (scripts/merge-reports.ts); with PW_TEST_CONNECT_WS_ENDPOINT the browsers are remote,
+// so no local Chromium is resolved or launched (its path and flags would be meaningless on the remote side).
+const merging = isMergeReports();
+const shard = merging ? undefined : resolveShard();
+const remote = remoteBrowser();
+const chromium = remote || merging ? undefined : resolveChromium();
+// slowMo goes into each project's launchOptions: a project's launchOptions replace the top-level ones wholesale.
+const launchOptions = { ...(chromium?.launchOptions ?? {}), ...(suite.slowMo > 0 ? { slowMo: suite.slowMo } : {}) };
 const extra = availableExtraBrowsers();
 
 const testDir = defineBddConfig({
@@ -33,13 +50,13 @@ const PC = tag('@pc');
 const SP = tag('@sp');
 
 const projects: Project<PlaywrightTestOptions & Options, PlaywrightWorkerOptions>[] = [
-  { name: 'pc-chromium', grep: PC, use: { ...devices['Desktop Chrome'], deviceClass: 'pc', launchOptions: chromium.launchOptions } },
-  { name: 'sp-android', grep: SP, use: { ...devices['Pixel 7'], deviceClass: 'sp', launchOptions: chromium.launchOptions } },
+  { name: 'pc-chromium', grep: PC, use: { ...devices['Desktop Chrome'], deviceClass: 'pc', launchOptions } },
+  { name: 'sp-android', grep: SP, use: { ...devices['Pixel 7'], deviceClass: 'sp', launchOptions } },
   {
     name: 'sp-iphone',
     grep: SP,
     // iPhone-sized screen, touch and user agent, rendered by Chromium (WebKit builds are not available everywhere).
-    use: { ...devices['iPhone 14'], browserName: 'chromium', deviceClass: 'sp', launchOptions: chromium.launchOptions },
+    use: { ...devices['iPhone 14'], browserName: 'chromium', deviceClass: 'sp', launchOptions },
   },
 ];
 if (extra.firefox) projects.push({ name: 'pc-firefox', grep: PC, use: { ...devices['Desktop Firefox'], deviceClass: 'pc' } });
@@ -66,6 +83,9 @@ function chromiumVersion(executable: string): string {
   }
 }
 
+/** The reporters that apply: `when(false, …)` leaves them out. */
+const when = (on: boolean, ...reporters: ReporterDescription[]): ReporterDescription[] => (on ? reporters : []);
+
 /** A readable device profile for reports, e.g. "Pixel 7 412×839 タッチ". */
 function deviceName(use: Project<PlaywrightTestOptions & Options, PlaywrightWorkerOptions>['use']): string {
   const named = Object.entries(devices).find(
@@ -77,7 +97,9 @@ function deviceName(use: Project<PlaywrightTestOptions & Options, PlaywrightWork
 
 export default defineConfig<Options>({
   testDir,
-  outputDir: 'test-results',
+  // Per shard, so that shards sharing a checkout do not empty each other's folder (SHARD reaches the workers too).
+  outputDir: testResultsDir(shard),
+  shard: shard ?? null,
   snapshotPathTemplate: '{testDir}/../reports/snapshots/{testFilePath}/{arg}-{projectName}{ext}',
   // Configured targets are checked before any browser starts (support/preflight.ts).
   globalSetup: './support/preflight.ts',
@@ -88,37 +110,51 @@ export default defineConfig<Options>({
   timeout: suite.timeouts.test,
   expect: { timeout: suite.timeouts.expect },
   reporter: [
-    ['./support/reporters/fresh-results.ts', { dirs: ['reports/allure-results'] }],
+    // A shard empties only its own Allure results; merge-reports leaves the shards' results alone (allure generate reads them).
+    ...when(!merging, ['./support/reporters/fresh-results.ts', { dirs: [allureResultsDir(shard)] }]),
     [process.env.CI ? 'line' : 'list'],
-    ['html', { outputFolder: 'reports/playwright-html', open: 'never' }],
-    // Traces stay out of the Cucumber reports (they are in the Playwright report); screenshots stay in.
-    cucumberReporter('html', { outputFile: 'reports/cucumber/report.html', skipAttachments: ['video/webm', 'application/zip'] }),
-    // Step screenshots go into the JSON too (embeddings); traces and videos stay out to keep it readable.
-    cucumberReporter('json', { outputFile: 'reports/cucumber/report.json', skipAttachments: ['video/webm', 'application/zip'] }),
-    cucumberReporter('junit', { outputFile: 'reports/cucumber/junit.xml', suiteName: 'manual-3.3-logout' }),
-    // The signable acceptance report (HTML + PDF), built from the Cucumber messages of the whole run.
-    cucumberReporter('./support/reporters/signoff/formatter.ts', {
-      outputFile: 'reports/signoff/index.html',
-      projects: projects.map(({ name, use }) => ({ name, use })),
-    }),
-    [
+    // A shard writes a blob report instead of the reports below: merge-reports builds them for the whole run
+    // (a shard's own sign-off would look complete while covering part of the suite). Its traces are masked
+    // before the blob packs them (scripts/reporters/redact-before-blob.ts).
+    ...when(
+      !!shard,
+      ['./scripts/reporters/redact-before-blob.ts', { dirs: [testResultsDir(shard)] }],
+      ['blob', { outputDir: shard ? blobDir(shard) : undefined }],
+    ),
+    ...when(
+      !shard,
+      ['html', { outputFolder: 'reports/playwright-html', open: 'never' }],
+      // Traces stay out of the Cucumber reports (they are in the Playwright report); screenshots stay in.
+      cucumberReporter('html', { outputFile: 'reports/cucumber/report.html', skipAttachments: ['video/webm', 'application/zip'] }),
+      // Step screenshots go into the JSON too (embeddings); traces and videos stay out to keep it readable.
+      cucumberReporter('json', { outputFile: 'reports/cucumber/report.json', skipAttachments: ['video/webm', 'application/zip'] }),
+      cucumberReporter('junit', { outputFile: 'reports/cucumber/junit.xml', suiteName: 'manual-3.3-logout' }),
+      // The signable acceptance report (HTML + PDF), built from the Cucumber messages of the whole run.
+      cucumberReporter('./support/reporters/signoff/formatter.ts', {
+        outputFile: 'reports/signoff/index.html',
+        projects: projects.map(({ name, use }) => ({ name, use })),
+      }),
+    ),
+    ...when(!merging, [
       'allure-playwright',
       {
-        resultsDir: 'reports/allure-results',
+        resultsDir: allureResultsDir(shard),
         detail: true,
         suiteTitle: false,
         // Shown on the report's overview: what was checked, with what.
         environmentInfo: {
           対象: suite.mode === 'bundled' ? `${targetOf({})}（${suite.hellowork.baseURL}）` : suite.hellowork.baseURL,
           マイナポータル: suite.mynaportal?.baseURL ?? '未設定（3.3 注意のシナリオは省略）',
-          ブラウザー: `${chromiumVersion(chromium.executablePath)}（${chromium.source}: ${chromium.executablePath}）`,
+          ブラウザー: chromium
+            ? `${chromiumVersion(chromium.executablePath)}（${chromium.source}: ${chromium.executablePath}）`
+            : `リモートのブラウザー（${remote?.origin}、PW_TEST_CONNECT_WS_ENDPOINT）`,
           端末: projects.map((p) => `${p.name}: ${deviceName(p.use)}`).join(' / '),
           スイート: `${suiteOf('.').name} ${suiteOf('.').version}`,
           コミット: ((c) => (c ? `${c.hash}${c.dirty ? '（コミットしていない変更あり）' : ''}` : '不明'))(commitOf('.')),
         },
       },
-    ],
-    ['./support/reporters/where-reports.ts'],
+    ]),
+    ...when(!shard, ['./support/reporters/where-reports.ts']),
     // Last: masks passwords and PINs in everything the run wrote, traces included (support/redact.ts).
     ['./support/reporters/redact-secrets.ts'],
   ],
@@ -131,7 +167,8 @@ export default defineConfig<Options>({
     navigationTimeout: suite.timeouts.action * 2,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    launchOptions: { ...chromium.launchOptions, slowMo: suite.slowMo },
+    // Only slowMo at the top: the Chromium path and flags belong to the Chromium projects, not to Firefox/WebKit ones.
+    launchOptions: suite.slowMo > 0 ? { slowMo: suite.slowMo } : {},
   },
   projects,
   webServer: suite.bundled
