@@ -109,7 +109,8 @@ export default defineConfig<Options>({
   workers: 1,
   timeout: suite.timeouts.test,
   expect: { timeout: suite.timeouts.expect },
-  reporter: [
+  // `--list` only lists: it must not overwrite the last run's reports with empty ones.
+  reporter: process.argv.includes('--list') ? [['list']] : [
     // A shard empties only its own Allure results; merge-reports leaves the shards' results alone (allure generate reads them).
     ...when(!merging, ['./support/reporters/fresh-results.ts', { dirs: [allureResultsDir(shard)] }]),
     [process.env.CI ? 'line' : 'list'],
