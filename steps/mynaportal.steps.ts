@@ -101,7 +101,7 @@ Then('マイナポータルはログアウトされていない', async ({ mynaP
   );
 });
 
-Then('求職者マイページはログアウトされていない', async ({ page, myPage, manual, account, suite, $testInfo }) => {
+Then('求職者マイページはログアウトされていない', async ({ page, myPage, manual, account, suite, scenario, $testInfo }) => {
   await myPage.open(MY_PAGE_HOME.screen);
   await page.reload();
   await manual.verify(
@@ -123,7 +123,7 @@ Then('求職者マイページはログアウトされていない', async ({ pa
     console.warn(`[not checked] ${$testInfo.title}: ${reason}`);
     return;
   }
-  const deliveries = await fetchDeliveries(records, new Date(Date.now() - $testInfo.duration - 1000));
+  const deliveries = await fetchDeliveries(records, scenario.startedAt);
   await manual.verify(
     {
       manualId: '3.3(注意)①',

@@ -113,9 +113,11 @@ Then('ログインで受け取ったクッキーには HttpOnly と SameSite が
     const [pair = '', ...attributes] = header.split(';').map((part) => part.trim());
     const names = attributes.map((a) => (a.split('=')[0] ?? '').toLowerCase());
     const sameSite = attributes.find((a) => a.toLowerCase().startsWith('samesite='))?.split('=')[1];
-    return { name: pair.split('=')[0] ?? '', httpOnly: names.includes('httponly'), sameSite: sameSite ?? '（なし）' };
+    // A cookie being deleted (Max-Age=0 or an Expires in 1970) is not one the browser keeps.
+    const deleted = attributes.some((a) => /^max-age=0$/i.test(a) || /^expires=.*\b1970\b/i.test(a));
+    return { name: pair.split('=')[0] ?? '', httpOnly: names.includes('httponly'), sameSite: sameSite ?? '（なし）', deleted };
   });
-  const live = cookies.filter((c) => !/expires=thu, 01 jan 1970/i.test(c.name));
+  const live = cookies.filter((c) => !c.deleted).map(({ deleted: _deleted, ...c }) => c);
   await manual.verify(
     {
       requirement: 'ASVS V3.3',

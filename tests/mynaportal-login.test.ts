@@ -37,6 +37,23 @@ async function loginUpToCallback(api: APIRequestContext, ref: Reference): Promis
   return location;
 }
 
+/** Logs in via マイナポータル, then submits My Page's logout form (with its CSRF token); returns the logout response. */
+async function logInThenLogOutOfMyPage(api: APIRequestContext, ref: Reference) {
+  const home = await api.get(await loginUpToCallback(api, ref));
+  assert.equal(home.status(), 200);
+  const csrf = /name="csrf_token" value="([^"]+)"/.exec(await home.text())?.[1] ?? '';
+  return api.post(`${ref.origins.hellowork}/mypage/logout`, { form: { csrf_token: csrf }, maxRedirects: 0 });
+}
+
+/** Opens マイナポータル's logout confirmation at `url` and answers ログアウト; returns the provider's answer. */
+async function confirmPortalLogout(api: APIRequestContext, ref: Reference, url: string, maxRedirects?: number) {
+  const confirm = await (await api.get(url)).text();
+  assert.match(confirm, /ログアウトしますか/);
+  const action = /<form id="op.logoutForm" method="post" action="([^"]+)"/.exec(confirm)?.[1] ?? '';
+  const xsrf = /name="xsrf" value="([^"]+)"/.exec(confirm)?.[1] ?? '';
+  return api.post(new URL(action, ref.origins.mynaportal).href, { form: { xsrf, logout: 'yes' }, maxRedirects });
+}
+
 async function sessionCookie(api: APIRequestContext): Promise<string | undefined> {
   return (await api.storageState()).cookies.find((c) => c.name === SESSION_COOKIE)?.value;
 }
@@ -118,9 +135,7 @@ describe('login via マイナポータル (reference app)', () => {
   test('logging out of My Page neither calls end-session nor ends the マイナポータル session', async () => {
     const api = await request.newContext();
     try {
-      const home = await api.get(await loginUpToCallback(api, ref));
-      const csrf = /name="csrf_token" value="([^"]+)"/.exec(await home.text())?.[1] ?? '';
-      const out = await api.post(`${ref.origins.hellowork}/mypage/logout`, { form: { csrf_token: csrf }, maxRedirects: 0 });
+      const out = await logInThenLogOutOfMyPage(api, ref);
       assert.equal(out.status(), 303);
       assert.equal(out.headers().location, '/');
       assert.match(await (await api.get(`${ref.origins.mynaportal}/`)).text(), new RegExp(`${seeker.name} さん`));
@@ -157,12 +172,7 @@ describe('deviations that join 一斉ログアウト (must be caught by the suit
     try {
       const home = await api.get(await loginUpToCallback(api, ref));
       assert.equal(home.status(), 200);
-      const confirm = await api.get(`${ref.origins.mynaportal}/session/end`);
-      const html = await confirm.text();
-      assert.match(html, /ログアウトしますか/);
-      const action = /<form id="op.logoutForm" method="post" action="([^"]+)"/.exec(html)?.[1] ?? '';
-      const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
-      const done = await api.post(new URL(action, ref.origins.mynaportal).href, { form: { xsrf, logout: 'yes' } });
+      const done = await confirmPortalLogout(api, ref, `${ref.origins.mynaportal}/session/end`);
       assert.match(await done.text(), /ログアウトしました/);
       assert.equal(ref.mynaportal.records.backchannel.length, 1, JSON.stringify(ref.mynaportal.records.backchannel));
       assert.equal(ref.mynaportal.records.backchannel[0]?.ok, true, JSON.stringify(ref.mynaportal.records.backchannel));
@@ -178,16 +188,11 @@ describe('deviations that join 一斉ログアウト (must be caught by the suit
     const ref = await startReference(Deviations.parse('mynaportal-rp-logout'));
     const api = await request.newContext();
     try {
-      const home = await api.get(await loginUpToCallback(api, ref));
-      const csrf = /name="csrf_token" value="([^"]+)"/.exec(await home.text())?.[1] ?? '';
-      const out = await api.post(`${ref.origins.hellowork}/mypage/logout`, { form: { csrf_token: csrf }, maxRedirects: 0 });
+      const out = await logInThenLogOutOfMyPage(api, ref);
       assert.equal(out.status(), 303);
       const endSession = out.headers().location ?? '';
       assert.ok(endSession.startsWith(`${ref.origins.mynaportal}/session/end?`), endSession);
-      const confirm = await (await api.get(endSession)).text();
-      const action = /<form id="op.logoutForm" method="post" action="([^"]+)"/.exec(confirm)?.[1] ?? '';
-      const xsrf = /name="xsrf" value="([^"]+)"/.exec(confirm)?.[1] ?? '';
-      const done = await api.post(new URL(action, ref.origins.mynaportal).href, { form: { xsrf, logout: 'yes' }, maxRedirects: 0 });
+      const done = await confirmPortalLogout(api, ref, endSession, 0);
       assert.equal(done.headers().location, `${ref.origins.hellowork}/`);
       assert.match(await (await api.get(`${ref.origins.mynaportal}/`)).text(), /ログインしていません/);
     } finally {

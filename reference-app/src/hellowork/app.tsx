@@ -2,13 +2,13 @@
  * The HelloWork Internet Service stand-in: top page, login, 求職者マイページ
  * and its logout, with real server-side sessions.
  */
-import { timingSafeEqual } from 'node:crypto';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { loadAccounts } from '../../../fixtures/accounts.ts';
 import { field, MalformedFormError, readForm } from '../shared/form.ts';
+import { sameSecret } from '../shared/secrets.ts';
 import { Deviations } from '../deviations.ts';
 import { logoutTokenVerifier } from './backchannel-logout.ts';
 import { type MynaPortalLogin, ProviderUnavailableError } from './mynaportal-login.ts';
@@ -49,12 +49,6 @@ function render(c: Context, node: JSX.Element, status: 200 | 400 | 401 | 403 | 4
   return c.html(`<!DOCTYPE html>${node}`, status);
 }
 
-function sameToken(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
 /** Only same-site relative paths under /mypage may be used as a post-login destination. */
 function safeNext(next: unknown): string {
   return typeof next === 'string' && /^\/mypage(\/[a-z]*)?$/.test(next) ? next : MY_PAGE_SCREENS.home.path;
@@ -88,7 +82,7 @@ export function createHelloWorkApp(options: HelloWorkOptions = {}) {
     const form = await readForm(c);
     const loginId = field(form, 'loginId');
     const password = field(form, 'password');
-    const user = loadAccounts().find((a) => a.loginId === loginId && sameToken(a.password, password));
+    const user = loadAccounts().find((a) => a.loginId === loginId && sameSecret(a.password, password));
     if (!user) {
       return render(
         c,
@@ -202,7 +196,7 @@ export function createHelloWorkApp(options: HelloWorkOptions = {}) {
     const session = c.get('session');
     const form = await readForm(c);
     const token = field(form, 'csrf_token');
-    if (!sameToken(token, session.csrfToken)) {
+    if (!sameSecret(token, session.csrfToken)) {
       return render(c, <ErrorPage status={403} message="不正な操作です。画面を開き直してください。" />, 403);
     }
     // Deviation session-kept-after-logout: only the cookie goes, the server-side session lives on.

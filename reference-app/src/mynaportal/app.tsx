@@ -7,7 +7,7 @@
  * Hono serves the pages the provider does not (home, login interaction,
  * test-only records); everything else goes to the provider itself.
  */
-import { generateKeyPairSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { type Context, Hono } from 'hono';
@@ -17,6 +17,7 @@ import Provider, { type ClientMetadata, type Configuration, type KoaContextWithO
 import { type JobSeeker, loadAccounts } from '../../../fixtures/accounts.ts';
 import { field, MalformedFormError, readForm } from '../shared/form.ts';
 import { loopbackFetch } from '../shared/loopback-fetch.ts';
+import { sameSecret } from '../shared/secrets.ts';
 import { StandInStore } from './store.ts';
 import { mynaportalCss, PortalError, PortalHome, PortalLoggedOut, PortalLogin, PortalLogoutConfirm } from './views.tsx';
 
@@ -43,12 +44,6 @@ export interface BackchannelDelivery {
 export interface EndSessionRecord {
   readonly clientId?: string;
   readonly at: string;
-}
-
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 function html(node: JSX.Element): string {
