@@ -37,7 +37,8 @@ const extra = availableExtraBrowsers();
 
 const testDir = defineBddConfig({
   features: 'features/**/*.feature',
-  steps: ['steps/**/*.ts', 'fixtures/test.ts'],
+  // The shared step bodies (steps/*.ts) and their playwright-bdd adapter; steps/cucumber-js/ is the other runner's.
+  steps: ['steps/*.ts', 'steps/playwright-bdd/*.ts', 'fixtures/test.ts'],
   outputDir: '.features-gen',
   featuresRoot: 'features',
   language: 'ja',

@@ -5,16 +5,14 @@
  */
 import { MY_PAGE_HOME, MYNA_PORTAL } from '../fixtures/manual-figures.ts';
 import { formatRequests } from '../fixtures/traffic.ts';
-import { Before, expect, Given, MYNAPORTAL_SKIP_REASON, Then, When } from '../fixtures/test.ts';
+import { expect } from '../fixtures/matchers.ts';
+import { MYNAPORTAL_SKIP_REASON } from './context.ts';
+import { Given, skipScenarios, Then, When } from './define.ts';
 import { HELLOWORK_CLIENT_ID } from '../reference-app/src/constants.ts';
 import { MYPAGE_LOGOUT } from './procedures.ts';
 
-Before({ tags: '@mynaportal' }, async ({ suite, $testInfo }) => {
-  if (!suite.mynaportal) {
-    console.warn(`[skip] ${$testInfo.title}: ${MYNAPORTAL_SKIP_REASON}`);
-    $testInfo.skip(true, MYNAPORTAL_SKIP_REASON);
-  }
-});
+// Without マイナポータル settings its scenarios are skipped, each with this printed reason.
+skipScenarios({ tags: '@mynaportal', reason: ({ suite }) => (suite.mynaportal ? undefined : MYNAPORTAL_SKIP_REASON) });
 
 Given('マイナポータルから求職者マイページにログインしている', async ({ loginPage, myPage, mynaPortal, suite, manual }) => {
   await loginPage.goto();
@@ -101,7 +99,7 @@ Then('マイナポータルはログアウトされていない', async ({ mynaP
   );
 });
 
-Then('求職者マイページはログアウトされていない', async ({ page, myPage, manual, account, suite, scenario, $testInfo }) => {
+Then('求職者マイページはログアウトされていない', async ({ page, myPage, manual, account, suite, scenario, notChecked }) => {
   await myPage.open(MY_PAGE_HOME.screen);
   await page.reload();
   await manual.verify(
@@ -119,8 +117,7 @@ Then('求職者マイページはログアウトされていない', async ({ pa
   const records = suite.mynaportal?.recordsURL;
   if (!records) {
     const reason = 'バックチャネルログアウトの配信記録は同梱の参照アプリにしかないため、この確認は行いません（画面での確認は済んでいます）。';
-    $testInfo.annotations.push({ type: 'not checked', description: reason });
-    console.warn(`[not checked] ${$testInfo.title}: ${reason}`);
+    notChecked(reason);
     return;
   }
   const deliveries = await fetchDeliveries(records, scenario.startedAt);

@@ -1,6 +1,7 @@
 /** Preconditions: not manual steps, but what the manual assumes (a logged-in job seeker). */
 import { MY_PAGE_HOME } from '../fixtures/manual-figures.ts';
-import { expect, Given } from '../fixtures/test.ts';
+import { expect } from '../fixtures/matchers.ts';
+import { Given } from './define.ts';
 
 Given('求職者マイページにログインしている', async ({ loginPage, myPage, account, manual, scenario, suite }) => {
   await loginPage.goto();

@@ -8,7 +8,7 @@ import { LOGOUT_PROCEDURE, MY_PAGE_HOME, TOP_PAGE } from '../fixtures/manual-fig
 import type { ManualFigures } from '../fixtures/figures.ts';
 import type { ManualCheck } from '../fixtures/manual-check.ts';
 import { expect } from '../fixtures/matchers.ts';
-import type { DeviceClass } from '../fixtures/test.ts';
+import type { DeviceClass } from './context.ts';
 import type { MyPage } from '../pages/MyPage.ts';
 import { formatControls } from '../pages/observe.ts';
 import { SessionProbe } from '../pages/SessionProbe.ts';

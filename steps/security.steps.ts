@@ -3,7 +3,8 @@
  * ASVS 5.0 7.4.1, 7.4.4, 14.3.2 and cookie attributes. Failures name the requirement.
  */
 import { MY_PAGE_HOME } from '../fixtures/manual-figures.ts';
-import { expect, Given, Then, When } from '../fixtures/test.ts';
+import { expect } from '../fixtures/matchers.ts';
+import { Given, Then, When } from './define.ts';
 import { LoginPage } from '../pages/LoginPage.ts';
 import { MyPage } from '../pages/MyPage.ts';
 import { describeScreen, formatControls } from '../pages/observe.ts';

@@ -8,15 +8,15 @@
 import { basename, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as allure from 'allure-js-commons';
-import { allureFiling } from '../fixtures/allure-map.ts';
-import { PROCEDURE_TAGS } from '../fixtures/manual-figures.ts';
-import { AfterStep, BeforeStep, type Options } from '../fixtures/test.ts';
-import { loadConfig } from '../support/config.ts';
-import { loadManuals, ManualIndex } from '../support/manual.ts';
+import { allureFiling } from '../../fixtures/allure-map.ts';
+import { PROCEDURE_TAGS } from '../../fixtures/manual-figures.ts';
+import { AfterStep, BeforeStep, type Options } from '../../fixtures/test.ts';
+import { loadConfig } from '../../support/config.ts';
+import { loadManuals, ManualIndex } from '../../support/manual.ts';
 
 // Read once per worker (a worker fixture is not reliably set up yet in a step hook of the worker's first test).
 const config = loadConfig();
-const manualIndex = new ManualIndex(loadManuals(fileURLToPath(new URL('../manual/', import.meta.url))));
+const manualIndex = new ManualIndex(loadManuals(fileURLToPath(new URL('../../manual/', import.meta.url))));
 const filed = new WeakSet<object>();
 
 // Only $testInfo here: step hooks do not reliably receive the scenario's other fixtures (seen: undefined).

@@ -1,0 +1,56 @@
+/**
+ * Step definitions written once, as plain functions of a StepContext, and
+ * registered by two thin adapters: steps/playwright-bdd/register.ts and
+ * steps/cucumber-js/register.ts. Nothing here knows which runner is driving.
+ */
+import type { StepContext } from './context.ts';
+
+export type StepKeyword = 'Given' | 'When' | 'Then';
+
+// Step arguments come from Cucumber expressions: strings for {screen} and {string}.
+// biome-ignore lint/suspicious/noExplicitAny: each definition declares its own argument types.
+export type StepBody = (ctx: StepContext, ...args: any[]) => Promise<void>;
+
+export interface StepDefinition {
+  readonly keyword: StepKeyword;
+  /** The Cucumber expression: manual steps quote the manual verbatim. */
+  readonly expression: string;
+  readonly body: StepBody;
+}
+
+/** A Cucumber parameter type, defined the same way in both runners. */
+export interface ParameterTypeDefinition {
+  readonly name: string;
+  readonly regexp: RegExp;
+  readonly transformer: (s: string) => unknown;
+}
+
+/** A Before hook that skips scenarios with the given tags when a condition holds (with a printed reason). */
+export interface SkipRule {
+  readonly tags: string;
+  /** The reason to skip, or undefined to run. */
+  readonly reason: (ctx: { suite: StepContext['suite'] }) => string | undefined;
+}
+
+export const STEP_DEFINITIONS: StepDefinition[] = [];
+export const PARAMETER_TYPES: ParameterTypeDefinition[] = [];
+export const SKIP_RULES: SkipRule[] = [];
+
+const define =
+  (keyword: StepKeyword) =>
+  <A extends unknown[]>(expression: string, body: (ctx: StepContext, ...args: A) => Promise<void>): void => {
+    if (STEP_DEFINITIONS.some((d) => d.expression === expression)) throw new Error(`step defined twice: ${expression}`);
+    STEP_DEFINITIONS.push({ keyword, expression, body: body as StepBody });
+  };
+
+export const Given = define('Given');
+export const When = define('When');
+export const Then = define('Then');
+
+export function defineParameterType(definition: ParameterTypeDefinition): void {
+  PARAMETER_TYPES.push(definition);
+}
+
+export function skipScenarios(rule: SkipRule): void {
+  SKIP_RULES.push(rule);
+}
