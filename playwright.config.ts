@@ -16,6 +16,7 @@ import { cucumberReporter, defineBddConfig } from 'playwright-bdd';
 import { availableExtraBrowsers, resolveChromium } from './support/browser.ts';
 import { ConfigError, loadConfig } from './support/config.ts';
 import { ensurePorts } from './support/ports.ts';
+import { CHROMIUM_PROFILES } from './support/profiles.ts';
 import { commitOf, suiteOf, targetOf } from './support/reporters/signoff/facts.ts';
 import type { Options } from './fixtures/test.ts';
 import { allureResultsDir, blobDir, isMergeReports, remoteBrowser, resolveShard, testResultsDir } from './scripts/scale-out.ts';
@@ -50,16 +51,12 @@ const tag = (name: string) => new RegExp(`${name}(?![\\w-])`);
 const PC = tag('@pc');
 const SP = tag('@sp');
 
-const projects: Project<PlaywrightTestOptions & Options, PlaywrightWorkerOptions>[] = [
-  { name: 'pc-chromium', grep: PC, use: { ...devices['Desktop Chrome'], deviceClass: 'pc', launchOptions } },
-  { name: 'sp-android', grep: SP, use: { ...devices['Pixel 7'], deviceClass: 'sp', launchOptions } },
-  {
-    name: 'sp-iphone',
-    grep: SP,
-    // iPhone-sized screen, touch and user agent, rendered by Chromium (WebKit builds are not available everywhere).
-    use: { ...devices['iPhone 14'], browserName: 'chromium', deviceClass: 'sp', launchOptions },
-  },
-];
+// The Chromium device profiles (support/profiles.ts, shared with the cucumber-js runner), then Firefox/WebKit where installed.
+const projects: Project<PlaywrightTestOptions & Options, PlaywrightWorkerOptions>[] = CHROMIUM_PROFILES.map((p) => ({
+  name: p.name,
+  grep: p.tag === '@pc' ? PC : SP,
+  use: { ...p.use, browserName: 'chromium', deviceClass: p.deviceClass, launchOptions },
+}));
 if (extra.firefox) projects.push({ name: 'pc-firefox', grep: PC, use: { ...devices['Desktop Firefox'], deviceClass: 'pc' } });
 if (extra.webkit) {
   projects.push({ name: 'pc-webkit', grep: PC, use: { ...devices['Desktop Safari'], deviceClass: 'pc' } });

@@ -14,31 +14,33 @@ export interface ControlOnScreen {
 
 /** Visible buttons and links with an approximation of their accessible names, top to bottom. */
 export async function visibleControls(page: Page): Promise<ControlOnScreen[]> {
+  // No named helpers inside: tsx (the cucumber-js runner) compiles with keepNames, which wraps them in a
+  // __name() call that does not exist in the page.
   return page.evaluate(() => {
-    const nameOf = (el: Element): string => {
-      const labelled = el.getAttribute('aria-labelledby');
-      if (labelled) {
-        const text = labelled
-          .split(/\s+/)
-          .map((id) => document.getElementById(id)?.textContent ?? '')
-          .join(' ');
-        if (text.trim()) return text;
-      }
-      const aria = el.getAttribute('aria-label');
-      if (aria?.trim()) return aria;
-      if (el instanceof HTMLInputElement) return el.value || el.title;
-      // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a reader sees
-      return (el as HTMLElement).innerText || el.getAttribute('title') || '';
-    };
     const out: { role: 'ボタン' | 'リンク'; name: string; top: number; bottom: number }[] = [];
     for (const el of document.querySelectorAll('a[href], button, [role="button"], [role="link"], input[type="submit"], input[type="button"]')) {
       const style = getComputedStyle(el);
       const rect = el.getBoundingClientRect();
       if (style.visibility === 'hidden' || rect.width === 0 || rect.height === 0) continue;
       const isLink = el.tagName === 'A' || el.getAttribute('role') === 'link';
+      // An approximation of the accessible name: aria-labelledby, aria-label, an input's value, the rendered text.
+      const labelledBy = (el.getAttribute('aria-labelledby') ?? '')
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' ')
+        .trim();
+      const aria = el.getAttribute('aria-label')?.trim();
+      const name =
+        labelledBy ||
+        aria ||
+        (el instanceof HTMLInputElement
+          ? el.value || el.title
+          : // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a reader sees
+            (el as HTMLElement).innerText || el.getAttribute('title') || '');
       out.push({
         role: isLink ? 'リンク' : 'ボタン',
-        name: nameOf(el).replace(/\s+/g, ' ').trim(),
+        name: name.replace(/\s+/g, ' ').trim(),
         top: Math.round(rect.top + window.scrollY),
         bottom: Math.round(rect.bottom + window.scrollY),
       });

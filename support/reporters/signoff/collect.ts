@@ -97,6 +97,9 @@ export class RunCollector {
   readonly #testCases = new Map<string, TestCase>();
   readonly #attempts = new Map<string, Attempt>();
 
+  /** @param defaultProject the project of scenarios whose uri names none (cucumber-js runs one device profile per process). */
+  constructor(private readonly defaultProject = '') {}
+
   add(envelope: Envelope): void {
     if (envelope.meta) this.meta = envelope.meta;
     else if (envelope.gherkinDocument) this.#addDocument(envelope.gherkinDocument);
@@ -154,7 +157,8 @@ export class RunCollector {
     const testCase = this.#testCases.get(attempt.testCaseId);
     const pickle = testCase && this.#pickles.get(testCase.pickleId);
     if (!testCase || !pickle) return undefined;
-    const { project, featureUri } = splitUri(pickle.uri);
+    const { project: named, featureUri } = splitUri(pickle.uri);
+    const project = named || this.defaultProject;
     const pickleSteps = new Map(pickle.steps.map((s) => [s.id, s]));
     const steps: StepRun[] = [];
     const hooks: HookRun[] = [];

@@ -17,7 +17,10 @@
  * after the run, then awaits finished() before closing the output stream.
  *
  * Options (besides outputFile):
- *   projects   the Playwright projects (name, use): device class, device profile, browser, viewport.
+ *   projects   the Playwright projects (name, use): device class, device profile, browser, viewport
+ *              (default: the suite's device profiles, support/profiles.ts).
+ *   project    the project of scenarios whose uri names none: under cucumber-js, the process's device
+ *              profile (cucumber.mjs passes it in formatOptions, with pdfFile).
  *   pdfFile    where to print the PDF (default: signoff.pdf beside outputFile); false: no PDF.
  *   manualDir  the manual transcripts (default: manual).
  *   title      the report's title (default: the manuals' titles).
@@ -28,6 +31,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { Formatter, type IFormatterOptions } from '@cucumber/cucumber';
 import { devices } from '@playwright/test';
 import { loadManuals, ManualIndex } from '../../manual.ts';
+import { CHROMIUM_PROFILES } from '../../profiles.ts';
 import { RunCollector } from './collect.ts';
 import { commitOf, suiteOf, targetOf, type RunFacts } from './facts.ts';
 import { type Envelope, toDate } from './messages.ts';
@@ -40,17 +44,19 @@ export interface SignoffOptions {
   readonly pdfFile?: string | false;
   readonly manualDir?: string;
   readonly projects?: readonly ProjectOption[];
+  readonly project?: string;
   readonly title?: string;
   readonly targetUrl?: string;
 }
 
 export const DEFAULT_HTML = 'reports/signoff/index.html';
+const DEFAULT_PROJECTS: readonly ProjectOption[] = CHROMIUM_PROFILES.map((p) => ({ name: p.name, use: { ...p.use, deviceClass: p.deviceClass } }));
 const TAG = '[signoff]';
 
 export default class SignoffFormatter extends Formatter {
   static override readonly documentation = 'Sign-off report: one self-contained Japanese HTML page and its PDF (manual step × device).';
 
-  readonly #run = new RunCollector();
+  readonly #run: RunCollector;
   readonly #options: SignoffOptions;
   /** Where the HTML goes: the formatter's stream (outputFile), or a file when the stream is stdout. */
   readonly #htmlPath: string;
@@ -59,6 +65,7 @@ export default class SignoffFormatter extends Formatter {
   constructor(options: IFormatterOptions) {
     super(options);
     this.#options = (options.parsedArgvOptions ?? {}) as SignoffOptions;
+    this.#run = new RunCollector(this.#options.project);
     this.#htmlPath = resolve(this.cwd, this.#options.outputFile ?? DEFAULT_HTML);
     const pdf = this.#options.pdfFile;
     this.#pdfPath = pdf === false ? undefined : resolve(this.cwd, pdf ?? resolve(dirname(this.#htmlPath), 'signoff.pdf'));
@@ -78,7 +85,7 @@ export default class SignoffFormatter extends Formatter {
     const manuals = loadManuals(resolve(this.cwd, this.#options.manualDir ?? 'manual'));
     const index = new ManualIndex(manuals);
     const runs = this.#run.scenarios();
-    const projects = describeProjects([...new Set(runs.map((r) => r.project))], this.#options.projects, devices);
+    const projects = describeProjects([...new Set(runs.map((r) => r.project))], this.#options.projects ?? DEFAULT_PROJECTS, devices);
     const report = buildReport(runs, index, projects, this.#run.finished?.success);
 
     let printer: Printer | undefined;

@@ -1,0 +1,35 @@
+/**
+ * cucumber-js configuration (the classic runner; see README "cucumber-js").
+ * One process runs one device profile: DEVICE_PROFILE=pc-chromium (default), sp-android or sp-iphone.
+ * `npm run conformance:cucumber` runs every profile (scripts/conformance-cucumber.ts) and merges the sign-off.
+ *
+ *   DEVICE_PROFILE=sp-android npx cucumber-js
+ */
+const profile = process.env.DEVICE_PROFILE ?? 'pc-chromium';
+// The profile's scenarios: pc-* run the パソコン画面 procedure (@pc), sp-* the スマートデバイス画面 one (@sp).
+// steps/cucumber-js/world.ts checks the name against support/profiles.ts.
+const deviceTag = profile.startsWith('sp-') ? '@sp' : '@pc';
+const out = `reports/cucumber-js/${profile}`;
+// Set by scripts/conformance-cucumber.ts, which writes one sign-off for all profiles instead.
+const signoffPerProcess = process.env.CUCUMBER_SIGNOFF !== 'merged';
+
+export default {
+  paths: ['features/**/*.feature'],
+  // TypeScript through tsx (registered by the first import), then the World and the step adapter.
+  import: ['steps/cucumber-js/tsx.mjs', 'steps/cucumber-js/world.ts', 'steps/cucumber-js/register.ts'],
+  tags: [deviceTag, process.env.CUCUMBER_TAGS].filter(Boolean).join(' and '),
+  format: [
+    process.env.CI ? 'summary' : 'progress',
+    ['message', `${out}/messages.ndjson`],
+    ['html', `${out}/report.html`],
+    ['json', `${out}/report.json`],
+    ['junit', `${out}/junit.xml`],
+    ...(signoffPerProcess ? [['./support/reporters/signoff/formatter.ts', `${out}/signoff/index.html`]] : []),
+  ],
+  formatOptions: {
+    // For the sign-off formatter: this process's device profile, and where its PDF goes.
+    project: profile,
+    pdfFile: `${out}/signoff/signoff.pdf`,
+    junit: { suiteName: `manual-3.3-logout (${profile})` },
+  },
+};

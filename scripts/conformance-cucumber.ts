@@ -1,0 +1,92 @@
+/**
+ * `npm run conformance:cucumber`: the conformance suite through cucumber-js (the classic runner).
+ *
+ * Starts the bundled reference app once (without TARGET_URL), runs cucumber-js once per device
+ * profile (one browser per process, a context per scenario: steps/cucumber-js/world.ts), then
+ * writes one sign-off report over all profiles and masks secrets in everything written.
+ * Arguments after `--` go to every cucumber-js process (e.g. `-- --tags @3.3-1`).
+ *
+ * Reports: reports/cucumber-js/<profile>/{report.html,report.json,junit.xml,messages.ndjson},
+ *          reports/cucumber-js/signoff/{index.html,signoff.pdf}.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import { config as loadDotenv } from 'dotenv';
+import { ConfigError, loadConfig } from '../support/config.ts';
+import { ensurePorts } from '../support/ports.ts';
+import preflight, { UnreachableTargetError } from '../support/preflight.ts';
+import { CHROMIUM_PROFILES } from '../support/profiles.ts';
+import { redact } from '../support/redact.ts';
+import { type RunningReferenceApp, startReferenceApp } from '../support/reference-app.ts';
+import { writeMergedSignoff } from '../support/reporters/signoff/merge.ts';
+import { suiteSecrets } from '../support/reporters/redact-secrets.ts';
+
+export const OUT = 'reports/cucumber-js';
+export const CUCUMBER_BIN = join(dirname(createRequire(import.meta.url).resolve('@cucumber/cucumber/package.json')), 'bin', 'cucumber.js');
+
+/** Runs one cucumber-js process for one device profile; resolves with its exit code. */
+export function runProfile(profile: string, args: readonly string[], env: NodeJS.ProcessEnv, stdio: 'inherit' | 'ignore' = 'inherit'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CUCUMBER_BIN, ...args], {
+      env: { ...env, DEVICE_PROFILE: profile, CUCUMBER_SIGNOFF: 'merged', REFERENCE_APP_RUNNING: '1' },
+      stdio,
+    });
+    child.once('error', reject);
+    child.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+  });
+}
+
+async function main(): Promise<number> {
+  loadDotenv({ quiet: true });
+  if (!process.env.TARGET_URL) ensurePorts(['HELLOWORK_PORT', 'MYNAPORTAL_PORT']);
+  const suite = loadConfig();
+  const names = suite.projects ?? CHROMIUM_PROFILES.map((p) => p.name);
+  const other = names.filter((n) => !CHROMIUM_PROFILES.some((p) => p.name === n));
+  if (other.length > 0) {
+    throw new ConfigError([
+      `PROJECTS: the cucumber-js runner has the Chromium device profiles only (${CHROMIUM_PROFILES.map((p) => p.name).join(', ')}); not ${other.join(', ')}`,
+    ]);
+  }
+  await preflight();
+  rmSync(OUT, { recursive: true, force: true });
+
+  const args = process.argv.slice(2);
+  let app: RunningReferenceApp | undefined;
+  const codes: Record<string, number> = {};
+  try {
+    if (suite.bundled) app = await startReferenceApp({ ...suite.bundled, deviations: process.env.DEVIATIONS });
+    for (const profile of names) {
+      console.log(`\n[cucumber-js] ${profile}`);
+      codes[profile] = await runProfile(profile, args, process.env);
+    }
+  } finally {
+    await app?.stop();
+  }
+
+  const ran = names.filter((p) => existsSync(join(OUT, p, 'messages.ndjson')));
+  await writeMergedSignoff(
+    ran.map((project) => ({ project, file: join(OUT, project, 'messages.ndjson') })),
+    { outputFile: join(OUT, 'signoff', 'index.html'), pdfFile: join(OUT, 'signoff', 'signoff.pdf') },
+  );
+  const masked = redact([OUT], suiteSecrets());
+  if (masked > 0) console.log(`[redact] パスワード・暗証番号を ${masked} 個のファイル（またはトレース内のファイル）で伏せました。`);
+
+  const failed = names.filter((p) => codes[p] !== 0);
+  console.log(`\ncucumber-js conformance run ${failed.length === 0 ? 'passed' : `FAILED (${failed.join(', ')})`}. Reports:`);
+  for (const p of ran) console.log(`  ${p.padEnd(12)} ${relative('.', join(OUT, p, 'report.html'))}  (JSON, JUnit, messages beside it)`);
+  console.log(`  Sign-off     ${join(OUT, 'signoff', 'index.html')}, ${join(OUT, 'signoff', 'signoff.pdf')}`);
+  return failed.length === 0 ? 0 : 1;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      if (error instanceof ConfigError || error instanceof UnreachableTargetError) console.error(error.message);
+      else console.error(error);
+      process.exit(1);
+    },
+  );
+}

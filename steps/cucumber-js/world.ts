@@ -1,0 +1,155 @@
+/**
+ * cucumber-js runner: Playwright used as a library. One browser per process, one
+ * device profile per process (DEVICE_PROFILE, default pc-chromium; the profile's
+ * tag picks the scenarios, see cucumber.mjs), a fresh browser context per scenario.
+ * The World builds the same StepContext as the playwright-bdd fixture does
+ * (steps/context.ts), so the step bodies in steps/*.steps.ts run unchanged.
+ *
+ * Without TARGET_URL the process starts the bundled reference app itself, unless
+ * REFERENCE_APP_RUNNING=1 says that whoever started it (scripts/conformance-cucumber.ts)
+ * already did, on HELLOWORK_PORT / MYNAPORTAL_PORT.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  After,
+  AfterAll,
+  AfterStep,
+  Before,
+  BeforeAll,
+  BeforeStep,
+  type IWorldOptions,
+  setDefaultTimeout,
+  setWorldConstructor,
+  Status,
+  World,
+} from '@cucumber/cucumber';
+import { type Browser, type BrowserContext, chromium } from '@playwright/test';
+import { config as loadDotenv } from 'dotenv';
+import { figureSlug } from '../../fixtures/figures.ts';
+import { setExpectTimeout } from '../../fixtures/matchers.ts';
+import { remoteBrowser } from '../../scripts/scale-out.ts';
+import { resolveChromium } from '../../support/browser.ts';
+import { loadConfig } from '../../support/config.ts';
+import { loadManuals, ManualIndex } from '../../support/manual.ts';
+import { ensurePorts } from '../../support/ports.ts';
+import preflight from '../../support/preflight.ts';
+import { chromiumProfile } from '../../support/profiles.ts';
+import { type RunningReferenceApp, startReferenceApp } from '../../support/reference-app.ts';
+import { createStepContext, type StepContext } from '../context.ts';
+
+loadDotenv({ quiet: true });
+if (!process.env.TARGET_URL) ensurePorts(['HELLOWORK_PORT', 'MYNAPORTAL_PORT']);
+export const suite = loadConfig();
+export const profile = chromiumProfile(process.env.DEVICE_PROFILE ?? 'pc-chromium');
+const manualIndex = new ManualIndex(loadManuals(fileURLToPath(new URL('../../manual/', import.meta.url))));
+/** Where this process writes what the reports link to (failure traces). */
+export const OUTPUT_DIR = join('reports', 'cucumber-js', profile.name);
+
+setDefaultTimeout(suite.timeouts.test);
+setExpectTimeout(suite.timeouts.expect);
+
+let browser: Browser;
+let app: RunningReferenceApp | undefined;
+
+export class ConformanceWorld extends World {
+  #ctx: (StepContext & { dispose(): void }) | undefined;
+  context: BrowserContext | undefined;
+  /** The text of the step being run (the manual sentence it quotes, for a manual step). */
+  stepText = '';
+
+  constructor(options: IWorldOptions) {
+    super(options);
+  }
+
+  get stepContext(): StepContext {
+    if (!this.#ctx) throw new Error('the scenario has no browser context (the Before hook did not run)');
+    return this.#ctx;
+  }
+
+  async open(pickle: { name: string; tags: readonly { name: string }[] }): Promise<void> {
+    this.context = await browser.newContext({
+      ...profile.use,
+      baseURL: suite.hellowork.baseURL,
+      locale: 'ja-JP',
+      timezoneId: 'Asia/Tokyo',
+    });
+    this.context.setDefaultTimeout(suite.timeouts.action);
+    this.context.setDefaultNavigationTimeout(suite.timeouts.action * 2);
+    // Like Playwright Test's trace: 'retain-on-failure': recorded for every scenario, kept for the red ones.
+    await this.context.tracing.start({ screenshots: true, snapshots: true, title: pickle.name });
+    const page = await this.context.newPage();
+    this.#ctx = createStepContext({
+      page,
+      browser,
+      suite,
+      deviceClass: profile.deviceClass,
+      hasTouch: Boolean(profile.use.hasTouch),
+      manualIndex,
+      tags: () => pickle.tags.map((t) => t.name),
+      stepText: () => this.stepText,
+      evidence: {
+        scenarioTitle: pickle.name,
+        project: profile.name,
+        attach: async (name, file) => this.attach(readFileSync(file.path), { mediaType: file.contentType, fileName: name }),
+        note: (type, description) => this.log(`${type}: ${description}`),
+      },
+    });
+  }
+
+  async close(failed: boolean, scenario: { name: string; id: string }): Promise<void> {
+    this.#ctx?.dispose();
+    if (!this.context) return;
+    if (failed) {
+      const path = join(OUTPUT_DIR, 'traces', `${figureSlug(scenario.name)}-${scenario.id.slice(0, 8)}.zip`);
+      await this.context.tracing.stop({ path });
+      this.log(`トレース: ${path}（npx playwright show-trace ${path}）`);
+    } else {
+      await this.context.tracing.stop();
+    }
+    await this.context.close();
+  }
+}
+
+setWorldConstructor(ConformanceWorld);
+
+BeforeAll({ timeout: 60_000 }, async () => {
+  await preflight();
+  if (suite.bundled && process.env.REFERENCE_APP_RUNNING !== '1') {
+    app = await startReferenceApp({ ...suite.bundled, deviations: process.env.DEVIATIONS });
+  }
+  const remote = remoteBrowser();
+  if (remote) {
+    browser = await chromium.connect(remote.wsEndpoint);
+  } else {
+    const { launchOptions } = resolveChromium();
+    browser = await chromium.launch({ ...launchOptions, headless: suite.headless, slowMo: suite.slowMo || undefined });
+  }
+});
+
+AfterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+Before(async function (this: ConformanceWorld, { pickle }) {
+  await this.open(pickle);
+});
+
+BeforeStep(function (this: ConformanceWorld, { pickleStep }) {
+  this.stepText = pickleStep.text;
+});
+
+AfterStep(async function (this: ConformanceWorld, { pickleStep, result }) {
+  const page = this.context?.pages()[0];
+  if (!page || page.isClosed()) return;
+  // A picture of the page after each step (the sign-off report shows them), and after a failure in any case.
+  if (!suite.stepScreenshots && result.status !== Status.FAILED) return;
+  await page.waitForLoadState();
+  this.attach(await page.screenshot({ animations: 'disabled' }), { mediaType: 'image/png', fileName: `画面: ${pickleStep.text}` });
+});
+
+After(async function (this: ConformanceWorld, { pickle, result }) {
+  await this.close(result?.status === Status.FAILED, pickle);
+});
