@@ -104,7 +104,8 @@ export default defineConfig<Options>({
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  workers: 1,
+  // WORKERS (default 2): on 2 cores a second worker was measured faster (npm run bench, 'Where the time goes').
+  workers: suite.workers,
   timeout: suite.timeouts.test,
   expect: { timeout: suite.timeouts.expect },
   // `--list` only lists: it must not overwrite the last run's reports with empty ones.
@@ -138,7 +139,7 @@ export default defineConfig<Options>({
       'allure-playwright',
       {
         resultsDir: allureResultsDir(shard),
-        detail: true,
+        detail: false,
         suiteTitle: false,
         // Shown on the report's overview: what was checked, with what.
         environmentInfo: {
@@ -164,7 +165,9 @@ export default defineConfig<Options>({
     headless: suite.headless,
     actionTimeout: suite.timeouts.action,
     navigationTimeout: suite.timeouts.action * 2,
-    trace: 'retain-on-failure',
+    // DOM snapshots of every action, kept for red scenarios; no screencast frames (the failure screenshot and the step
+    // screenshots show the screen, and the frames cost about as much as the rest of the trace).
+    trace: { mode: 'retain-on-failure', screenshots: false, snapshots: true, sources: true },
     screenshot: 'only-on-failure',
     // Only slowMo at the top: the Chromium path and flags belong to the Chromium projects, not to Firefox/WebKit ones.
     launchOptions: suite.slowMo > 0 ? { slowMo: suite.slowMo } : {},

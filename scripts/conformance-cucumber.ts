@@ -2,7 +2,8 @@
  * `npm run conformance:cucumber`: the conformance suite through cucumber-js (the classic runner).
  *
  * Starts the bundled reference app once (without TARGET_URL), runs cucumber-js once per device
- * profile (one browser per process, a context per scenario: steps/cucumber-js/world.ts), then
+ * profile (one browser per process, a context per scenario: steps/cucumber-js/world.ts), WORKERS
+ * processes at a time (default 2, as Playwright's workers), then
  * writes one sign-off report over all profiles and masks secrets in everything written.
  * Arguments after `--` go to every cucumber-js process (e.g. `-- --tags @3.3-1`).
  *
@@ -26,16 +27,36 @@ import { suiteSecrets } from '../support/reporters/redact-secrets.ts';
 export const OUT = 'reports/cucumber-js';
 export const CUCUMBER_BIN = join(dirname(createRequire(import.meta.url).resolve('@cucumber/cucumber/package.json')), 'bin', 'cucumber.js');
 
-/** Runs one cucumber-js process for one device profile; resolves with its exit code. */
-export function runProfile(profile: string, args: readonly string[], env: NodeJS.ProcessEnv, stdio: 'inherit' | 'ignore' = 'inherit'): Promise<number> {
+/**
+ * Runs one cucumber-js process for one device profile; resolves with its exit code. With `buffer`, its output is
+ * held and printed in one piece when it ends (profiles running side by side would otherwise interleave).
+ */
+export function runProfile(profile: string, args: readonly string[], env: NodeJS.ProcessEnv, buffer = false): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CUCUMBER_BIN, ...args], {
       env: { ...env, DEVICE_PROFILE: profile, CUCUMBER_SIGNOFF: 'merged', REFERENCE_APP_RUNNING: '1' },
-      stdio,
+      stdio: buffer ? ['ignore', 'pipe', 'pipe'] : 'inherit',
     });
+    const chunks: Buffer[] = [];
+    child.stdout?.on('data', (c: Buffer) => chunks.push(c));
+    child.stderr?.on('data', (c: Buffer) => chunks.push(c));
     child.once('error', reject);
-    child.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+    child.once('exit', (code, signal) => {
+      if (buffer) process.stdout.write(`\n[cucumber-js] ${profile}\n${Buffer.concat(chunks).toString()}`);
+      resolve(code ?? (signal ? 128 : 1));
+    });
   });
+}
+
+/** Runs the profiles, `workers` at a time (WORKERS: each is one process with its own browser). */
+export async function runProfiles(names: readonly string[], workers: number, run: (name: string) => Promise<number>): Promise<Record<string, number>> {
+  const codes: Record<string, number> = {};
+  const queue = [...names];
+  const lane = async () => {
+    for (let name = queue.shift(); name !== undefined; name = queue.shift()) codes[name] = await run(name);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(workers, names.length)) }, lane));
+  return codes;
 }
 
 async function main(): Promise<number> {
@@ -54,13 +75,15 @@ async function main(): Promise<number> {
 
   const args = process.argv.slice(2);
   let app: RunningReferenceApp | undefined;
-  const codes: Record<string, number> = {};
+  let codes: Record<string, number> = {};
+  const side = Math.min(suite.workers, names.length) > 1;
   try {
     if (suite.bundled) app = await startReferenceApp({ ...suite.bundled, deviations: process.env.DEVIATIONS });
-    for (const profile of names) {
-      console.log(`\n[cucumber-js] ${profile}`);
-      codes[profile] = await runProfile(profile, args, process.env);
-    }
+    if (side) console.log(`[cucumber-js] ${names.join(', ')}: ${suite.workers} at a time (WORKERS); each prints when it ends`);
+    codes = await runProfiles(names, suite.workers, (profile) => {
+      if (!side) console.log(`\n[cucumber-js] ${profile}`);
+      return runProfile(profile, args, process.env, side);
+    });
   } finally {
     await app?.stop();
   }

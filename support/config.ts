@@ -66,6 +66,7 @@ const EnvSchema = z.object({
   REPORT_LOCALE: z.enum(['ja', 'en']).default('ja'),
   MANUAL_BASE_URL: optionalText.pipe(z.url({ error: 'an absolute URL of the folder holding manual/*.md' }).optional()),
   SLOW_MO: ms.default(0),
+  WORKERS: z.coerce.number({ error: 'a whole number of parallel workers, 1 or more' }).int().min(1).max(16).default(2),
   ACTION_TIMEOUT: ms.default(10_000),
   EXPECT_TIMEOUT: ms.default(5_000),
   TEST_TIMEOUT: ms.default(60_000),
@@ -103,6 +104,8 @@ export interface SuiteConfig {
   /** Where readers of the reports open the manual transcript (e.g. its page in the repository); default: the local file. */
   readonly manualBaseURL?: string;
   readonly slowMo: number;
+  /** Scenarios run in parallel: Playwright workers; device-profile processes under cucumber-js. */
+  readonly workers: number;
   readonly timeouts: { readonly action: number; readonly expect: number; readonly test: number };
 }
 
@@ -140,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SuiteConfig {
     figures: e.FIGURES,
     ...(e.MANUAL_BASE_URL ? { manualBaseURL: e.MANUAL_BASE_URL } : {}),
     slowMo: e.SLOW_MO,
+    workers: e.WORKERS,
     timeouts: { action: e.ACTION_TIMEOUT, expect: e.EXPECT_TIMEOUT, test: e.TEST_TIMEOUT },
   };
   const paths = {

@@ -77,8 +77,8 @@ export class ConformanceWorld extends World {
     });
     this.context.setDefaultTimeout(suite.timeouts.action);
     this.context.setDefaultNavigationTimeout(suite.timeouts.action * 2);
-    // Like Playwright Test's trace: 'retain-on-failure': recorded for every scenario, kept for the red ones.
-    await this.context.tracing.start({ screenshots: true, snapshots: true, title: pickle.name });
+    // As playwright.config.ts's trace (retain-on-failure, DOM snapshots, no screencast): recorded for every scenario, kept for red ones.
+    await this.context.tracing.start({ screenshots: false, snapshots: true, sources: true, title: pickle.name });
     const page = await this.context.newPage();
     this.#ctx = createStepContext({
       page,
@@ -147,7 +147,9 @@ AfterStep(async function (this: ConformanceWorld, { pickleStep, result }) {
   // A picture of the page after each step (the sign-off report shows them), and after a failure in any case.
   if (!suite.stepScreenshots && result.status !== Status.FAILED) return;
   await page.waitForLoadState();
-  this.attach(await page.screenshot({ animations: 'disabled' }), { mediaType: 'image/png', fileName: `画面: ${pickleStep.text}` });
+  // As under playwright-bdd (steps/playwright-bdd/hooks.ts): JPEG at CSS pixels.
+  const body = await page.screenshot({ animations: 'disabled', scale: 'css', type: 'jpeg', quality: 80 });
+  this.attach(body, { mediaType: 'image/jpeg', fileName: `画面: ${pickleStep.text}` });
 });
 
 After(async function (this: ConformanceWorld, { pickle, result }) {

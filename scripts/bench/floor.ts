@@ -1,0 +1,196 @@
+/**
+ * The benchmark's floor (npm run bench, (c)): the suite's browser work with no test runner.
+ * One browser launch; for each device profile and each of its scenarios, a fresh context and
+ * page, and the scenario's steps run through the very same step bodies (steps/*.steps.ts), so
+ * the navigations, clicks and waits are those of the real runs. Nothing else: no reporters,
+ * no traces, no step screenshots, no figures, no per-test fixtures or workers.
+ *
+ *   node --import tsx scripts/bench/floor.ts [--profiles pc-chromium,sp-android] [--repeat 1] [--login-comparison]
+ *
+ * Prints one JSON line: {"scenarios":33,"failed":0,"ms":…,"appStartMs":…,"launchMs":…}. With --login-comparison,
+ * a second line: {"login":{"uiMs":…,"httpMs":…,"samples":…},"steps":{"<step text>":total ms,…}}: the browser work by
+ * step, and logging in through the form against a session made over HTTP (POST /login in the context's cookie jar).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { CucumberExpression, ParameterType, ParameterTypeRegistry } from '@cucumber/cucumber-expressions';
+import { AstBuilder, compile, GherkinClassicTokenMatcher, Parser } from '@cucumber/gherkin';
+import { IdGenerator, type Pickle } from '@cucumber/messages';
+import parseTagExpression from '@cucumber/tag-expressions';
+import { type Browser, chromium } from '@playwright/test';
+import { config as loadDotenv } from 'dotenv';
+import { MY_PAGE_HOME } from '../../fixtures/manual-figures.ts';
+import { toLoopback } from '../../reference-app/src/shared/loopback-fetch.ts';
+import { setExpectTimeout } from '../../fixtures/matchers.ts';
+import { LoginPage } from '../../pages/LoginPage.ts';
+import { MyPage } from '../../pages/MyPage.ts';
+import { createStepContext } from '../../steps/context.ts';
+import { PARAMETER_TYPES, SKIP_RULES, STEP_DEFINITIONS } from '../../steps/index.ts';
+import { resolveChromium } from '../../support/browser.ts';
+import { loadConfig, type SuiteConfig } from '../../support/config.ts';
+import { loadManuals, ManualIndex } from '../../support/manual.ts';
+import { ensurePorts } from '../../support/ports.ts';
+import { CHROMIUM_PROFILES, chromiumProfile, type DeviceProfile } from '../../support/profiles.ts';
+import { type RunningReferenceApp, startReferenceApp } from '../../support/reference-app.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export function loadPickles(dir = join(ROOT, 'features')): Pickle[] {
+  const newId = IdGenerator.uuid();
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.feature')).sort();
+  return files.flatMap((file) => {
+    const parser = new Parser(new AstBuilder(newId), new GherkinClassicTokenMatcher('ja'));
+    const document = parser.parse(readFileSync(join(dir, file), 'utf8'));
+    return compile(document, `features/${file}`, newId);
+  });
+}
+
+/** Each step of a pickle matched to its definition and arguments, as a runner would. */
+export function matchSteps(pickle: Pickle) {
+  const registry = new ParameterTypeRegistry();
+  for (const t of PARAMETER_TYPES) registry.defineParameterType(new ParameterType(t.name, t.regexp, null, t.transformer));
+  const definitions = STEP_DEFINITIONS.map((d) => ({ ...d, matcher: new CucumberExpression(d.expression, registry) }));
+  return pickle.steps.map((step) => {
+    const found = definitions.flatMap((d) => {
+      const args = d.matcher.match(step.text);
+      return args ? [{ body: d.body, args: args.map((a) => a.getValue(null)) }] : [];
+    });
+    if (found.length !== 1) throw new Error(`${found.length === 0 ? 'undefined' : 'ambiguous'} step: ${step.text}`);
+    return { text: step.text, ...(found[0] as (typeof found)[number]) };
+  });
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: { profiles: { type: 'string' }, repeat: { type: 'string', default: '1' }, 'login-comparison': { type: 'boolean', default: false } },
+  });
+  loadDotenv({ quiet: true });
+  if (!process.env.TARGET_URL) ensurePorts(['HELLOWORK_PORT', 'MYNAPORTAL_PORT']);
+  const env = loadConfig();
+  // The floor does the browser work only: no figures.
+  const suite = { ...env, figures: false };
+  const profiles = (values.profiles?.split(',') ?? env.projects ?? CHROMIUM_PROFILES.map((p) => p.name)).map(chromiumProfile);
+  const repeat = Number(values.repeat);
+  const manualIndex = new ManualIndex(loadManuals(join(ROOT, 'manual')));
+  setExpectTimeout(suite.timeouts.expect);
+
+  const started = performance.now();
+  let app: RunningReferenceApp | undefined;
+  if (suite.bundled && process.env.REFERENCE_APP_RUNNING !== '1') app = await startReferenceApp({ ...suite.bundled });
+  const appStartMs = performance.now() - started;
+  const browser = await chromium.launch({ ...resolveChromium().launchOptions, headless: suite.headless });
+  const launchMs = performance.now() - started - appStartMs;
+  const pickles = loadPickles().map((pickle) => ({ pickle, steps: matchSteps(pickle) }));
+  let scenarios = 0;
+  const failures: string[] = [];
+  /** Total time per step text (screen names folded into 「…」), for the profile. */
+  const stepMs: Record<string, number> = {};
+  let login: { uiMs: number; httpMs: number; samples: number } | undefined;
+  try {
+    for (const profile of profiles) {
+      const tagged = parseTagExpression(profile.tag);
+      for (let r = 0; r < repeat; r++) {
+        for (const { pickle, steps } of pickles) {
+          const tags = pickle.tags.map((t) => t.name);
+          if (!tagged.evaluate(tags)) continue;
+          if (SKIP_RULES.some((rule) => tagged.evaluate(tags) && parseTagExpression(rule.tags).evaluate(tags) && rule.reason({ suite }))) continue;
+          scenarios++;
+          const context = await browser.newContext({ ...profile.use, baseURL: suite.hellowork.baseURL, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
+          context.setDefaultTimeout(suite.timeouts.action);
+          context.setDefaultNavigationTimeout(suite.timeouts.action * 2);
+          let stepText = '';
+          const ctx = createStepContext({
+            page: await context.newPage(),
+            browser,
+            suite,
+            deviceClass: profile.deviceClass,
+            hasTouch: Boolean(profile.use.hasTouch),
+            manualIndex,
+            tags: () => tags,
+            stepText: () => stepText,
+            evidence: { scenarioTitle: pickle.name, project: profile.name, attach: async () => {}, note: () => {} },
+          });
+          try {
+            for (const step of steps) {
+              stepText = step.text;
+              const t = performance.now();
+              await step.body(ctx, ...step.args);
+              const key = step.text.replace(/「[^」]*」画面/, '「…」画面');
+              stepMs[key] = (stepMs[key] ?? 0) + (performance.now() - t);
+            }
+          } catch (error) {
+            failures.push(`[${profile.name}] ${pickle.name}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+          } finally {
+            ctx.dispose();
+            await context.close();
+          }
+        }
+      }
+    }
+    if (values['login-comparison']) login = await compareLogins(browser, suite, profiles[0] ?? chromiumProfile('pc-chromium'));
+  } finally {
+    await browser.close();
+    await app?.stop();
+  }
+  for (const f of failures) console.error(f);
+  if (login) {
+    const steps = Object.fromEntries(Object.entries(stepMs).map(([k, v]) => [k, Math.round(v)]));
+    console.log(JSON.stringify({ login, steps }));
+  }
+  console.log(JSON.stringify({ scenarios, failed: failures.length, ms: Math.round(performance.now() - started), appStartMs: Math.round(appStartMs), launchMs: Math.round(launchMs) }));
+  return failures.length === 0 ? 0 : 1;
+}
+
+/** Median time to reach My Page: through the login form, and with a session made over HTTP. */
+async function compareLogins(browser: Browser, suite: SuiteConfig, profile: DeviceProfile, samples = 15) {
+  const ui: number[] = [];
+  const http: number[] = [];
+  const home = suite.hellowork.myPageScreens[MY_PAGE_HOME.screen] ?? '/mypage';
+  for (let i = 0; i < samples; i++) {
+    for (const way of ['ui', 'http'] as const) {
+      const context = await browser.newContext({ ...profile.use, baseURL: suite.hellowork.baseURL, locale: 'ja-JP' });
+      const page = await context.newPage();
+      const myPage = new MyPage(page, suite.hellowork.myPageScreens, Boolean(profile.use.hasTouch));
+      const t = performance.now();
+      if (way === 'ui') {
+        const loginPage = new LoginPage(page, suite.hellowork.loginPath);
+        await loginPage.goto();
+        await loginPage.logIn(suite.account);
+      } else {
+        // From Node, which cannot resolve *.localhost: to loopback with the site's Host, then the cookie into the jar.
+        const { url, host } = toLoopback(new URL(suite.hellowork.loginPath, suite.hellowork.baseURL).href);
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: { host },
+          body: new URLSearchParams({ loginId: suite.account.loginId, password: suite.account.password, next: home }),
+          redirect: 'manual',
+        });
+        const domain = new URL(suite.hellowork.baseURL).hostname;
+        await context.addCookies(
+          res.headers.getSetCookie().map((c) => {
+            const [name = '', ...value] = (c.split(';')[0] ?? '').split('=');
+            return { name, value: value.join('='), domain, path: '/' };
+          }),
+        );
+        await page.goto(home);
+      }
+      await myPage.heading(MY_PAGE_HOME.screen).waitFor();
+      (way === 'ui' ? ui : http).push(performance.now() - t);
+      await context.close();
+    }
+  }
+  const med = (xs: number[]) => Math.round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN);
+  return { uiMs: med(ui), httpMs: med(http), samples };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
