@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadPickles } from './bench/floor.ts';
 import { CHROMIUM_PROFILES } from '../support/profiles.ts';
+import { runMain } from './run-main.ts';
 
 const OUT = 'reports/bench';
 const LOGS = join(OUT, 'logs');
@@ -216,12 +217,4 @@ async function main() {
   return failures.length === 0 ? 0 : 1;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main().then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runMain(import.meta, main);

@@ -23,6 +23,7 @@ import { redact } from '../support/redact.ts';
 import { type RunningReferenceApp, startReferenceApp } from '../support/reference-app.ts';
 import { writeMergedSignoff } from '../support/reporters/signoff/merge.ts';
 import { suiteSecrets } from '../support/reporters/redact-secrets.ts';
+import { runMain } from './run-main.ts';
 
 export const OUT = 'reports/cucumber-js';
 export const CUCUMBER_BIN = join(dirname(createRequire(import.meta.url).resolve('@cucumber/cucumber/package.json')), 'bin', 'cucumber.js');
@@ -89,6 +90,8 @@ async function main(): Promise<number> {
   }
 
   const ran = names.filter((p) => existsSync(join(OUT, p, 'messages.ndjson')));
+  // No scenario ran (e.g. `-- --help`, or every process stopped before its first message): no report to sign.
+  if (ran.length === 0) return Math.max(0, ...Object.values(codes));
   await writeMergedSignoff(
     ran.map((project) => ({ project, file: join(OUT, project, 'messages.ndjson') })),
     { outputFile: join(OUT, 'signoff', 'index.html'), pdfFile: join(OUT, 'signoff', 'signoff.pdf') },
@@ -103,13 +106,4 @@ async function main(): Promise<number> {
   return failed.length === 0 ? 0 : 1;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main().then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      if (error instanceof ConfigError || error instanceof UnreachableTargetError) console.error(error.message);
-      else console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runMain(import.meta, main, [ConfigError, UnreachableTargetError]);

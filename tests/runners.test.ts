@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { fitLine, median, ratio } from '../scripts/bench.ts';
+import { runProfiles } from '../scripts/conformance-cucumber.ts';
 import { loadPickles, matchSteps } from '../scripts/bench/floor.ts';
 import { STEP_DEFINITIONS } from '../steps/index.ts';
 import { CHROMIUM_PROFILES } from '../support/profiles.ts';
@@ -83,6 +84,25 @@ describe('merged cucumber-js messages', () => {
     assert.deepEqual(merged.filter((e) => e.testRunStarted).map((e) => e.testRunStarted), [{ timestamp: { seconds: 100, nanos: 0 } }]);
     assert.deepEqual(merged.filter((e) => e.testRunFinished).map((e) => e.testRunFinished), [{ success: false, timestamp: { seconds: 210, nanos: 0 } }]);
     assert.equal(mergeMessages([{ project: 'pc-chromium', envelopes: stream(true, 1) }]).at(-1)?.testRunFinished?.success, true);
+  });
+});
+
+describe('cucumber-js profile processes', () => {
+  test('run WORKERS at a time, each once, and report each exit code', async () => {
+    let running = 0;
+    let most = 0;
+    const started: string[] = [];
+    const codes = await runProfiles(['pc-chromium', 'sp-android', 'sp-iphone'], 2, async (name) => {
+      started.push(name);
+      running++;
+      most = Math.max(most, running);
+      await new Promise((resolve) => setImmediate(resolve));
+      running--;
+      return name === 'sp-android' ? 1 : 0;
+    });
+    assert.equal(most, 2);
+    assert.deepEqual(started.sort(), ['pc-chromium', 'sp-android', 'sp-iphone']);
+    assert.deepEqual(codes, { 'pc-chromium': 0, 'sp-android': 1, 'sp-iphone': 0 });
   });
 });
 

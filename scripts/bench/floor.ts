@@ -34,6 +34,7 @@ import { loadManuals, ManualIndex } from '../../support/manual.ts';
 import { ensurePorts } from '../../support/ports.ts';
 import { CHROMIUM_PROFILES, chromiumProfile, type DeviceProfile } from '../../support/profiles.ts';
 import { type RunningReferenceApp, startReferenceApp } from '../../support/reference-app.ts';
+import { runMain } from '../run-main.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -185,12 +186,4 @@ async function compareLogins(browser: Browser, suite: SuiteConfig, profile: Devi
   return { uiMs: med(ui), httpMs: med(http), samples };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main().then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runMain(import.meta, main);
