@@ -4,6 +4,9 @@
  * `npm run conformance:cucumber` runs every profile (scripts/conformance-cucumber.ts) and merges the sign-off.
  *
  *   DEVICE_PROFILE=sp-android npx cucumber-js
+ *   DEVICE_PROFILE=pc-chromium CUCUMBER_TAGS=@3.3-1 npx cucumber-js     (CUCUMBER_TAGS is and-ed with the profile's tag)
+ *
+ * The rest (.env, TARGET_URL, WORKERS, STEP_SCREENSHOTS, timeouts …) is read as in the Playwright run.
  */
 const profile = process.env.DEVICE_PROFILE ?? 'pc-chromium';
 // The profile's scenarios: pc-* run the パソコン画面 procedure (@pc), sp-* the スマートデバイス画面 one (@sp).
