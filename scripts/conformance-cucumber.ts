@@ -19,10 +19,9 @@ import { ConfigError, loadConfig } from '../support/config.ts';
 import { ensurePorts } from '../support/ports.ts';
 import preflight, { UnreachableTargetError } from '../support/preflight.ts';
 import { CHROMIUM_PROFILES } from '../support/profiles.ts';
-import { redact } from '../support/redact.ts';
 import { type RunningReferenceApp, startReferenceApp } from '../support/reference-app.ts';
 import { writeMergedSignoff } from '../support/reporters/signoff/merge.ts';
-import { suiteSecrets } from '../support/reporters/redact-secrets.ts';
+import { redactSuiteSecrets } from '../support/reporters/redact-secrets.ts';
 import { runMain } from './run-main.ts';
 
 export const OUT = 'reports/cucumber-js';
@@ -96,8 +95,7 @@ async function main(): Promise<number> {
     ran.map((project) => ({ project, file: join(OUT, project, 'messages.ndjson') })),
     { outputFile: join(OUT, 'signoff', 'index.html'), pdfFile: join(OUT, 'signoff', 'signoff.pdf') },
   );
-  const masked = redact([OUT], suiteSecrets());
-  if (masked > 0) console.log(`[redact] パスワード・暗証番号を ${masked} 個のファイル（またはトレース内のファイル）で伏せました。`);
+  redactSuiteSecrets([OUT]);
 
   const failed = names.filter((p) => codes[p] !== 0);
   console.log(`\ncucumber-js conformance run ${failed.length === 0 ? 'passed' : `FAILED (${failed.join(', ')})`}. Reports:`);

@@ -47,6 +47,14 @@ export const Given = define('Given');
 export const When = define('When');
 export const Then = define('Then');
 
+/**
+ * A runner's wrapper around a step body, given the arity that runner expects: both runners check a step
+ * function's declared parameters against its expression's, and a rest parameter declares none.
+ */
+export function withArity<F extends (...args: never[]) => unknown>(wrapper: F, arity: number): F {
+  return Object.defineProperty(wrapper, 'length', { value: arity });
+}
+
 export function defineParameterType(definition: ParameterTypeDefinition): void {
   PARAMETER_TYPES.push(definition);
 }

@@ -27,6 +27,7 @@ import { setExpectTimeout } from '../../fixtures/matchers.ts';
 import { LoginPage } from '../../pages/LoginPage.ts';
 import { MyPage } from '../../pages/MyPage.ts';
 import { createStepContext } from '../../steps/context.ts';
+import type { StepDefinition } from '../../steps/define.ts';
 import { PARAMETER_TYPES, SKIP_RULES, STEP_DEFINITIONS } from '../../steps/index.ts';
 import { resolveChromium } from '../../support/browser.ts';
 import { loadConfig, type SuiteConfig } from '../../support/config.ts';
@@ -48,11 +49,16 @@ export function loadPickles(dir = join(ROOT, 'features')): Pickle[] {
   });
 }
 
+let matchers: (StepDefinition & { matcher: CucumberExpression })[] | undefined;
+
 /** Each step of a pickle matched to its definition and arguments, as a runner would. */
 export function matchSteps(pickle: Pickle) {
-  const registry = new ParameterTypeRegistry();
-  for (const t of PARAMETER_TYPES) registry.defineParameterType(new ParameterType(t.name, t.regexp, null, t.transformer));
-  const definitions = STEP_DEFINITIONS.map((d) => ({ ...d, matcher: new CucumberExpression(d.expression, registry) }));
+  matchers ??= (() => {
+    const registry = new ParameterTypeRegistry();
+    for (const t of PARAMETER_TYPES) registry.defineParameterType(new ParameterType(t.name, t.regexp, null, t.transformer));
+    return STEP_DEFINITIONS.map((d) => ({ ...d, matcher: new CucumberExpression(d.expression, registry) }));
+  })();
+  const definitions = matchers;
   return pickle.steps.map((step) => {
     const found = definitions.flatMap((d) => {
       const args = d.matcher.match(step.text);
@@ -84,6 +90,7 @@ async function main() {
   const browser = await chromium.launch({ ...resolveChromium().launchOptions, headless: suite.headless });
   const launchMs = performance.now() - started - appStartMs;
   const pickles = loadPickles().map((pickle) => ({ pickle, steps: matchSteps(pickle) }));
+  const skipRules = SKIP_RULES.map((rule) => ({ ...rule, tagged: parseTagExpression(rule.tags) }));
   let scenarios = 0;
   const failures: string[] = [];
   /** Total time per step text (screen names folded into 「…」), for the profile. */
@@ -96,7 +103,7 @@ async function main() {
         for (const { pickle, steps } of pickles) {
           const tags = pickle.tags.map((t) => t.name);
           if (!tagged.evaluate(tags)) continue;
-          if (SKIP_RULES.some((rule) => tagged.evaluate(tags) && parseTagExpression(rule.tags).evaluate(tags) && rule.reason({ suite }))) continue;
+          if (skipRules.some((rule) => rule.tagged.evaluate(tags) && rule.reason({ suite }))) continue;
           scenarios++;
           const context = await browser.newContext({ ...profile.use, baseURL: suite.hellowork.baseURL, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
           context.setDefaultTimeout(suite.timeouts.action);

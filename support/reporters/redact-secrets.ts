@@ -21,6 +21,13 @@ export function suiteSecrets(env: NodeJS.ProcessEnv = process.env): string[] {
   return secrets;
 }
 
+/** Masks the suite's secrets in everything under `dirs`, and says how many files it changed. */
+export function redactSuiteSecrets(dirs: readonly string[]): number {
+  const n = redact(dirs, suiteSecrets());
+  if (n > 0) console.log(`[redact] パスワード・暗証番号を ${n} 個のファイル（またはトレース内のファイル）で伏せました。`);
+  return n;
+}
+
 export default class RedactSecrets implements Reporter {
   constructor(private readonly options: { dirs?: string[] } = {}) {}
 
@@ -30,8 +37,6 @@ export default class RedactSecrets implements Reporter {
 
   async onExit(): Promise<void> {
     // onExit runs after every reporter's onEnd, when the HTML report has copied its traces.
-    const dirs = this.options.dirs ?? ['reports', 'test-results'];
-    const n = redact(dirs, suiteSecrets());
-    if (n > 0) console.log(`[redact] パスワード・暗証番号を ${n} 個のファイル（またはトレース内のファイル）で伏せました。`);
+    redactSuiteSecrets(this.options.dirs ?? ['reports', 'test-results']);
   }
 }

@@ -6,21 +6,12 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import AdmZip from 'adm-zip';
-import { defaultJobSeeker } from '../../fixtures/accounts.ts';
+import { files, SECRET_NEEDLES, secretHits } from '../helpers/artifacts.ts';
 
 const OUT = 'reports/cucumber-js';
-
-function* files(dir: string): Generator<string> {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) yield* files(path);
-    else yield path;
-  }
-}
 
 test('a renamed logout button turns 3.3(1)① red under cucumber-js, with the manual writer message, a trace and a 不合格 sign-off', () => {
   const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/conformance-cucumber.ts', '--tags', '@3.3-1'], {
@@ -42,20 +33,6 @@ test('a renamed logout button turns 3.3(1)① red under cucumber-js, with the ma
   assert.match(signoff, /不合格/);
   assert.ok(existsSync(join(OUT, 'signoff', 'signoff.pdf')));
 
-  const seeker = defaultJobSeeker();
-  const needles = [seeker.password, encodeURIComponent(seeker.password)];
-  const found: string[] = [];
-  const look = (where: string, data: Buffer) => {
-    const text = data.toString('latin1') + data.toString('utf8');
-    for (const needle of needles) if (text.includes(needle)) found.push(`${where}: ${needle}`);
-  };
-  for (const path of files(OUT)) {
-    if (path.endsWith('.zip')) {
-      for (const entry of new AdmZip(path).getEntries()) if (!entry.isDirectory) look(`${path}!${entry.entryName}`, entry.getData());
-    } else {
-      look(path, readFileSync(path));
-    }
-  }
-  assert.deepEqual(found, []);
-  for (const needle of needles) assert.ok(!output.includes(needle), `console output contains ${needle}`);
+  assert.deepEqual(secretHits([OUT]), []);
+  for (const needle of SECRET_NEEDLES) assert.ok(!output.includes(needle), `console output contains ${needle}`);
 });
