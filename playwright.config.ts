@@ -18,6 +18,7 @@ import { ConfigError, loadConfig } from './support/config.ts';
 import { ensurePorts } from './support/ports.ts';
 import { CHROMIUM_PROFILES } from './support/profiles.ts';
 import { commitOf, suiteOf, targetOf } from './support/reporters/signoff/facts.ts';
+import { FIGURES_DIR } from './fixtures/figures.ts';
 import type { Options } from './fixtures/test.ts';
 import { allureResultsDir, blobDir, isMergeReports, remoteBrowser, resolveShard, testResultsDir } from './scripts/scale-out.ts';
 
@@ -117,7 +118,8 @@ export default defineConfig<Options>({
   // `--list` only lists: it must not overwrite the last run's reports with empty ones.
   reporter: process.argv.includes('--list') ? [['list']] : [
     // A shard empties only its own Allure results; merge-reports leaves the shards' results alone (allure generate reads them).
-    ...when(!merging, ['./support/reporters/fresh-results.ts', { dirs: [allureResultsDir(shard)] }]),
+    // Figures of this run never mix with an earlier run's (a shard leaves them: shards may share one reports/ folder).
+    ...when(!merging, ['./support/reporters/fresh-results.ts', { dirs: [allureResultsDir(shard), ...(shard ? [] : [FIGURES_DIR])] }]),
     [process.env.CI ? 'line' : 'list'],
     // A shard writes a blob report instead of the reports below: merge-reports builds them for the whole run
     // (a shard's own sign-off would look complete while covering part of the suite). Its traces are masked
@@ -188,6 +190,8 @@ export default defineConfig<Options>({
           MYNAPORTAL_PORT: String(suite.bundled.mynaportalPort),
           // Deliberate deviations from the manual, to prove the suite catches them (reference-app/src/deviations.ts).
           DEVIATIONS: process.env.DEVIATIONS ?? '',
+          // Which markup it renders: its own, or the real HelloWork site's structure (profiles/hellowork.json).
+          REFERENCE_MARKUP: suite.hellowork.markup ?? 'bundled',
         },
         reuseExistingServer: false,
         stdout: 'ignore',

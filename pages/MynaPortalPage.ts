@@ -30,6 +30,7 @@ export class MynaPortalPage {
     readonly origin: string,
     private readonly homePath: string,
     private readonly touch: boolean,
+    private readonly actionTimeout: number,
   ) {
     this.userIdField = page.getByLabel('利用者ID');
     this.pinField = page.getByLabel(/暗証番号/);
@@ -58,7 +59,7 @@ export class MynaPortalPage {
   async logIn(credentials: MynaPortalCredentials): Promise<void> {
     await this.userIdField.fill(credentials.userId);
     await this.pinField.fill(credentials.pin);
-    await navigatingBy(this.page, () => press(this.loginButton, this.touch));
+    await navigatingBy(this.page, () => press(this.loginButton, this.touch, this.actionTimeout), this.actionTimeout);
   }
 
   async openMenu(): Promise<void> {
@@ -66,11 +67,11 @@ export class MynaPortalPage {
   }
 
   async chooseMenuLogout(): Promise<void> {
-    await navigatingBy(this.page, () => press(this.menuLogout, this.touch));
+    await navigatingBy(this.page, () => press(this.menuLogout, this.touch, this.actionTimeout), this.actionTimeout);
   }
 
   async confirm(): Promise<void> {
-    await navigatingBy(this.page, () => press(this.confirmLogout, this.touch));
+    await navigatingBy(this.page, () => press(this.confirmLogout, this.touch, this.actionTimeout), this.actionTimeout);
   }
 
   describe(): Promise<string> {

@@ -1,28 +1,51 @@
-import type { BrowserContext, Page } from '@playwright/test';
-import { LoginPage } from './LoginPage.ts';
+import type { Browser, BrowserContext, Cookie, Locator, Page } from '@playwright/test';
+import type { SuiteConfig } from '../support/config.ts';
+import { foldedPattern, locate, locateAll } from '../support/target-profile.ts';
 import { describeScreen } from './observe.ts';
 
 /**
- * A second tab in the same browser context, used to ask "is the session still alive?"
- * without navigating the tab the reader is looking at.
+ * A tab that asks "is the session still alive?" without touching the tab the reader is
+ * looking at: a second tab of the same browser, or a fresh browser given old cookies.
  */
 export class SessionProbe {
   private constructor(
     readonly page: Page,
-    readonly loginPage: LoginPage,
+    private readonly site: SuiteConfig['hellowork'],
+    private readonly owned?: BrowserContext,
   ) {}
 
-  static async open(context: BrowserContext, myPagePath: string, loginPath: string): Promise<SessionProbe> {
-    const page = await context.newPage();
-    await page.goto(myPagePath);
-    return new SessionProbe(page, new LoginPage(page, loginPath));
+  /** Another tab of the same browser (same cookie jar). */
+  static async inContext(context: BrowserContext, site: SuiteConfig['hellowork']): Promise<SessionProbe> {
+    return new SessionProbe(await context.newPage(), site);
+  }
+
+  /** A fresh browser holding only the given cookies. */
+  static async withCookies(browser: Browser, cookies: readonly Cookie[], site: SuiteConfig['hellowork']): Promise<SessionProbe> {
+    const context = await browser.newContext();
+    await context.addCookies([...cookies]);
+    return new SessionProbe(await context.newPage(), site, context);
+  }
+
+  async open(url: string): Promise<void> {
+    await this.page.goto(url);
+  }
+
+  /** What the profile says a logged-out visitor of a My Page address sees (login form or ended-session screen). */
+  get loggedOut(): Locator {
+    return locate(this.page, this.site.profile.loggedOut);
+  }
+
+  /** The title of the given My Page screen, as the profile locates it. */
+  screenTitle(title: string): Locator {
+    return locateAll(this.page, this.site.profile.screenTitle).filter({ visible: true, hasText: foldedPattern(title) }).first();
   }
 
   describe(): Promise<string> {
-    return describeScreen(this.page);
+    return describeScreen(this.page, this.site.profile.screenTitle);
   }
 
   async close(): Promise<void> {
-    await this.page.close();
+    if (this.owned) await this.owned.close();
+    else await this.page.close();
   }
 }

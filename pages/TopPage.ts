@@ -1,40 +1,44 @@
 import type { Locator, Page } from '@playwright/test';
+import type { SuiteConfig } from '../support/config.ts';
+import { foldedPattern, locateAll, type TargetProfile } from '../support/target-profile.ts';
 import { describeScreen } from './observe.ts';
 
-/** One section of the top page as a reader sees it: its heading and the login control inside it. */
+/** One section of the top page as a reader sees it: its title and the login controls inside it. */
 export interface TopPageSection {
   readonly heading: string;
   readonly visible: boolean;
   readonly loginControls: string[];
 }
 
-/** ハローワークインターネットサービスのトップ画面. */
+/** ハローワークインターネットサービスのトップ画面, found as the target profile says (profile.top). */
 export class TopPage {
+  private readonly profile: TargetProfile;
+
   constructor(
     readonly page: Page,
-    private readonly path: string,
-  ) {}
+    private readonly site: SuiteConfig['hellowork'],
+  ) {
+    this.profile = site.profile;
+  }
 
   async goto(): Promise<void> {
-    await this.page.goto(this.path);
+    await this.page.goto(this.site.topURL);
   }
 
+  /** The visible block title (a heading, or what the profile names so) reading `name`. */
   heading(name: string): Locator {
-    return this.page.getByRole('heading', { name, exact: true });
+    return locateAll(this.page, this.profile.top.blockTitle).filter({ visible: true, hasText: foldedPattern(name) }).first();
   }
 
-  /** The section introduced by a heading: a named region, or the nearest section element around the heading. */
+  /** The section holding that block title (the innermost one). */
   section(name: string): Locator {
-    return this.page
-      .getByRole('region', { name, exact: true })
-      .or(this.page.locator('section').filter({ has: this.heading(name) }))
-      .last();
+    const title = locateAll(this.page, this.profile.top.blockTitle).filter({ hasText: foldedPattern(name) });
+    return locateAll(this.page, this.profile.top.section).filter({ has: title }).last();
   }
 
-  /** Buttons or links inside a section whose name mentions ログイン. */
+  /** The login controls inside a section. */
   loginControls(sectionName: string): Locator {
-    const section = this.section(sectionName);
-    return section.getByRole('link', { name: /ログイン/ }).or(section.getByRole('button', { name: /ログイン/ }));
+    return locateAll(this.section(sectionName), this.profile.top.sectionLogin);
   }
 
   /** What the screen shows of the given sections, read at this instant. */
@@ -48,11 +52,12 @@ export class TopPage {
     );
   }
 
-  async title(): Promise<string> {
-    return this.page.title();
+  /** The origin of the page shown now. */
+  origin(): string {
+    return new URL(this.page.url()).origin;
   }
 
   describe(): Promise<string> {
-    return describeScreen(this.page);
+    return describeScreen(this.page, this.profile.screenTitle);
   }
 }

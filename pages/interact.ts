@@ -1,19 +1,121 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Frame, Locator, Page, Request } from '@playwright/test';
 
 /** A real tap on touch devices (touch events), a mouse click elsewhere. */
-export async function press(target: Locator, touch: boolean): Promise<void> {
-  if (touch) await target.tap();
-  else await target.click();
+export async function press(target: Locator, touch: boolean, timeout?: number): Promise<void> {
+  const options = timeout !== undefined ? { timeout } : {};
+  if (touch) await target.tap(options);
+  else await target.click(options);
 }
 
 /**
- * Runs an action that leads to another document and waits until the main frame
- * has moved to it and loaded it (taps do not wait for navigations themselves).
+ * An action that should have led to the next screen, and did not. The message says what
+ * happened instead, in a reader's words (it goes into the manual writer's failure message).
  */
-export async function navigatingBy(page: Page, action: () => Promise<void>): Promise<void> {
+export class NavigationProblem extends Error {
+  override name = 'NavigationProblem';
+  constructor(
+    readonly kind: 'new-window' | 'no-change' | 'no-answer' | 'action-failed',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const seconds = (ms: number) => `${Math.round(ms / 100) / 10} 秒`;
+
+/**
+ * Runs an action (a click or a tap) that leads to another document, and waits, at most
+ * `timeout` ms, until the main frame has moved there and loaded it. Fails with a
+ * NavigationProblem saying what happened: a new tab or window opened, nothing happened at
+ * all, or the next page did not answer in time (naming the request and the URL).
+ */
+export async function navigatingBy(page: Page, action: () => Promise<void>, timeout: number): Promise<void> {
+  const context = page.context();
   const main = page.mainFrame();
-  const navigated = page.waitForEvent('framenavigated', { predicate: (frame) => frame === main });
-  await action();
-  await navigated;
-  await page.waitForLoadState();
+  const started = page.url();
+  const requests: Request[] = [];
+  const opened: Page[] = [];
+  const onRequest = (request: Request) => {
+    if (request.isNavigationRequest() && request.frame() === main) requests.push(request);
+  };
+  let settle: (outcome: 'navigated' | 'new-window') => void = () => {};
+  const happened = new Promise<'navigated' | 'new-window'>((resolve) => {
+    settle = resolve;
+  });
+  const onPage = (other: Page) => {
+    opened.push(other);
+    settle('new-window');
+  };
+  const onNavigated = (frame: Frame) => {
+    if (frame === main) settle('navigated');
+  };
+  page.on('request', onRequest);
+  page.on('framenavigated', onNavigated);
+  context.on('page', onPage);
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const expired = new Promise<'expired'>((resolve) => {
+      timer = setTimeout(() => resolve('expired'), timeout);
+    });
+    try {
+      await action();
+    } catch (error) {
+      throw new NavigationProblem('action-failed', `操作できませんでした: ${firstLine(error)}`);
+    }
+    const outcome = await Promise.race([happened, expired]);
+    if (outcome === 'new-window' || opened.length > 0) {
+      const other = opened[0];
+      await other?.waitForLoadState('domcontentloaded', { timeout: Math.min(timeout, 5_000) }).catch(() => {});
+      throw new NavigationProblem(
+        'new-window',
+        `押すと新しいタブ（ウィンドウ）が開きました（${other ? `URL ${other.url()}、タイトル「${await other.title().catch(() => '')}」` : ''}）。` +
+          `操作したタブは URL ${page.url()} のままです。`,
+      );
+    }
+    if (outcome === 'expired') {
+      const pending = requests.at(-1);
+      if (!pending) {
+        throw new NavigationProblem(
+          'no-change',
+          `押してから ${seconds(timeout)} 待っても画面が変わりませんでした（次の画面の読み込みも始まらず、URL ${page.url()} のままです）。`,
+        );
+      }
+      throw new NavigationProblem(
+        'no-answer',
+        `押してから ${seconds(timeout)} 以内に次の画面が表示されませんでした（${pending.method()} ${pending.url()} の応答を待っています。URL は ${page.url()}）。`,
+      );
+    }
+    const left = Math.max(1_000, timeout);
+    try {
+      await page.waitForLoadState('load', { timeout: left });
+    } catch {
+      throw new NavigationProblem('no-answer', `次の画面（${page.url()}）の読み込みが ${seconds(left)} 以内に終わりませんでした（操作前の URL ${started}）。`);
+    }
+  } finally {
+    if (timer) clearTimeout(timer);
+    page.off('request', onRequest);
+    page.off('framenavigated', onNavigated);
+    context.off('page', onPage);
+  }
+}
+
+function firstLine(error: unknown): string {
+  const text = (error instanceof Error ? error.message : String(error)).replace(/\u001b\[[0-9;]*m/g, '');
+  return text.split('\n')[0] ?? text;
+}
+
+/** What covers an element at its centre point, if anything: 'self', or a short description of the element on top. */
+export async function whatIsOnTop(target: Locator): Promise<string | 'self' | 'absent'> {
+  if ((await target.count()) === 0) return 'absent';
+  const box = await target.boundingBox().catch(() => null);
+  if (!box) return 'absent';
+  return target.evaluate((el, point) => {
+    const top = document.elementFromPoint(point.x, point.y);
+    if (!top) return '画面の外';
+    if (top === el || el.contains(top) || top.contains(el)) return 'self';
+    const text = ((top as HTMLElement).innerText ?? top.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40);
+    const id = top.id ? `#${top.id}` : '';
+    const cls = typeof top.className === 'string' && top.className.trim() ? `.${top.className.trim().split(/\s+/).join('.')}` : '';
+    return `<${top.tagName.toLowerCase()}${id}${cls}>${text ? `「${text}」` : ''}`;
+  }, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
 }

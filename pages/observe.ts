@@ -3,6 +3,7 @@
  * what the screen actually had when a check failed. No assertions here.
  */
 import type { Page } from '@playwright/test';
+import { type LocatorSpec, locateAll } from '../support/target-profile.ts';
 
 export interface ControlOnScreen {
   readonly role: 'ボタン' | 'リンク';
@@ -37,7 +38,7 @@ export async function visibleControls(page: Page): Promise<ControlOnScreen[]> {
         (el instanceof HTMLInputElement
           ? el.value || el.title
           : // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a reader sees
-            (el as HTMLElement).innerText || el.getAttribute('title') || '');
+            (el as HTMLElement).innerText || el.querySelector('img[alt]')?.getAttribute('alt') || el.getAttribute('title') || '');
       out.push({
         role: isLink ? 'リンク' : 'ボタン',
         name: name.replace(/\s+/g, ' ').trim(),
@@ -54,14 +55,24 @@ export function formatControls(controls: readonly ControlOnScreen[]): string {
   return controls.map((c) => `「${c.name || '(名前なし)'}」（${c.role}, 上端 ${c.top}px）`).join('、');
 }
 
-/** URL, title and headings: enough for a reader to recognise which screen it was. */
-export async function describeScreen(page: Page): Promise<string> {
-  const headings = await page
-    .getByRole('heading')
-    .filter({ visible: true })
-    .allInnerTexts()
-    .catch(() => [] as string[]);
+const texts = async (page: Page, read: () => Promise<string[]>) =>
+  (await read().catch(() => [] as string[])).slice(0, 8).map((h) => `「${h.replace(/\s+/g, ' ').trim()}」`);
+
+/**
+ * URL, title, the screen's own title element (as the target profile locates it), headings and
+ * alerts: enough for a reader to recognise which screen it was.
+ */
+export async function describeScreen(page: Page, screenTitle?: LocatorSpec): Promise<string> {
+  if (page.isClosed()) return '（タブは閉じられています）';
   const title = await page.title().catch(() => '(取得できません)');
-  const shown = headings.slice(0, 8).map((h) => `「${h.replace(/\s+/g, ' ').trim()}」`);
-  return `URL ${page.url()}、タイトル「${title}」、見出し ${shown.length > 0 ? shown.join('') : 'なし'}`;
+  const named = screenTitle ? await texts(page, () => locateAll(page, screenTitle).filter({ visible: true }).allInnerTexts()) : [];
+  const headings = await texts(page, () => page.getByRole('heading').filter({ visible: true }).allInnerTexts());
+  const alerts = await texts(page, () => page.getByRole('alert').filter({ visible: true }).allInnerTexts());
+  return [
+    `URL ${page.url()}`,
+    `タイトル「${title}」`,
+    ...(named.length > 0 ? [`画面名 ${named.join('')}`] : []),
+    `見出し ${headings.length > 0 ? headings.join('') : 'なし'}`,
+    ...(alerts.length > 0 ? [`表示されたメッセージ ${alerts.join('')}`] : []),
+  ].join('、');
 }

@@ -12,6 +12,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
+import { FIGURES_DIR } from '../fixtures/figures.ts';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { config as loadDotenv } from 'dotenv';
@@ -72,6 +73,8 @@ async function main(): Promise<number> {
   }
   await preflight();
   rmSync(OUT, { recursive: true, force: true });
+  // Figures of this run never mix with an earlier run's.
+  rmSync(FIGURES_DIR, { recursive: true, force: true });
 
   const args = process.argv.slice(2);
   let app: RunningReferenceApp | undefined;

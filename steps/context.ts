@@ -24,8 +24,10 @@ export interface ScenarioState {
   readonly startedAt: Date;
   /** Set-Cookie headers that HelloWork sent while the login was submitted. */
   loginSetCookies: string[];
-  /** Cookies noted before logging out, to replay afterwards. */
+  /** Cookies noted by the security step, to replay afterwards. */
   savedCookies: Cookie[];
+  /** Every cookie of the browser just before the logout control was pressed (replayed by the 3.3 checks). */
+  cookiesBeforeLogout: Cookie[];
   /** A second tab on My Page, opened before logging out. */
   secondTab?: Page;
 }
@@ -54,6 +56,8 @@ export interface StepContext {
   readonly figures: ManualFigures;
   /** Records, in the reports and on the console, a check this scenario could not make and why. */
   notChecked(reason: string): void;
+  /** Records a remark for the reader of the reports (e.g. a name accepted after NFKC folding). */
+  remark(text: string): void;
 }
 
 /** What a runner supplies; everything else is built here. */
@@ -89,22 +93,25 @@ export function createStepContext(source: StepContextSource): StepContext & { di
     suite,
     deviceClass,
     account: suite.account,
-    topPage: new TopPage(page, suite.hellowork.topPath),
-    loginPage: new LoginPage(page, suite.hellowork.loginPath),
-    myPage: new MyPage(page, suite.hellowork.myPageScreens, hasTouch),
+    topPage: new TopPage(page, suite.hellowork),
+    loginPage: new LoginPage(page, suite.hellowork),
+    myPage: new MyPage(page, suite.hellowork, hasTouch, suite.timeouts.action),
     manual: new ManualCheck(source.manualIndex, source.tags, source.stepText, PROCEDURE_TAGS[deviceClass]),
     get mynaPortal() {
       const myna = suite.mynaportal;
       if (!myna) throw new Error(MYNAPORTAL_SKIP_REASON);
-      mynaPortal ??= new MynaPortalPage(page, myna.baseURL, myna.homePath, hasTouch);
+      mynaPortal ??= new MynaPortalPage(page, myna.baseURL, myna.homePath, hasTouch, suite.timeouts.action);
       return mynaPortal;
     },
     mynaPortalTraffic,
-    scenario: { startedAt: new Date(), loginSetCookies: [], savedCookies: [] },
+    scenario: { startedAt: new Date(), loginSetCookies: [], savedCookies: [], cookiesBeforeLogout: [] },
     figures: new ManualFigures(page, evidence, suite.figures),
     notChecked(reason: string) {
       evidence.note('not checked', reason);
       console.warn(`[not checked] ${evidence.scenarioTitle}: ${reason}`);
+    },
+    remark(text: string) {
+      evidence.note('remark', text);
     },
     dispose() {
       mynaPortalTraffic.dispose();

@@ -19,6 +19,11 @@ Then('ハローワークインターネットサービスのトップ画面が�
 
 // The whole procedure of this device class (3.3(1) on a PC, 3.3(2) on a smart device), in one sentence,
 // for scenarios whose subject is what happens after the logout (注意, security). Requests to マイナポータル are recorded.
-When('求職者マイページを、この端末の操作手順でログアウトする', async ({ figures, page, myPage, topPage, manual, suite, deviceClass, mynaPortalTraffic }) => {
-  await mynaPortalTraffic.during(MYPAGE_LOGOUT, () => logOutByDeviceProcedure({ figures: figures.disabled(), page, myPage, topPage, manual, suite }, deviceClass));
-});
+When(
+  '求職者マイページを、この端末の操作手順でログアウトする',
+  async ({ figures, page, browser, myPage, topPage, manual, suite, scenario, remark, deviceClass, mynaPortalTraffic }) => {
+    await mynaPortalTraffic.during(MYPAGE_LOGOUT, () =>
+      logOutByDeviceProcedure({ figures: figures.disabled(), page, browser, myPage, topPage, manual, suite, scenario, remark }, deviceClass),
+    );
+  },
+);

@@ -1,22 +1,64 @@
 /** Preconditions: not manual steps, but what the manual assumes (a logged-in job seeker). */
 import { MY_PAGE_HOME } from '../fixtures/manual-figures.ts';
 import { expect } from '../fixtures/matchers.ts';
+import { NavigationProblem } from '../pages/interact.ts';
+import { describeSpec, entryName } from '../support/target-profile.ts';
 import { Given } from './define.ts';
 
 Given('求職者マイページにログインしている', async ({ loginPage, myPage, account, manual, scenario, suite }) => {
-  await loginPage.goto();
+  const profile = suite.hellowork.profile;
+  await manual.verify({ expected: `ログイン画面（${suite.hellowork.loginURL}）が開く`, observe: () => loginPage.describe() }, () => loginPage.goto());
+  // Each field where the profile says it is: a wrong locator stops here, naming the profile entry.
+  for (const field of loginPage.fields()) {
+    await manual.verify(
+      {
+        expected: `ログイン画面に ${entryName(profile, field.entry, field.spec)} が表示されている`,
+        observe: async () => `見つかりません。${await loginPage.describe()}`,
+      },
+      () => expect(field.locator).toBeVisible(),
+    );
+  }
   // Note the cookies HelloWork sets while the login is submitted (the session cookie among them).
   const origin = new URL(suite.hellowork.baseURL).origin;
-  scenario.loginSetCookies = await loginPage.recordingSetCookies(origin, () => loginPage.logIn(account));
+  await loginPage.fill(account);
+  scenario.loginSetCookies = await loginPage.recordingSetCookies(origin, () =>
+    manual.verify(
+      {
+        expected: `「ログイン」を押すと ${suite.timeouts.action / 1000} 秒以内に次の画面が表示される`,
+        observe: async (error) => `${error instanceof NavigationProblem ? `${error.message} ` : ''}${await loginPage.describe()}`,
+      },
+      () => loginPage.submitAndWait(suite.timeouts.action),
+    ),
+  );
+  const extra = await loginPage.extraStepShown();
+  if (extra) {
+    const step = profile.login.extraSteps[extra.index];
+    throw new Error(
+      `ログインの後に「${extra.name}」の入力画面が表示されました（${entryName(profile, `login.extraSteps[${extra.index}]`)}: ${step ? describeSpec(step.detect) : ''}）。` +
+        `このスイートは追加の入力に対応していないため、ここで止めます。「${extra.name}」を求めない試験用アカウントを LOGIN_ID / LOGIN_PASSWORD に設定してください。${await loginPage.describe()}`,
+    );
+  }
   await manual.verify(
-    { expected: `ログイン後に「${MY_PAGE_HOME.screen}」が表示される`, observe: () => myPage.describe() },
-    () => expect(myPage.heading(MY_PAGE_HOME.screen)).toBeVisible(),
+    {
+      expected: `ログイン後に「${MY_PAGE_HOME.screen}」（画面の表示: 「${myPage.titleOf(MY_PAGE_HOME.screen)}」、${entryName(profile, 'screenTitle', profile.screenTitle)}）が表示される`,
+      observe: async () => {
+        const refused = loginPage.error && (await loginPage.error.isVisible()) ? `ログイン画面のメッセージ: 「${(await loginPage.error.innerText()).trim()}」。` : '';
+        return `${refused}${await myPage.describe()}`;
+      },
+    },
+    () => expect(myPage.screenTitle(MY_PAGE_HOME.screen)).toBeVisible(),
   );
 });
 
 Given('求職者マイページの「{screen}」画面を表示している', async ({ myPage, manual }, screen: string) => {
-  await myPage.open(screen);
-  await manual.verify({ expected: `求職者マイページの「${screen}」画面が表示される`, observe: () => myPage.describe() }, () =>
-    expect(myPage.heading(screen)).toBeVisible(),
+  await manual.verify(
+    {
+      expected: `求職者マイページの「${screen}」画面（画面の表示: 「${myPage.titleOf(screen)}」）が表示される`,
+      observe: () => myPage.describe(),
+    },
+    async () => {
+      await myPage.open(screen);
+      await expect(myPage.screenTitle(screen)).toBeVisible();
+    },
   );
 });

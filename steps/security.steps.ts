@@ -5,36 +5,43 @@
 import { MY_PAGE_HOME } from '../fixtures/manual-figures.ts';
 import { expect } from '../fixtures/matchers.ts';
 import { Given, Then, When } from './define.ts';
-import { LoginPage } from '../pages/LoginPage.ts';
 import { MyPage } from '../pages/MyPage.ts';
-import { describeScreen, formatControls } from '../pages/observe.ts';
+import { formatControls } from '../pages/observe.ts';
+import { SessionProbe } from '../pages/SessionProbe.ts';
+import { entryName } from '../support/target-profile.ts';
 
 Given('ログイン中のクッキーを控えておく', async ({ context, scenario, suite, manual }) => {
-  scenario.savedCookies = await context.cookies(suite.hellowork.baseURL);
+  // The cookies the browser would send to My Page: read at the profile's cookie scope (e.g. /kyushoku/), not the site root.
+  scenario.savedCookies = await context.cookies(suite.hellowork.cookieURL);
   await manual.verify(
-    { requirement: 'ASVS 7.4.1', expected: 'ログイン中は、このサイトのクッキーがある', observe: async () => 'クッキーがありません' },
+    {
+      requirement: 'ASVS 7.4.1',
+      expected: `ログイン中は、求職者マイページ（${suite.hellowork.cookieURL}）に送られるクッキーがある`,
+      observe: async () => `${suite.hellowork.cookieURL} に送られるクッキーがありません（ブラウザーにあるクッキー: ${(await context.cookies()).map((c) => `${c.name}（${c.domain}${c.path}）`).join('、') || 'なし'}）。プロファイル ${suite.hellowork.profile.name} の paths.cookieScope を確認してください。`,
+    },
     async () => expect(scenario.savedCookies.length).toBeGreaterThan(0),
   );
 });
 
-Then('控えておいたクッキーを別のブラウザーで使っても、求職者マイページは開けない', async ({ browser, scenario, suite, manual }) => {
-  const replay = await browser.newContext({ baseURL: suite.hellowork.baseURL });
+Then('控えておいたクッキーを別のブラウザーで使っても、求職者マイページは開けない', async ({ browser, scenario, suite, manual, myPage }) => {
+  const probe = await SessionProbe.withCookies(browser, scenario.savedCookies, suite.hellowork);
   try {
-    await replay.addCookies(scenario.savedCookies);
-    const page = await replay.newPage();
-    const myPage = new MyPage(page, suite.hellowork.myPageScreens, false);
-    const login = new LoginPage(page, suite.hellowork.loginPath);
-    await myPage.open(MY_PAGE_HOME.screen);
-    await manual.verify(
-      {
-        requirement: 'ASVS 7.4.1',
-        expected: `ログアウト前のクッキー（${scenario.savedCookies.map((c) => c.name).join('、')}）を別のブラウザーに入れて「${MY_PAGE_HOME.screen}」を開くと、ログイン画面になる`,
-        observe: () => describeScreen(page),
-      },
-      () => expect(login.passwordField).toBeVisible(),
-    );
+    for (const screen of myPage.screenNames()) {
+      await manual.verify(
+        {
+          requirement: 'ASVS 7.4.1',
+          expected: `ログアウト前のクッキー（${scenario.savedCookies.map((c) => c.name).join('、')}）を別のブラウザーに入れて「${screen}」を開くと、ログインしていない画面になる（${entryName(suite.hellowork.profile, 'loggedOut')}）`,
+          observe: () => probe.describe(),
+        },
+        async () => {
+          await probe.open(myPage.urlOf(screen));
+          await expect(probe.screenTitle(myPage.titleOf(screen))).toBeHidden();
+          await expect(probe.loggedOut).toBeVisible();
+        },
+      );
+    }
   } finally {
-    await replay.close();
+    await probe.close();
   }
 });
 
@@ -55,7 +62,7 @@ Then('求職者マイページの内容は表示されない', async ({ page, my
       observe: () => myPage.describe(),
     },
     async () => {
-      await expect(myPage.anyScreenHeading()).toBeHidden();
+      await expect(myPage.anyScreenTitle()).toBeHidden();
       if (account.name) await expect(myPage.userName(account.name)).toBeHidden();
     },
   );
@@ -64,10 +71,10 @@ Then('求職者マイページの内容は表示されない', async ({ page, my
 Given('別のタブでも求職者マイページを開いている', async ({ context, scenario, suite, manual }) => {
   const tab = await context.newPage();
   scenario.secondTab = tab;
-  const other = new MyPage(tab, suite.hellowork.myPageScreens, false);
+  const other = new MyPage(tab, suite.hellowork, false, suite.timeouts.action);
   await other.open(MY_PAGE_HOME.screen);
   await manual.verify({ expected: `別のタブに「${MY_PAGE_HOME.screen}」が表示される`, observe: () => other.describe() }, () =>
-    expect(other.heading(MY_PAGE_HOME.screen)).toBeVisible(),
+    expect(other.screenTitle(MY_PAGE_HOME.screen)).toBeVisible(),
   );
   // The reader goes on in the first tab.
   await context.pages()[0]?.bringToFront();
@@ -78,14 +85,17 @@ Then('別のタブを再読み込みすると、求職者マイページの内�
   if (!tab) throw new Error('別のタブが開かれていません（前提の手順が抜けています）');
   await tab.bringToFront();
   await tab.reload();
-  const other = new MyPage(tab, suite.hellowork.myPageScreens, false);
+  const other = new MyPage(tab, suite.hellowork, false, suite.timeouts.action);
   await manual.verify(
     {
       requirement: 'ASVS 7.4.1',
-      expected: `一つのタブでログアウトした後、別のタブの「${MY_PAGE_HOME.screen}」を再読み込みすると、ログイン画面になる`,
+      expected: `一つのタブでログアウトした後、別のタブの「${MY_PAGE_HOME.screen}」を再読み込みすると、ログインしていない画面になる`,
       observe: () => other.describe(),
     },
-    () => expect(new LoginPage(tab, suite.hellowork.loginPath).passwordField).toBeVisible(),
+    async () => {
+      await expect(other.screenTitle(MY_PAGE_HOME.screen)).toBeHidden();
+      await expect(other.loggedOut).toBeVisible();
+    },
   );
 });
 
@@ -154,10 +164,20 @@ Then('求職者マイページのどの画面でも、この端末のログア�
       await manual.verify(
         {
           requirement: 'ASVS 7.4.4',
-          expected: `「${screen}」画面のメニューに「ログアウト」がある`,
-          observe: async () => `「${screen}」画面。${await myPage.describe()}`,
+          expected: `「${screen}」画面のメニューを開くと、「ログアウト」がスクロールせずに見える（画面の中に収まっている）`,
+          observe: async () => {
+            const at = await myPage.placement(myPage.menuLogout);
+            return `「${screen}」画面。${
+              at
+                ? `メニューの「ログアウト」は上端 ${Math.round(at.top)}px〜下端 ${Math.round(at.bottom)}px で、画面（高さ ${at.viewportHeight}px）の外にはみ出しています。`
+                : `メニューに「ログアウト」が見当たりません（項目: ${(await myPage.menuItems()).map((t) => `「${t}」`).join('') || 'なし'}）。`
+            }${await myPage.describe()}`;
+          },
         },
-        () => expect(myPage.menuLogout).toBeVisible(),
+        async () => {
+          await expect(myPage.menuLogout).toBeVisible();
+          await expect(myPage.menuLogout).toBeInViewport({ ratio: 1 });
+        },
       );
       await myPage.closeMenu();
     }

@@ -5,14 +5,17 @@
  */
 import { z } from 'zod';
 import { defaultJobSeeker } from '../fixtures/accounts.ts';
+import { loadProfile, ProfileError, type TargetProfile } from './target-profile.ts';
 
-/** Reference-app screen paths, also the defaults for a configured target. */
-export const DEFAULT_MYPAGE_SCREENS: Readonly<Record<string, string>> = {
-  求職者マイページホーム: '/mypage',
-  求人情報検索: '/mypage/search',
-  メッセージ: '/mypage/messages',
-  応募中の求人: '/mypage/applications',
-};
+/** The bundled app's markups (REFERENCE_MARKUP) and the profile each is checked with. */
+export const REFERENCE_MARKUPS = { bundled: 'reference', hellowork: 'hellowork' } as const;
+export type ReferenceMarkup = keyof typeof REFERENCE_MARKUPS;
+
+/** Origins of the bundled HelloWork stand-in in each markup (the top page may be on another host than My Page). */
+export function bundledOrigins(markup: ReferenceMarkup, port: number): { top: string; myPage: string } {
+  if (markup === 'hellowork') return { top: `http://www.hellowork.localhost:${port}`, myPage: `http://kyushoku.hellowork.localhost:${port}` };
+  return { top: `http://hellowork.localhost:${port}`, myPage: `http://hellowork.localhost:${port}` };
+}
 
 const optionalText = z
   .string()
@@ -28,8 +31,11 @@ const ms = z.coerce.number().int().min(0).max(600_000);
 
 const EnvSchema = z.object({
   TARGET_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'an absolute http(s) URL such as https://staging.example.jp' }).optional()),
-  TARGET_TOP_PATH: path.default('/'),
-  TARGET_LOGIN_PATH: path.default('/login'),
+  TARGET_TOP_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'an absolute http(s) URL of the top page\'s origin, such as https://www.example.jp' }).optional()),
+  TARGET_PROFILE: optionalText,
+  REFERENCE_MARKUP: z.enum(['bundled', 'hellowork'], { error: 'bundled (the reference app\'s own markup) or hellowork (the real site\'s structure)' }).default('bundled'),
+  TARGET_TOP_PATH: optionalText.pipe(path.optional()),
+  TARGET_LOGIN_PATH: optionalText.pipe(path.optional()),
   TARGET_MYPAGE_SCREENS: optionalText.pipe(
     z
       .string()
@@ -70,15 +76,28 @@ const EnvSchema = z.object({
   ACTION_TIMEOUT: ms.default(10_000),
   EXPECT_TIMEOUT: ms.default(5_000),
   TEST_TIMEOUT: ms.default(60_000),
+  /** 3.3 注意: how long My Page is watched after the マイナポータル logout before 「ログアウトされない」 is accepted. */
+  NOTE_SETTLE_MS: ms.default(5_000),
 });
 
 export interface SuiteConfig {
   readonly mode: 'bundled' | 'target';
   readonly hellowork: {
+    /** Origin of the login and My Page (Playwright's baseURL). */
     readonly baseURL: string;
-    readonly topPath: string;
-    readonly loginPath: string;
-    readonly myPageScreens: Readonly<Record<string, string>>;
+    /** Origin of the top page: may be another host than My Page. */
+    readonly topOrigin: string;
+    /** Absolute URLs. */
+    readonly topURL: string;
+    readonly loginURL: string;
+    /** The URL whose cookies are the session's (the cookie scope of the profile). */
+    readonly cookieURL: string;
+    /** My Page screens by the features' names: absolute URL and the title the page itself shows. */
+    readonly screens: Readonly<Record<string, { readonly url: string; readonly title: string }>>;
+    /** What the page objects assume about the markup. */
+    readonly profile: TargetProfile;
+    /** Bundled app only: which markup it renders. */
+    readonly markup?: ReferenceMarkup;
   };
   readonly account: { readonly loginId: string; readonly password: string; readonly name?: string };
   /** マイナポータル (for the 注意 scenarios); undefined against a target without MYNAPORTAL_* settings. */
@@ -107,6 +126,8 @@ export interface SuiteConfig {
   /** Scenarios run in parallel: Playwright workers; device-profile processes under cucumber-js. */
   readonly workers: number;
   readonly timeouts: { readonly action: number; readonly expect: number; readonly test: number };
+  /** 3.3 注意: My Page is watched this long after the マイナポータル logout (polling). */
+  readonly noteSettleMs: number;
 }
 
 export class ConfigError extends Error {
@@ -145,16 +166,44 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SuiteConfig {
     slowMo: e.SLOW_MO,
     workers: e.WORKERS,
     timeouts: { action: e.ACTION_TIMEOUT, expect: e.EXPECT_TIMEOUT, test: e.TEST_TIMEOUT },
+    noteSettleMs: e.NOTE_SETTLE_MS,
   };
-  const paths = {
-    topPath: e.TARGET_TOP_PATH,
-    loginPath: e.TARGET_LOGIN_PATH,
-    myPageScreens: e.TARGET_MYPAGE_SCREENS ?? DEFAULT_MYPAGE_SCREENS,
+  const target = Boolean(e.TARGET_URL && e.LOGIN_ID && e.LOGIN_PASSWORD);
+  let profile: TargetProfile;
+  try {
+    // A target is the real site unless said otherwise; the bundled app is checked with the profile of its markup.
+    profile = loadProfile(e.TARGET_PROFILE ?? (target ? 'hellowork' : REFERENCE_MARKUPS[e.REFERENCE_MARKUP]));
+  } catch (error) {
+    if (error instanceof ProfileError) throw new ConfigError([error.message]);
+    throw error;
+  }
+  const site = (myPage: string, top: string, markup?: ReferenceMarkup): SuiteConfig['hellowork'] => {
+    const at = (origin: string, p: string) => new URL(p, `${origin}/`).href;
+    const overrides = e.TARGET_MYPAGE_SCREENS ?? {};
+    const screens = Object.fromEntries([
+      ...Object.entries(profile.screens).map(([name, s]) => [name, { url: at(myPage, overrides[name] ?? s.path), title: s.title }] as const),
+      // A screen only in TARGET_MYPAGE_SCREENS is named on the page as in the features.
+      ...Object.entries(overrides)
+        .filter(([name]) => !(name in profile.screens))
+        .map(([name, p]) => [name, { url: at(myPage, p), title: name }] as const),
+    ]);
+    return {
+      baseURL: myPage,
+      topOrigin: top,
+      topURL: at(top, e.TARGET_TOP_PATH ?? profile.paths.top),
+      loginURL: at(myPage, e.TARGET_LOGIN_PATH ?? profile.paths.login),
+      cookieURL: at(myPage, profile.paths.cookieScope),
+      screens,
+      profile,
+      ...(markup ? { markup } : {}),
+    };
   };
-  if (e.TARGET_URL && e.LOGIN_ID && e.LOGIN_PASSWORD) {
+  if (target && e.TARGET_URL && e.LOGIN_ID && e.LOGIN_PASSWORD) {
+    const myPage = new URL(e.TARGET_URL).origin;
+    const top = e.TARGET_TOP_URL ? new URL(e.TARGET_TOP_URL).origin : (profile.origins.top && profile.origins.myPage === myPage ? profile.origins.top : myPage);
     return {
       mode: 'target',
-      hellowork: { baseURL: e.TARGET_URL.replace(/\/+$/, ''), ...paths },
+      hellowork: site(myPage, top),
       account: { loginId: e.LOGIN_ID, password: e.LOGIN_PASSWORD },
       ...(e.MYNAPORTAL_URL && e.MYNAPORTAL_USER_ID && e.MYNAPORTAL_PIN
         ? {
@@ -174,9 +223,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SuiteConfig {
     throw new ConfigError(unset.map((k) => `${k}: the bundled app needs a port; playwright.config.ts chooses a free one when unset`));
   }
   const seeker = defaultJobSeeker();
+  const origins = bundledOrigins(e.REFERENCE_MARKUP, e.HELLOWORK_PORT);
   return {
     mode: 'bundled',
-    hellowork: { baseURL: `http://hellowork.localhost:${e.HELLOWORK_PORT}`, ...paths },
+    hellowork: site(origins.myPage, origins.top, e.REFERENCE_MARKUP),
     account: { loginId: seeker.loginId, password: seeker.password, name: seeker.name },
     mynaportal: {
       baseURL: `http://mynaportal.localhost:${e.MYNAPORTAL_PORT}`,

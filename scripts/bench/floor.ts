@@ -155,20 +155,21 @@ async function main() {
 async function compareLogins(browser: Browser, suite: SuiteConfig, profile: DeviceProfile, samples = 15) {
   const ui: number[] = [];
   const http: number[] = [];
-  const home = suite.hellowork.myPageScreens[MY_PAGE_HOME.screen] ?? '/mypage';
+  const home = suite.hellowork.screens[MY_PAGE_HOME.screen]?.url ?? suite.hellowork.baseURL;
   for (let i = 0; i < samples; i++) {
     for (const way of ['ui', 'http'] as const) {
       const context = await browser.newContext({ ...profile.use, baseURL: suite.hellowork.baseURL, locale: 'ja-JP' });
       const page = await context.newPage();
-      const myPage = new MyPage(page, suite.hellowork.myPageScreens, Boolean(profile.use.hasTouch));
+      const myPage = new MyPage(page, suite.hellowork, Boolean(profile.use.hasTouch), suite.timeouts.action);
       const t = performance.now();
       if (way === 'ui') {
-        const loginPage = new LoginPage(page, suite.hellowork.loginPath);
+        const loginPage = new LoginPage(page, suite.hellowork);
         await loginPage.goto();
-        await loginPage.logIn(suite.account);
+        await loginPage.fill(suite.account);
+        await loginPage.submitAndWait(suite.timeouts.action);
       } else {
         // From Node, which cannot resolve *.localhost: to loopback with the site's Host, then the cookie into the jar.
-        const { url, host } = toLoopback(new URL(suite.hellowork.loginPath, suite.hellowork.baseURL).href);
+        const { url, host } = toLoopback(suite.hellowork.loginURL);
         const res = await fetch(url, {
           method: 'POST',
           headers: { host },
@@ -184,7 +185,7 @@ async function compareLogins(browser: Browser, suite: SuiteConfig, profile: Devi
         );
         await page.goto(home);
       }
-      await myPage.heading(MY_PAGE_HOME.screen).waitFor();
+      await myPage.screenTitle(MY_PAGE_HOME.screen).waitFor();
       (way === 'ui' ? ui : http).push(performance.now() - t);
       await context.close();
     }

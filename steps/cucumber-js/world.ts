@@ -29,6 +29,7 @@ import { type Browser, type BrowserContext, chromium } from '@playwright/test';
 import { config as loadDotenv } from 'dotenv';
 import { figureSlug } from '../../fixtures/figures.ts';
 import { setExpectTimeout } from '../../fixtures/matchers.ts';
+import { stepScreenshot } from '../../support/step-screenshot.ts';
 import { remoteBrowser } from '../../scripts/scale-out.ts';
 import { resolveChromium } from '../../support/browser.ts';
 import { loadConfig } from '../../support/config.ts';
@@ -146,10 +147,9 @@ AfterStep(async function (this: ConformanceWorld, { pickleStep, result }) {
   if (!page || page.isClosed()) return;
   // A picture of the page after each step (the sign-off report shows them), and after a failure in any case.
   if (!suite.stepScreenshots && result.status !== Status.FAILED) return;
-  await page.waitForLoadState();
-  // As under playwright-bdd (steps/playwright-bdd/hooks.ts): JPEG at CSS pixels.
-  const body = await page.screenshot({ animations: 'disabled', scale: 'css', type: 'jpeg', quality: 80 });
-  this.attach(body, { mediaType: 'image/jpeg', fileName: `画面: ${pickleStep.text}` });
+  // As under playwright-bdd (steps/playwright-bdd/hooks.ts): JPEG at CSS pixels, bounded waits.
+  const body = await stepScreenshot(page);
+  if (body) this.attach(body, { mediaType: 'image/jpeg', fileName: `画面: ${pickleStep.text}` });
 });
 
 After(async function (this: ConformanceWorld, { pickle, result }) {

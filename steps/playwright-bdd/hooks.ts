@@ -13,6 +13,7 @@ import { PROCEDURE_TAGS } from '../../fixtures/manual-figures.ts';
 import { AfterStep, BeforeStep, type Options } from '../../fixtures/test.ts';
 import { loadConfig } from '../../support/config.ts';
 import { loadManuals, ManualIndex } from '../../support/manual.ts';
+import { stepScreenshot } from '../../support/step-screenshot.ts';
 
 // Read once per worker (a worker fixture is not reliably set up yet in a step hook of the worker's first test).
 const config = loadConfig();
@@ -49,9 +50,6 @@ BeforeStep(async ({ $testInfo }) => {
 
 AfterStep(async ({ page, $step, $testInfo }) => {
   if (page.isClosed() || !config.stepScreenshots) return;
-  // A step may end on a tap or click that has just started a navigation: picture the page it lands on.
-  await page.waitForLoadState();
-  // JPEG at CSS pixels: a phone's 2.6–3× device pixels cost several times the time and bytes, and add nothing a reader needs.
-  const body = await page.screenshot({ animations: 'disabled', scale: 'css', type: 'jpeg', quality: 80 });
-  await $testInfo.attach(`画面: ${$step.title}`, { body, contentType: 'image/jpeg' });
+  const body = await stepScreenshot(page);
+  if (body) await $testInfo.attach(`画面: ${$step.title}`, { body, contentType: 'image/jpeg' });
 });
