@@ -153,7 +153,10 @@ Then('求職者マイページのどの画面でも、この端末のログア�
     if (deviceClass === 'pc') {
       await manual.verify(
         { requirement: 'ASVS 7.4.4', expected: `「${screen}」画面の上部に「ログアウト」ボタンがある`, observe },
-        () => expect(myPage.logoutControl).toBeInTopArea(myPage, ratio),
+        async () => {
+          await expect(myPage.logoutControl).toBeInTopArea(myPage, ratio);
+          await expect(myPage.logoutControl).toBeNamed(myPage, 'ログアウト');
+        },
       );
     } else {
       await manual.verify(
@@ -176,6 +179,7 @@ Then('求職者マイページのどの画面でも、この端末のログア�
         },
         async () => {
           await expect(myPage.menuLogout).toBeVisible();
+          await expect(myPage.menuLogout).toBeNamed(myPage, 'ログアウト');
           await expect(myPage.menuLogout).toBeInViewport({ ratio: 1 });
         },
       );
