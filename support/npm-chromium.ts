@@ -27,9 +27,12 @@ export const NPM_CHROMIUM = {
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const UNPACKER = join(ROOT, 'support', 'unpack-npm-chromium.mjs');
 
-/** The suite's cache: node_modules/.cache/hellowork-manual-conformance (npm ci empties it with node_modules). */
-export function cacheDir(root = ROOT): string {
-  return join(root, 'node_modules', '.cache', 'hellowork-manual-conformance');
+/**
+ * The suite's cache: node_modules/.cache/hellowork-manual-conformance (npm ci empties it with node_modules), or
+ * SUITE_CACHE_DIR (tests point it at an empty folder).
+ */
+export function cacheDir(root = ROOT, env: NodeJS.ProcessEnv = process.env): string {
+  return env.SUITE_CACHE_DIR?.trim() || join(root, 'node_modules', '.cache', 'hellowork-manual-conformance');
 }
 
 export interface NpmChromiumPaths {
