@@ -39,7 +39,10 @@ const { suite, merging, shard, remote, chromium } = orStop(() => {
 });
 // Which browser and Japanese font (support/browser.ts): one line at the start (the runner's process only: workers load this file too).
 const used = chromium ? describeBrowserAndFont(chromium) : undefined;
-if (used && !process.env.TEST_WORKER_INDEX) console.log(`Browser: ${used.browser}; Japanese font: ${used.font}`);
+if (used && !process.env.TEST_WORKER_INDEX && !process.env.SUITE_BROWSER_ANNOUNCED) {
+  console.log(`Browser: ${used.browser}; Japanese font: ${used.font}`);
+  process.env.SUITE_BROWSER_ANNOUNCED = '1'; // the config is loaded more than once
+}
 // slowMo goes into each project's launchOptions: a project's launchOptions replace the top-level ones wholesale.
 const launchOptions = { ...(chromium?.launchOptions ?? {}), ...(suite.slowMo > 0 ? { slowMo: suite.slowMo } : {}) };
 const extra = availableExtraBrowsers();

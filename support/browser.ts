@@ -10,7 +10,7 @@
  * Firefox/WebKit: only where Playwright's builds exist.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { chromium, firefox, type LaunchOptions, webkit } from '@playwright/test';
 import { type ResolvedFont, resolveFont } from './fonts.ts';
@@ -65,6 +65,16 @@ export function bareMachine(env: NodeJS.ProcessEnv = process.env): boolean {
   throw new BareMachineFlagError(env[BARE_MACHINE_FLAG] ?? '');
 }
 
+/** An executable file (an empty or non-executable file where a browser was, as when one is hidden, does not count). */
+export function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
 function installedExecutable(get: () => string): string | undefined {
   try {
     const path = get();
@@ -102,7 +112,7 @@ const LOOKUPS: Lookups = {
 
 export function resolveChromium(
   env: NodeJS.ProcessEnv = process.env,
-  exists: (p: string) => boolean = existsSync,
+  exists: (p: string) => boolean = isExecutable,
   lookups: Partial<Lookups> = {},
 ): ResolvedChromium {
   const look = { ...LOOKUPS, ...lookups };
