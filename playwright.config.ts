@@ -39,7 +39,8 @@ const { suite, merging, shard, remote, chromium } = orStop(() => {
 });
 // Which browser and Japanese font (support/browser.ts): one line at the start (the runner's process only: workers load this file too).
 const used = chromium ? describeBrowserAndFont(chromium) : undefined;
-if (used && !process.env.TEST_WORKER_INDEX && !process.env.SUITE_BROWSER_ANNOUNCED) {
+// Not in bddgen's process either (`npm run conformance` runs bddgen first, which loads this file too).
+if (used && !process.env.TEST_WORKER_INDEX && !process.env.SUITE_BROWSER_ANNOUNCED && !/bddgen/.test(process.argv[1] ?? '')) {
   console.log(`Browser: ${used.browser}; Japanese font: ${used.font}`);
   process.env.SUITE_BROWSER_ANNOUNCED = '1'; // the config is loaded more than once
 }
