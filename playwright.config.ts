@@ -2,7 +2,6 @@
  * Conformance suite for manual §3.3 「求職者マイページをログアウトする」.
  * Without TARGET_URL it starts the bundled reference app on free ports.
  */
-import { execFileSync } from 'node:child_process';
 import {
   defineConfig,
   devices,
@@ -13,7 +12,8 @@ import {
 } from '@playwright/test';
 import { config as loadDotenv } from 'dotenv';
 import { cucumberReporter, defineBddConfig } from 'playwright-bdd';
-import { availableExtraBrowsers, resolveChromium } from './support/browser.ts';
+import { availableExtraBrowsers, bareMachine, describeBrowserAndFont, resolveChromium } from './support/browser.ts';
+import { orStop, stopOn } from './support/cannot-start.ts';
 import { ConfigError, loadConfig } from './support/config.ts';
 import { ensurePorts } from './support/ports.ts';
 import { CHROMIUM_PROFILES } from './support/profiles.ts';
@@ -23,16 +23,28 @@ import type { Options } from './fixtures/test.ts';
 import { allureResultsDir, blobDir, isMergeReports, remoteBrowser, resolveShard, testResultsDir } from './scripts/scale-out.ts';
 
 loadDotenv({ quiet: true });
-if (!process.env.TARGET_URL) ensurePorts(['HELLOWORK_PORT', 'MYNAPORTAL_PORT']);
-const suite = loadConfig();
-// Scale-out (README "Sharding and merged reports", "Remote browser"): SHARD=1/2 or --shard=1/2 runs one shard, which
-// writes a blob report and its own Allure results; `playwright merge-reports -c playwright.config.ts` builds the usual
-// reports from the shards' blobs (scripts/merge-reports.ts); with PW_TEST_CONNECT_WS_ENDPOINT the browsers are remote,
-// so no local Chromium is resolved or launched (its path and flags would be meaningless on the remote side).
-const merging = isMergeReports();
-const shard = merging ? undefined : resolveShard();
-const remote = remoteBrowser();
-const chromium = remote || merging ? undefined : resolveChromium();
+// A bad setting or no browser stops the run with its message alone: a throw here would make Playwright print the
+// error object with its stack (support/cannot-start.ts).
+const { suite, merging, shard, remote, chromium } = orStop(() => {
+  if (!process.env.TARGET_URL) ensurePorts(['HELLOWORK_PORT', 'MYNAPORTAL_PORT']);
+  const suite = loadConfig();
+  // Scale-out (README "Sharding and merged reports", "Remote browser"): SHARD=1/2 or --shard=1/2 runs one shard, which
+  // writes a blob report and its own Allure results; `playwright merge-reports -c playwright.config.ts` builds the usual
+  // reports from the shards' blobs (scripts/merge-reports.ts); with PW_TEST_CONNECT_WS_ENDPOINT the browsers are remote,
+  // so no local Chromium is resolved or launched (its path and flags would be meaningless on the remote side).
+  const merging = isMergeReports();
+  const shard = merging ? undefined : resolveShard();
+  const remote = remoteBrowser();
+  const chromium = remote || merging ? undefined : resolveChromium();
+  return { suite, merging, shard, remote, chromium };
+});
+// Which browser and Japanese font (support/browser.ts): one line at the start (the runner's process only: workers load this file too).
+const used = chromium ? describeBrowserAndFont(chromium) : undefined;
+// Not in bddgen's process either (`npm run conformance` runs bddgen first, which loads this file too).
+if (used && !process.env.TEST_WORKER_INDEX && !process.env.SUITE_BROWSER_ANNOUNCED && !/bddgen/.test(process.argv[1] ?? '')) {
+  console.log(`Browser: ${used.browser}; Japanese font: ${used.font}`);
+  process.env.SUITE_BROWSER_ANNOUNCED = '1'; // the config is loaded more than once
+}
 // slowMo goes into each project's launchOptions: a project's launchOptions replace the top-level ones wholesale.
 const launchOptions = { ...(chromium?.launchOptions ?? {}), ...(suite.slowMo > 0 ? { slowMo: suite.slowMo } : {}) };
 const extra = availableExtraBrowsers();
@@ -68,7 +80,7 @@ if (suite.projects) {
   const known = projects.map((p) => p.name ?? '');
   const unknown = suite.projects.filter((name) => !known.includes(name));
   if (unknown.length > 0) {
-    throw new ConfigError([`PROJECTS: unknown project(s) ${unknown.join(', ')}; available here: ${known.join(', ')}`]);
+    stopOn(new ConfigError([`PROJECTS: unknown project(s) ${unknown.join(', ')}; available here: ${known.join(', ')}`]));
   }
   projects.splice(0, projects.length, ...projects.filter((p) => suite.projects?.includes(p.name ?? '')));
 }
@@ -78,15 +90,6 @@ if (suite.projects) {
 // process, config, steps and browser) at every switch: 3 worker starts instead of 6; median 60.0 s against 62.8 s
 // over 3 alternating runs each (dot reporter). With one profile, both workers serve it.
 for (const p of projects) p.workers = Math.max(1, Math.floor(suite.workers / projects.length));
-
-/** "Chromium 156.0.8078.73", asked of the executable itself (cheap, and exact). */
-function chromiumVersion(executable: string): string {
-  try {
-    return execFileSync(executable, ['--version'], { encoding: 'utf8', timeout: 5000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    return 'Chromium';
-  }
-}
 
 /** The reporters that apply: `when(false, …)` leaves them out. */
 const when = (on: boolean, ...reporters: ReporterDescription[]): ReporterDescription[] => (on ? reporters : []);
@@ -153,9 +156,9 @@ export default defineConfig<Options>({
         environmentInfo: {
           対象: suite.mode === 'bundled' ? `${targetOf({})}（${suite.hellowork.baseURL}）` : suite.hellowork.baseURL,
           マイナポータル: suite.mynaportal?.baseURL ?? '未設定（3.3 注意のシナリオは省略）',
-          ブラウザー: chromium
-            ? `${chromiumVersion(chromium.executablePath)}（${chromium.source}: ${chromium.executablePath}）`
-            : `リモートのブラウザー（${remote?.origin}、PW_TEST_CONNECT_WS_ENDPOINT）`,
+          ブラウザー: used ? used.browser : `リモートのブラウザー（${remote?.origin}、PW_TEST_CONNECT_WS_ENDPOINT）`,
+          日本語フォント: used ? used.font : 'リモートのブラウザー側のフォント',
+          ...(chromium && bareMachine() ? { 試験用フラグ: 'SUITE_BARE_MACHINE=1（システムのブラウザーとフォントを使わない）' } : {}),
           端末: projects.map((p) => `${p.name}: ${deviceName(p.use)}`).join(' / '),
           スイート: `${suiteOf('.').name} ${suiteOf('.').version}`,
           コミット: ((c) => (c ? `${c.hash}${c.dirty ? '（コミットしていない変更あり）' : ''}` : '不明'))(commitOf('.')),

@@ -16,9 +16,11 @@ import { FIGURES_DIR } from '../fixtures/figures.ts';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { config as loadDotenv } from 'dotenv';
+import { describeBrowserAndFont, resolveChromium } from '../support/browser.ts';
+import { CANNOT_START } from '../support/cannot-start.ts';
 import { ConfigError, loadConfig } from '../support/config.ts';
 import { ensurePorts } from '../support/ports.ts';
-import preflight, { UnreachableTargetError } from '../support/preflight.ts';
+import { preflight } from '../support/preflight.ts';
 import { CHROMIUM_PROFILES } from '../support/profiles.ts';
 import { type RunningReferenceApp, startReferenceApp } from '../support/reference-app.ts';
 import { writeMergedSignoff } from '../support/reporters/signoff/merge.ts';
@@ -71,6 +73,10 @@ async function main(): Promise<number> {
       `PROJECTS: the cucumber-js runner has the Chromium device profiles only (${CHROMIUM_PROFILES.map((p) => p.name).join(', ')}); not ${other.join(', ')}`,
     ]);
   }
+  // Resolved once here, before the profiles' processes start (each resolves again, finding the same, unpacked once):
+  // no browser stops the run with one paragraph; else one line says which browser and font are used.
+  const { browser, font } = describeBrowserAndFont(resolveChromium());
+  console.log(`Browser: ${browser}; Japanese font: ${font}`);
   await preflight();
   rmSync(OUT, { recursive: true, force: true });
   // Figures of this run never mix with an earlier run's.
@@ -107,4 +113,4 @@ async function main(): Promise<number> {
   return failed.length === 0 ? 0 : 1;
 }
 
-runMain(import.meta, main, [ConfigError, UnreachableTargetError]);
+runMain(import.meta, main, CANNOT_START);

@@ -21,6 +21,11 @@ export const blobDir = (shard: Shard): string => `${BLOB_ROOT}/shard-${shard.cur
 export const allureResultsDir = (shard: Shard | undefined): string => (shard ? `${ALLURE_RESULTS}/shard-${shard.current}` : ALLURE_RESULTS);
 export const testResultsDir = (shard: Shard | undefined): string => (shard ? `test-results/shard-${shard.current}` : 'test-results');
 
+/** A bad SHARD or PW_TEST_CONNECT_WS_ENDPOINT: the run cannot start (support/cannot-start.ts prints it without a stack). */
+export class ScaleOutSettingError extends Error {
+  override name = 'ScaleOutSettingError';
+}
+
 /** "2/3" → { current: 2, total: 3 }; empty → undefined; anything else throws, naming the variable. */
 export function parseShard(text: string | undefined, source = 'SHARD'): Shard | undefined {
   const value = text?.trim();
@@ -29,7 +34,7 @@ export function parseShard(text: string | undefined, source = 'SHARD'): Shard | 
   const current = Number(m?.[1]);
   const total = Number(m?.[2]);
   if (!m || total < 1 || current < 1 || current > total) {
-    throw new Error(`${source}=${value}: expected <current>/<total> with 1 ≤ current ≤ total, e.g. 1/2`);
+    throw new ScaleOutSettingError(`${source}=${value}: expected <current>/<total> with 1 ≤ current ≤ total, e.g. 1/2`);
   }
   return { current, total };
 }
@@ -76,7 +81,7 @@ export function remoteBrowser(env: NodeJS.ProcessEnv = process.env): RemoteBrows
     const url = new URL(wsEndpoint);
     origin = `${url.protocol}//${url.host}`;
   } catch {
-    throw new Error(`PW_TEST_CONNECT_WS_ENDPOINT=${wsEndpoint}: expected a ws:// or wss:// URL of a Playwright browser server`);
+    throw new ScaleOutSettingError(`PW_TEST_CONNECT_WS_ENDPOINT=${wsEndpoint}: expected a ws:// or wss:// URL of a Playwright browser server`);
   }
   return { wsEndpoint, origin };
 }

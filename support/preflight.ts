@@ -4,7 +4,7 @@
  * one clear line, instead of one timeout per scenario.
  */
 import { toLoopback } from '../reference-app/src/shared/loopback-fetch.ts';
-import { loadConfig } from './config.ts';
+import { ConfigError, loadConfig } from './config.ts';
 
 const TIMEOUT_MS = 5000;
 
@@ -25,10 +25,24 @@ export async function checkOrigin(variable: string, url: string, timeoutMs = TIM
   }
 }
 
-export default async function preflight(): Promise<void> {
+export async function preflight(): Promise<void> {
   const suite = loadConfig();
   if (suite.mode !== 'target') return; // the bundled app is started and checked by Playwright's webServer
   const checks: [string, string][] = [['TARGET_URL', suite.hellowork.baseURL]];
   if (suite.mynaportal) checks.push(['MYNAPORTAL_URL', suite.mynaportal.baseURL]);
   await Promise.all(checks.map(([variable, url]) => checkOrigin(variable, url)));
+}
+
+/**
+ * Playwright's globalSetup. A throw here makes Playwright print a stack and a code frame under the message: a
+ * target that does not answer is the user's to fix, so its message is printed alone and the run stops (exit 1).
+ */
+export default async function globalSetup(): Promise<void> {
+  try {
+    await preflight();
+  } catch (error) {
+    if (!(error instanceof UnreachableTargetError || error instanceof ConfigError)) throw error;
+    console.error(`\n${error.message}\n`);
+    process.exit(1);
+  }
 }

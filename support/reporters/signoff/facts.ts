@@ -14,8 +14,16 @@ export interface RunFacts {
   readonly runner?: string;
   /** e.g. node.js 20.20.2 / linux 6.1. */
   readonly platform?: string;
-  /** The Chromium that printed the PDF (the one the Chromium projects run). */
-  readonly chromium?: { readonly version: string; readonly source: string; readonly path: string };
+  /** The Chromium that printed the PDF (the one the Chromium projects run), and its Japanese font. */
+  readonly chromium?: {
+    readonly version: string;
+    /** support/browser.ts ChromiumSource. */
+    readonly source: 'playwright' | 'CHROMIUM_PATH' | 'system' | 'npm-package';
+    readonly path: string;
+    /** npm-package: e.g. "@sparticuz/chromium 153.0.0". */
+    readonly package?: string;
+    readonly font?: { readonly family: string; readonly source: 'system' | 'npm-package'; readonly from: string };
+  };
 }
 
 export const BUNDLED_TARGET = '同梱の参照アプリ';

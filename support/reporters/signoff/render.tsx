@@ -140,7 +140,11 @@ const Facts = (props: { input: RenderInput }) => {
               </ul>
               {facts.chromium ? (
                 <span class="small muted">
-                  Chromium {facts.chromium.version}（{facts.chromium.source}: {facts.chromium.path}）
+                  Chromium {facts.chromium.version}（{facts.chromium.source}
+                  {facts.chromium.package ? ` ${facts.chromium.package}` : ''}: {facts.chromium.path}）
+                  {facts.chromium.font
+                    ? `、日本語フォント ${facts.chromium.font.family}（${facts.chromium.font.source}: ${facts.chromium.font.from}）`
+                    : ''}
                 </span>
               ) : null}
             </td>
