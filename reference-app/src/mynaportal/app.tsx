@@ -30,6 +30,18 @@ export interface MynaPortalOptions {
   readonly client: ClientMetadata & { client_id: string };
   /** Where the portal's "go to HelloWork" link starts HelloWork's login via マイナポータル. */
   readonly helloworkLoginUrl: string;
+  /**
+   * Called in-process when a user ends their whole マイナポータル session (ログアウト confirmed), with the
+   * session id the relying party knows (its ID token's `sid`). Not a protocol message and not recorded:
+   * only the `late-single-logout` deviation uses it (reference.ts).
+   */
+  readonly onPortalLogout?: (event: PortalLogoutEvent) => void;
+}
+
+export interface PortalLogoutEvent {
+  readonly accountId: string;
+  /** The `sid` the HelloWork client received for this session, when it had logged in through it. */
+  readonly sid?: string;
 }
 
 /** What the stand-in did, for the suite to check the mechanism (reference app only). */
@@ -128,6 +140,10 @@ export function createMynaPortal(options: MynaPortalOptions) {
   });
   provider.on('end_session.success', (ctx) => {
     endSessions.push({ clientId: ctx.oidc.client?.clientId, at: new Date().toISOString() });
+    const session = ctx.oidc.session;
+    if (options.onPortalLogout && ctx.oidc.params?.logout && session?.accountId) {
+      options.onPortalLogout({ accountId: session.accountId, sid: session.sidFor(options.client.client_id) });
+    }
   });
 
   const pages = new Hono<NodeEnv>();
