@@ -28,9 +28,11 @@ export const KYUSHOKU_CSS_PATH = '/kyushoku/common/css/kyushoku.css';
 const svg = (body: string, w: number, h: number) =>
   `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">${body}</svg>`)}`;
 
-/** The logo: an image (its alt text is its name), drawn without text so that the alt is all a reader gets. */
+/** The logo: an image with the site's name drawn in it (its alt text is its accessible name). */
 const LOGO = svg(
-  '<rect x="2" y="6" width="36" height="36" rx="8" fill="#0068b7"/><path d="M11 16h18M11 24h18M11 32h12" stroke="#fff" stroke-width="4" stroke-linecap="round"/><rect x="48" y="12" width="150" height="10" rx="3" fill="#0068b7"/><rect x="48" y="28" width="110" height="8" rx="3" fill="#7fa9d6"/>',
+  '<circle cx="18" cy="24" r="14" fill="#0068b7"/><circle cx="30" cy="24" r="14" fill="#f08300" fill-opacity=".85"/>' +
+    '<text x="52" y="25" font-family="IPAPGothic,IPAGothic,sans-serif" font-size="19" font-weight="bold" fill="#00417a">ハローワーク</text>' +
+    '<text x="53" y="42" font-family="IPAPGothic,IPAGothic,sans-serif" font-size="11" fill="#0068b7">インターネットサービス</text>',
   210,
   48,
 );
