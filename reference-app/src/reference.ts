@@ -9,7 +9,7 @@ import { Deviations } from './deviations.ts';
 import { createHelloWorkApp, MYNAPORTAL_PATHS } from './hellowork/app.tsx';
 import { MynaPortalLogin } from './hellowork/mynaportal-login.ts';
 import { HELLOWORK_MYNAPORTAL_PATHS, type Markup } from './markup.ts';
-import { createMynaPortal } from './mynaportal/app.tsx';
+import { createMynaPortal, type PortalLogoutEvent } from './mynaportal/app.tsx';
 
 export { HELLOWORK_CLIENT_ID };
 
@@ -67,7 +67,7 @@ export function createReference(origins: ReferenceOrigins, deviations = new Devi
   const paths = mynaportalPaths(markup);
   const secret = randomBytes(32).toString('base64url');
   // Deviation late-single-logout: an in-process hook, not a protocol message, so マイナポータル records no delivery.
-  let onPortalLogout: ((event: { accountId: string; sid?: string }) => void) | undefined;
+  let onPortalLogout: ((event: PortalLogoutEvent) => void) | undefined;
   const mynaportal = createMynaPortal({
     issuer: origins.mynaportal,
     client: helloworkClient(origins, secret, deviations, markup),
@@ -84,9 +84,11 @@ export function createReference(origins: ReferenceOrigins, deviations = new Devi
   const hellowork = createHelloWorkApp({ mynaportal: login, deviations, markup, slowLogoutMs: options.slowLogoutMs });
   if (deviations.has('late-single-logout')) {
     const lateMs = options.lateLogoutMs ?? LATE_LOGOUT_MS;
-    onPortalLogout = ({ accountId, sid }) => {
+    // Only the sessions that logged in with this portal session's ID tokens: other browsers of the same user stay logged in.
+    onPortalLogout = ({ accountId, idTokens }) => {
+      const ended = new Set(idTokens);
       setTimeout(() => {
-        hellowork.sessions.destroyWhere((s) => s.mynaportal !== undefined && (sid ? s.mynaportal.sid === sid : s.mynaportal.sub === accountId));
+        hellowork.sessions.destroyWhere((s) => s.mynaportal?.sub === accountId && ended.has(s.mynaportal.idToken));
       }, lateMs).unref();
     };
   }

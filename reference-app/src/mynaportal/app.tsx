@@ -32,7 +32,8 @@ export interface MynaPortalOptions {
   readonly helloworkLoginUrl: string;
   /**
    * Called in-process when a user ends their whole マイナポータル session (ログアウト confirmed), with the
-   * session id the relying party knows (its ID token's `sid`). Not a protocol message and not recorded:
+   * ID tokens issued in that session (the client's ID tokens carry no `sid` unless it registers for
+   * back-channel logout, so they are how a relying party's session is told apart). Not a protocol message and not recorded:
    * only the `late-single-logout` deviation uses it (reference.ts).
    */
   readonly onPortalLogout?: (event: PortalLogoutEvent) => void;
@@ -40,8 +41,8 @@ export interface MynaPortalOptions {
 
 export interface PortalLogoutEvent {
   readonly accountId: string;
-  /** The `sid` the HelloWork client received for this session, when it had logged in through it. */
-  readonly sid?: string;
+  /** The ID tokens the portal issued in the session that ended (HelloWork keeps the one it logged in with). */
+  readonly idTokens: readonly string[];
 }
 
 /** What the stand-in did, for the suite to check the mechanism (reference app only). */
@@ -138,11 +139,24 @@ export function createMynaPortal(options: MynaPortalOptions) {
   provider.on('backchannel.error', (_ctx, error, client, accountId, sid) => {
     backchannel.push({ clientId: client.clientId, accountId, sid, ok: false, error: String(error), at: new Date().toISOString() });
   });
+  // ID tokens issued per portal session (by the session's uid), so that onPortalLogout can name them.
+  const idTokensBySession = new Map<string, string[]>();
+  if (options.onPortalLogout) {
+    provider.on('grant.success', (ctx) => {
+      const sessionUid = ctx.oidc.entities.AuthorizationCode?.sessionUid;
+      const body = ctx.body as { id_token?: unknown } | undefined;
+      if (!sessionUid || typeof body?.id_token !== 'string') return;
+      idTokensBySession.set(sessionUid, [...(idTokensBySession.get(sessionUid) ?? []), body.id_token]);
+      if (idTokensBySession.size > 1000) idTokensBySession.delete(idTokensBySession.keys().next().value ?? '');
+    });
+  }
   provider.on('end_session.success', (ctx) => {
     endSessions.push({ clientId: ctx.oidc.client?.clientId, at: new Date().toISOString() });
     const session = ctx.oidc.session;
     if (options.onPortalLogout && ctx.oidc.params?.logout && session?.accountId) {
-      options.onPortalLogout({ accountId: session.accountId, sid: session.sidFor(options.client.client_id) });
+      const idTokens = idTokensBySession.get(session.uid) ?? [];
+      idTokensBySession.delete(session.uid);
+      options.onPortalLogout({ accountId: session.accountId, idTokens });
     }
   });
 
