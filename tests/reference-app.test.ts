@@ -3,6 +3,9 @@ import { test } from 'node:test';
 import { defaultJobSeeker } from '../fixtures/accounts.ts';
 import { Deviations } from '../reference-app/src/deviations.ts';
 import { createHelloWorkApp, SESSION_COOKIE } from '../reference-app/src/hellowork/app.tsx';
+import { SLOW_LOGOUT_MS } from '../reference-app/src/hellowork/common.ts';
+import { EXTRA_MENU_ITEMS } from '../reference-app/src/hellowork/deviation-markup.tsx';
+import { MY_PAGE_SCREENS } from '../reference-app/src/hellowork/views.tsx';
 import {
   HELLOWORK_ENDED_SESSION,
   HELLOWORK_LOGIN,
@@ -13,7 +16,7 @@ import {
   HELLOWORK_TOKEN_FIELD,
   helloworkOrigins,
 } from '../reference-app/src/markup.ts';
-import { helloworkClient } from '../reference-app/src/reference.ts';
+import { helloworkClient, LATE_LOGOUT_MS } from '../reference-app/src/reference.ts';
 
 const seeker = defaultJobSeeker();
 const form = (data: Record<string, string>) => ({
@@ -321,4 +324,136 @@ test('hellowork markup: the マイナポータル client is registered with kyus
   assert.deepEqual(client.redirect_uris, [`${HW.mypage}${HELLOWORK_MYNAPORTAL_PATHS.callback}`]);
   assert.deepEqual(client.post_logout_redirect_uris, [`${HW.top}/`]);
   assert.equal(client.backchannel_logout_uri, `${HW.mypage}${HELLOWORK_MYNAPORTAL_PATHS.backchannel}`);
+});
+
+// ---------------------------------------------------------------------------------------------
+// The deviations added with the hellowork markup, in both markups.
+
+interface MarkupDriver {
+  readonly top: string;
+  readonly mirror: string;
+  app(deviations?: string, options?: { slowLogoutMs?: number }): ReturnType<typeof createHelloWorkApp>;
+  logIn(app: HwApp): Promise<{ sid: string; token: string; html: string }>;
+  screen(app: HwApp, key: keyof typeof HELLOWORK_SCREENS, sid: string): Response | Promise<Response>;
+  logOut(app: HwApp, sid: string, token: string): Response | Promise<Response>;
+  /** Whether a My Page answer is My Page content (not a redirect, login form or ended-session screen). */
+  isMyPage(res: Response, html: string): boolean;
+  readonly logoutForm: RegExp;
+  readonly menu: (html: string) => string;
+}
+
+const BUNDLED_TOP = 'http://hellowork.localhost:38180';
+const DRIVERS: Record<'bundled' | 'hellowork', MarkupDriver> = {
+  bundled: {
+    top: BUNDLED_TOP,
+    mirror: helloworkOrigins(38180, 'bundled').mirror,
+    app: (deviations = '', options = {}) => createHelloWorkApp({ deviations: Deviations.parse(deviations), ...options }),
+    async logIn(app) {
+      const { sid, csrf, html } = await logIn(app);
+      return { sid, token: csrf, html };
+    },
+    screen: (app, key, sid) => app.request(at(BUNDLED_TOP, MY_PAGE_SCREENS[key].path), { headers: { Cookie: sid } }),
+    logOut: (app, sid, token) => app.request(at(BUNDLED_TOP, '/mypage/logout'), { ...form({ csrf_token: token }), headers: { ...form({}).headers, Cookie: sid } }),
+    isMyPage: (res, html) => res.status === 200 && html.includes(`${seeker.name}様`),
+    logoutForm: /<form class="inline-form" method="post" action="\/mypage\/logout"[^>]*>/g,
+    menu: (html) => html.slice(html.indexOf('<nav id="sp-menu"'), html.indexOf('</nav>', html.indexOf('<nav id="sp-menu"'))),
+  },
+  hellowork: {
+    top: HW.top,
+    mirror: HW.mirror,
+    app: hwApp,
+    async logIn(app) {
+      const { sid, token, html } = await hwLogIn(app);
+      return { sid, token, html };
+    },
+    screen: (app, key, sid) => app.request(at(HW.mypage, HELLOWORK_SCREENS[key].path), { headers: { Cookie: sid } }),
+    logOut: hwLogOut,
+    isMyPage: (res, html) => res.status === 200 && html.includes(`${seeker.name}様`) && pageTitle(html) !== HELLOWORK_ENDED_SESSION.pageTitle,
+    logoutForm: /<form name="logoutForm" class="logout_form" method="post"[^>]*>/g,
+    menu: (html) => html.slice(html.indexOf('<div id="ID_spMenu"'), html.indexOf('<div id="ID_ID_container"')),
+  },
+};
+
+for (const [markup, d] of Object.entries(DRIVERS)) {
+  test(`${markup} markup: logout-covered draws a fixed お知らせ banner placed over the PC logout control by a script`, async () => {
+    const plain = await d.logIn(d.app().app);
+    assert.ok(!plain.html.includes('ID_noticeBanner'));
+    const { html } = await d.logIn(d.app('logout-covered').app);
+    assert.match(html, /<div id="ID_noticeBanner" class="notice_banner" style="position:fixed;z-index:1000;[^"]*">お知らせ：/);
+    const selector = markup === 'bundled' ? '.header-links .btn.logout' : '#ID_header_pc #ID_logoutBtn';
+    assert.ok(html.includes(`document.querySelector(${JSON.stringify(selector)})`), 'the banner follows the PC logout control');
+  });
+
+  test(`${markup} markup: logout-new-tab gives every logout form target="_blank"`, async () => {
+    const plain = await d.logIn(d.app().app);
+    assert.ok([...plain.html.matchAll(d.logoutForm)].every((m) => !m[0].includes('target=')));
+    const { html } = await d.logIn(d.app('logout-new-tab').app);
+    const forms = [...html.matchAll(d.logoutForm)].map((m) => m[0]);
+    assert.equal(forms.length, 2);
+    assert.ok(forms.every((f) => f.includes('target="_blank"')), forms.join('\n'));
+  });
+
+  test(`${markup} markup: logout-other-origin lands on another origin serving the same top page (and nothing else)`, async () => {
+    const { app } = d.app('logout-other-origin');
+    const { sid, token } = await d.logIn(app);
+    const res = await d.logOut(app, sid, token);
+    assert.equal(res.headers.get('location'), `${d.mirror}/`);
+    assert.notEqual(new URL(d.mirror).origin, new URL(d.top).origin);
+    const mirror = await app.request(at(d.mirror, '/'));
+    assert.equal(mirror.status, 200);
+    assert.equal(await mirror.text(), await (await app.request(at(d.top, '/'))).text());
+    const loginPath = markup === 'bundled' ? '/login' : HELLOWORK_LOGIN.path;
+    assert.equal((await app.request(at(d.mirror, loginPath))).status, 404);
+  });
+
+  test(`${markup} markup: subscreen-served-after-logout serves メッセージ (only) to the logged-out cookie`, async () => {
+    const { app, sessions } = d.app('subscreen-served-after-logout');
+    const { sid, token } = await d.logIn(app);
+    assert.equal((await d.logOut(app, sid, token)).status, markup === 'bundled' ? 303 : 302);
+    assert.equal(sessions.size, 0, 'the session store no longer has it');
+    for (const key of SCREEN_KEYS) {
+      const res = await d.screen(app, key, sid);
+      const html = await res.text();
+      assert.equal(d.isMyPage(res, html), key === 'messages', key);
+    }
+    // Without the deviation, メッセージ refuses it too.
+    const plain = d.app();
+    const again = await d.logIn(plain.app);
+    await d.logOut(plain.app, again.sid, again.token);
+    const res = await d.screen(plain.app, 'messages', again.sid);
+    assert.equal(d.isMyPage(res, await res.text()), false);
+  });
+
+  test(`${markup} markup: sp-logout-below-fold puts お知らせ/ヘルプ items before the menu's ログアウト`, async () => {
+    const plain = d.menu((await d.logIn(d.app().app)).html);
+    assert.ok(!plain.includes(EXTRA_MENU_ITEMS[0]));
+    const menu = d.menu((await d.logIn(d.app('sp-logout-below-fold').app)).html);
+    for (const item of EXTRA_MENU_ITEMS) assert.ok(menu.includes(`>${item}</a>`), item);
+    assert.ok(menu.lastIndexOf(EXTRA_MENU_ITEMS.at(-1) ?? '') < menu.indexOf('ログアウト'), 'ログアウト is the last item');
+    assert.ok(EXTRA_MENU_ITEMS.length >= 15);
+  });
+
+  test(`${markup} markup: first-click-ignored adds a script that cancels the first logout submit`, async () => {
+    const plain = await d.logIn(d.app().app);
+    assert.ok(!plain.html.includes('e.preventDefault();}})'));
+    const { html } = await d.logIn(d.app('first-click-ignored').app);
+    const forms = markup === 'bundled' ? 'form[action=\\"/mypage/logout\\"]' : 'form.logout_form';
+    assert.ok(html.includes(`document.querySelectorAll("${forms}")`), 'the script targets the logout forms');
+    assert.match(html, /if\(!seen\)\{seen=true;e\.preventDefault\(\);\}/);
+  });
+
+  test(`${markup} markup: slow-logout answers the logout only after the delay, then as usual`, async () => {
+    const { app, sessions } = d.app('slow-logout', { slowLogoutMs: 400 });
+    const { sid, token } = await d.logIn(app);
+    const started = Date.now();
+    const res = await d.logOut(app, sid, token);
+    assert.ok(Date.now() - started >= 380, `${Date.now() - started} ms`);
+    assert.equal(res.headers.get('location'), markup === 'bundled' ? '/' : `${HW.top}/`);
+    assert.equal(sessions.size, 0);
+  });
+}
+
+test('slow-logout waits 20 s by default, late-single-logout 3 s', () => {
+  assert.equal(SLOW_LOGOUT_MS, 20_000);
+  assert.equal(LATE_LOGOUT_MS, 3000);
 });
