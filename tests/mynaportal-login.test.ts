@@ -5,10 +5,20 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { setTimeout as delay } from 'node:timers/promises';
 import { type APIRequestContext, request } from '@playwright/test';
 import { defaultJobSeeker } from '../fixtures/accounts.ts';
 import { Deviations } from '../reference-app/src/deviations.ts';
 import { SESSION_COOKIE } from '../reference-app/src/hellowork/app.tsx';
+import {
+  HELLOWORK_LOGOUT_PATH,
+  HELLOWORK_MYNAPORTAL_PATHS,
+  HELLOWORK_SCREENS,
+  HELLOWORK_SESSION_COOKIE,
+  HELLOWORK_TOKEN_FIELD,
+  MARKUPS,
+} from '../reference-app/src/markup.ts';
+import { mynaportalPaths } from '../reference-app/src/reference.ts';
 import { startReference } from './helpers/reference.ts';
 
 const seeker = defaultJobSeeker();
@@ -195,6 +205,156 @@ describe('deviations that join 一斉ログアウト (must be caught by the suit
       const done = await confirmPortalLogout(api, ref, endSession, 0);
       assert.equal(done.headers().location, `${ref.origins.hellowork}/`);
       assert.match(await (await api.get(`${ref.origins.mynaportal}/`)).text(), /ログインしていません/);
+    } finally {
+      await api.dispose();
+      await ref.close();
+    }
+  });
+});
+
+/**
+ * A small browser for both markups: HelloWork is asked in-process (app.request keeps the *.localhost
+ * host the hellowork markup dispatches on, which Node cannot resolve), マイナポータル through the
+ * request context. HelloWork's cookies are kept by name (their paths all cover what is asked here).
+ */
+function browserFor(api: APIRequestContext, ref: Reference) {
+  const jar = new Map<string, string>();
+  const isHelloWork = (url: string) => url.startsWith(ref.origins.hellowork) || (ref.origins.top !== undefined && url.startsWith(ref.origins.top));
+  async function get(url: string): Promise<{ status: number; location: string; text: string }> {
+    if (!isHelloWork(url)) {
+      const res = await api.get(url, { maxRedirects: 0 });
+      return { status: res.status(), location: new URL(res.headers().location ?? '', url).href, text: await res.text() };
+    }
+    const cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+    const res = await ref.hellowork.app.request(url, { headers: cookie ? { Cookie: cookie } : {} });
+    for (const set of res.headers.getSetCookie()) {
+      const [pair = ''] = set.split(';');
+      const [name = '', value = ''] = pair.split('=');
+      if (/Max-Age=0/.test(set) || value === '') jar.delete(name);
+      else jar.set(name, value);
+    }
+    return { status: res.status, location: new URL(res.headers.get('location') ?? '', url).href, text: await res.text() };
+  }
+  /** Logs in via マイナポータル from HelloWork's start URL; returns the first My Page screen. */
+  async function logInViaPortal() {
+    const paths = mynaportalPaths(ref.markup);
+    let res = await get(`${ref.origins.hellowork}${paths.start}`);
+    for (let i = 0; i < 10 && [302, 303].includes(res.status); i++) {
+      if (res.location.includes('/interaction/')) {
+        assert.match((await get(res.location)).text, /マイナポータルにログイン/);
+        const posted = await api.post(`${res.location}/login`, { form: { userId: seeker.mynaportal.userId, pin: seeker.mynaportal.pin }, maxRedirects: 0 });
+        res = { status: posted.status(), location: new URL(posted.headers().location ?? '', res.location).href, text: '' };
+      } else {
+        res = await get(res.location);
+      }
+    }
+    return res;
+  }
+  return { get, logInViaPortal, jar };
+}
+
+const myPageUrl = (ref: Reference) => (ref.markup === 'hellowork' ? `${ref.origins.hellowork}${HELLOWORK_SCREENS.home.path}` : `${ref.origins.hellowork}/mypage`);
+const showsMyPage = (res: { status: number; text: string }) => res.status === 200 && res.text.includes(`${seeker.name}様`);
+
+for (const markup of MARKUPS) {
+  describe(`${markup} markup: late-single-logout (HelloWork ends the session a few seconds after a マイナポータル logout, with no back-channel record)`, () => {
+    test('My Page survives the マイナポータル logout at first, then is ended about LATE_LOGOUT_MS later', async () => {
+      const ref = await startReference(Deviations.parse('late-single-logout'), { markup, lateLogoutMs: 1500 });
+      const api = await request.newContext();
+      const otherApi = await request.newContext();
+      try {
+        const browser = browserFor(api, ref);
+        const home = await browser.logInViaPortal();
+        assert.ok(showsMyPage(home), `${home.status} ${home.text.slice(0, 200)}`);
+        // The same user in another browser (its own マイナポータル session): not touched by this logout.
+        const other = browserFor(otherApi, ref);
+        assert.ok(showsMyPage(await other.logInViaPortal()));
+        const done = await confirmPortalLogout(api, ref, `${ref.origins.mynaportal}/session/end`);
+        assert.match(await done.text(), /ログアウトしました/);
+        assert.ok(showsMyPage(await browser.get(myPageUrl(ref))), 'right after the マイナポータル logout, My Page is still there');
+        // Polled, as a person would reload: ended within a few seconds.
+        let ended = false;
+        for (const started = Date.now(); !ended && Date.now() - started < 6000; await delay(200)) ended = !showsMyPage(await browser.get(myPageUrl(ref)));
+        assert.ok(ended, 'a few seconds later, the My Page session is over');
+        assert.ok(showsMyPage(await other.get(myPageUrl(ref))), 'the other browser is still logged in');
+        assert.equal(ref.hellowork.sessions.size, 1);
+        assert.deepEqual(ref.mynaportal.records.backchannel, [], 'nothing recorded for the suite to read');
+        const records = await (await api.get(`${ref.origins.mynaportal}/__reference__/backchannel-logouts`)).json();
+        assert.deepEqual(records, { deliveries: [] });
+      } finally {
+        await otherApi.dispose();
+        await api.dispose();
+        await ref.close();
+      }
+    });
+
+    test('without the deviation, My Page stays logged in after the マイナポータル logout', async () => {
+      const ref = await startReference(new Deviations(), { markup, lateLogoutMs: 100 });
+      const api = await request.newContext();
+      try {
+        const browser = browserFor(api, ref);
+        assert.ok(showsMyPage(await browser.logInViaPortal()));
+        await confirmPortalLogout(api, ref, `${ref.origins.mynaportal}/session/end`);
+        await delay(400);
+        assert.ok(showsMyPage(await browser.get(myPageUrl(ref))));
+      } finally {
+        await api.dispose();
+        await ref.close();
+      }
+    });
+  });
+}
+
+describe('hellowork markup: マイナポータル login and the 一斉ログアウト deviations on the kyushoku host', () => {
+  test('login via マイナポータル lands on the home screen with a JSESSIONID on /kyushoku', async () => {
+    const ref = await startReference(new Deviations(), { markup: 'hellowork' });
+    const api = await request.newContext();
+    try {
+      const browser = browserFor(api, ref);
+      const home = await browser.logInViaPortal();
+      assert.ok(showsMyPage(home));
+      assert.ok(home.text.includes('<div class="page_title">マイページトップ</div>'));
+      assert.ok(browser.jar.has(HELLOWORK_SESSION_COOKIE));
+      // The portal's link back to HelloWork starts the kyushoku-host login.
+      assert.ok((await (await api.get(`${ref.origins.mynaportal}/`)).text()).includes(`${ref.origins.hellowork}${HELLOWORK_MYNAPORTAL_PATHS.start}`));
+    } finally {
+      await api.dispose();
+      await ref.close();
+    }
+  });
+
+  test('mynaportal-backchannel: the delivery reaches the kyushoku host and ends the session', async () => {
+    const ref = await startReference(Deviations.parse('mynaportal-backchannel'), { markup: 'hellowork' });
+    const api = await request.newContext();
+    try {
+      const browser = browserFor(api, ref);
+      assert.ok(showsMyPage(await browser.logInViaPortal()));
+      await confirmPortalLogout(api, ref, `${ref.origins.mynaportal}/session/end`);
+      assert.equal(ref.mynaportal.records.backchannel[0]?.ok, true, JSON.stringify(ref.mynaportal.records.backchannel));
+      assert.equal(showsMyPage(await browser.get(myPageUrl(ref))), false);
+    } finally {
+      await api.dispose();
+      await ref.close();
+    }
+  });
+
+  test('mynaportal-rp-logout: the logout goes through end-session back to the www top page', async () => {
+    const ref = await startReference(Deviations.parse('mynaportal-rp-logout'), { markup: 'hellowork' });
+    const api = await request.newContext();
+    try {
+      const browser = browserFor(api, ref);
+      const home = await browser.logInViaPortal();
+      const token = new RegExp(`name="${HELLOWORK_TOKEN_FIELD.replaceAll('.', '\\.')}" value="([^"]+)"`).exec(home.text)?.[1] ?? '';
+      const out = await ref.hellowork.app.request(`${ref.origins.hellowork}${HELLOWORK_LOGOUT_PATH}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: [...browser.jar].map(([k, v]) => `${k}=${v}`).join('; ') },
+        body: new URLSearchParams({ [HELLOWORK_TOKEN_FIELD]: token }).toString(),
+      });
+      assert.equal(out.status, 302);
+      const endSession = out.headers.get('location') ?? '';
+      assert.ok(endSession.startsWith(`${ref.origins.mynaportal}/session/end?`), endSession);
+      const done = await confirmPortalLogout(api, ref, endSession, 0);
+      assert.equal(done.headers().location, `${ref.site.top}/`);
     } finally {
       await api.dispose();
       await ref.close();

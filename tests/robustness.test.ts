@@ -9,6 +9,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { defaultJobSeeker } from '../fixtures/accounts.ts';
 import { createHelloWorkApp, SESSION_COOKIE } from '../reference-app/src/hellowork/app.tsx';
+import { helloworkOrigins } from '../reference-app/src/markup.ts';
 import { startReference } from './helpers/reference.ts';
 
 const seeker = defaultJobSeeker();
@@ -126,4 +127,32 @@ test('マイナポータル stand-in: unknown interactions, missing xsrf and gar
   } finally {
     await ref.close();
   }
+});
+
+test('hellowork markup, property: any host, path and method gets a non-5xx answer; oversized and malformed forms get 4xx', async () => {
+  const { app, sessions } = createHelloWorkApp({ markup: 'hellowork' });
+  const o = helloworkOrigins(38180, 'hellowork');
+  const hosts = [o.top, o.mypage, o.mirror, 'http://127.0.0.1:38180', 'http://evil.localhost:38180'];
+  const segment = fc.oneof(
+    fc.constantFrom('kyushoku', 'GEAA040010.do', 'GEAB010010.do', 'GEZZ000000.do', 'auth', 'mynaportal', 'callback', 'common', '..', '%00', 'ログアウト'),
+    fc.string({ maxLength: 12 }).map((s) => encodeURIComponent(s)),
+  );
+  const query = fc.constantFrom('', '?action=initDisp&screenId=GEAA040010', '?action=login&screenId=GEAA040010', '?action=logout&screenId=GEAA040010', '?screenId=GEAC030010', '?action=%00&screenId=');
+  await fc.assert(
+    fc.asyncProperty(fc.constantFrom(...hosts), fc.array(segment, { maxLength: 4 }), query, fc.constantFrom('GET', 'POST', 'PUT', 'HEAD'), fc.string({ maxLength: 200 }), async (host, segments, q, method, body) => {
+      const url = `${host}/${segments.join('/')}${q}`;
+      const res = await app.request(url, { method, headers: FORM, body: ['GET', 'HEAD'].includes(method) ? undefined : body });
+      notServerError(res.status, `${method} ${url}`);
+    }),
+    { numRuns: 300 },
+  );
+  const big = `loginMailTxt=${'a'.repeat(64 * 1024)}`;
+  for (const action of ['login', 'logout']) {
+    const res = await app.request(`${o.mypage}/kyushoku/GEAA040010.do?action=${action}&screenId=GEAA040010`, { method: 'POST', headers: { ...FORM, 'Content-Length': String(big.length) }, body: big });
+    assert.equal(res.status, 413, action);
+  }
+  const broken = await app.request(`${o.mypage}/kyushoku/GEAA040010.do?action=login&screenId=GEAA040010`, { method: 'POST', headers: { 'Content-Type': 'multipart/form-data; boundary=x' }, body: '--x\r\nbroken' });
+  assert.ok(broken.status >= 400 && broken.status < 500, String(broken.status));
+  assert.equal(sessions.size, 0);
+  assert.equal(await (await app.request('http://127.0.0.1:38180/healthz')).text(), 'ok');
 });

@@ -107,6 +107,56 @@ export const DEVIATIONS = {
       { tag: '@note-both', devices: 'all' },
     ],
   },
+  // The deviations below were added with the hellowork markup (REFERENCE_MARKUP=hellowork); they work in both markups.
+  // Their `red` lists are provisional until the suite's checks for them exist.
+  'logout-covered': {
+    breaks: 'PC: a fixed 「お知らせ」 banner is drawn over the ログアウト button (the button is visible, but a click at its centre lands on the banner)',
+    references: ['3.3(1)①'],
+    red: [{ tag: '@3.3-1', devices: 'pc' }, ...logsOutOfMyPage('pc').filter((r) => r.tag !== '@sec-reach')],
+  },
+  'logout-new-tab': {
+    breaks: 'the logout form has target="_blank": the top page opens in a new tab and the original tab stays on My Page',
+    references: ['3.3(1)②', '3.3(2)③'],
+    red: [
+      { tag: '@3.3-1', devices: 'pc' },
+      { tag: '@3.3-2', devices: 'sp' },
+      { tag: '@note-mypage-logout', devices: 'all' },
+    ],
+  },
+  'logout-other-origin': {
+    breaks: 'logout lands on another origin that serves the same top-page HTML (bundled: hellowork-mirror.localhost, hellowork markup: www2.hellowork.localhost)',
+    references: ['3.3(1)②', '3.3(2)③'],
+    red: [
+      { tag: '@3.3-1', devices: 'pc' },
+      { tag: '@3.3-2', devices: 'sp' },
+      { tag: '@note-mypage-logout', devices: 'all' },
+    ],
+  },
+  'subscreen-served-after-logout': {
+    breaks: 'after logout, the メッセージ screen still shows My Page (with the user\'s name) to the old session cookie; the other screens refuse it',
+    references: ['ASVS 7.4.1', '3.3(1)②', '3.3(2)③'],
+    red: [{ tag: '@sec-replay', devices: 'all' }],
+  },
+  'sp-logout-below-fold': {
+    breaks: 'smart device: the menu has so many お知らせ/ヘルプ items that ログアウト, its last item, is below the bottom of the viewport when the menu opens (reachable only by scrolling)',
+    references: ['ASVS 7.4.4'],
+    red: [{ tag: '@sec-reach', devices: 'sp' }],
+  },
+  'first-click-ignored': {
+    breaks: 'the first click/tap on ログアウト (PC button and menu item) does nothing (a script cancels the first submit); a second one works',
+    references: ['3.3(1)①', '3.3(2)②'],
+    red: [{ tag: '@3.3-1', devices: 'pc' }, { tag: '@3.3-2', devices: 'sp' }, ...logsOutOfMyPage('all').filter((r) => r.tag !== '@sec-reach')],
+  },
+  'late-single-logout': {
+    breaks: 'about 3 s (LATE_LOGOUT_MS) after the user logs out of マイナポータル, HelloWork ends their My Page session, as if a single logout arrived late, with no back-channel delivery record',
+    references: ['3.3(注意)①', '3.3(注意)②'],
+    red: [{ tag: '@note-portal-logout', devices: 'all' }],
+  },
+  'slow-logout': {
+    breaks: 'the logout request answers only after 20 s (SLOW_LOGOUT_MS), then redirects as usual',
+    references: ['3.3(1)②', '3.3(2)③'],
+    red: [{ tag: '@3.3-1', devices: 'pc' }, { tag: '@3.3-2', devices: 'sp' }, ...logsOutOfMyPage('all').filter((r) => r.tag !== '@sec-reach')],
+  },
 } as const satisfies Record<string, Deviation>;
 
 export type DeviationId = keyof typeof DEVIATIONS;

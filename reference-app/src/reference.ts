@@ -8,48 +8,89 @@ import { HELLOWORK_CLIENT_ID } from './constants.ts';
 import { Deviations } from './deviations.ts';
 import { createHelloWorkApp, MYNAPORTAL_PATHS } from './hellowork/app.tsx';
 import { MynaPortalLogin } from './hellowork/mynaportal-login.ts';
-import { createMynaPortal } from './mynaportal/app.tsx';
+import { HELLOWORK_MYNAPORTAL_PATHS, type Markup } from './markup.ts';
+import { createMynaPortal, type PortalLogoutEvent } from './mynaportal/app.tsx';
 
 export { HELLOWORK_CLIENT_ID };
 
 export interface ReferenceOrigins {
-  /** e.g. http://hellowork.localhost:38080 */
+  /** Origin of HelloWork's login and 求職者マイページ, e.g. http://hellowork.localhost:38080 (hellowork markup: http://kyushoku.hellowork.localhost:38080). */
   readonly hellowork: string;
   /** e.g. http://mynaportal.localhost:38081 */
   readonly mynaportal: string;
+  /** Origin of HelloWork's top page, when it is another host (hellowork markup: http://www.hellowork.localhost:38080); default `hellowork`. */
+  readonly top?: string;
 }
 
-export function helloworkClient(origins: ReferenceOrigins, secret: string, deviations: Deviations): ClientMetadata & { client_id: string } {
+export interface ReferenceOptions {
+  /** Which HelloWork markup to serve (markup.ts); default `bundled`. */
+  readonly markup?: Markup;
+  /** How long after a マイナポータル logout the `late-single-logout` deviation ends the My Page session; default LATE_LOGOUT_MS. */
+  readonly lateLogoutMs?: number;
+  /** How long the `slow-logout` deviation holds the logout answer (default 20 s). */
+  readonly slowLogoutMs?: number;
+}
+
+/** The `late-single-logout` deviation's delay (LATE_LOGOUT_MS overrides it in main.ts). */
+export const LATE_LOGOUT_MS = 3000;
+
+/** HelloWork's paths for the マイナポータル login in a markup. */
+export function mynaportalPaths(markup: Markup = 'bundled') {
+  return markup === 'hellowork' ? HELLOWORK_MYNAPORTAL_PATHS : MYNAPORTAL_PATHS;
+}
+
+export function helloworkClient(
+  origins: ReferenceOrigins,
+  secret: string,
+  deviations: Deviations,
+  markup: Markup = 'bundled',
+): ClientMetadata & { client_id: string } {
+  const paths = mynaportalPaths(markup);
   return {
     client_id: HELLOWORK_CLIENT_ID,
     client_secret: secret,
     client_name: 'ハローワークインターネットサービス',
-    redirect_uris: [`${origins.hellowork}${MYNAPORTAL_PATHS.callback}`],
-    post_logout_redirect_uris: [`${origins.hellowork}/`],
+    redirect_uris: [`${origins.hellowork}${paths.callback}`],
+    post_logout_redirect_uris: [`${origins.top ?? origins.hellowork}/`],
     grant_types: ['authorization_code'],
     response_types: ['code'],
     token_endpoint_auth_method: 'client_secret_basic',
     // As the manual's 注意 says, HelloWork does not take part in 一斉ログアウト: no back-channel logout URI.
     ...(deviations.has('mynaportal-backchannel')
-      ? { backchannel_logout_uri: `${origins.hellowork}${MYNAPORTAL_PATHS.backchannel}`, backchannel_logout_session_required: true }
+      ? { backchannel_logout_uri: `${origins.hellowork}${paths.backchannel}`, backchannel_logout_session_required: true }
       : {}),
   };
 }
 
-export function createReference(origins: ReferenceOrigins, deviations = new Deviations()) {
+export function createReference(origins: ReferenceOrigins, deviations = new Deviations(), options: ReferenceOptions = {}) {
+  const markup = options.markup ?? 'bundled';
+  const paths = mynaportalPaths(markup);
   const secret = randomBytes(32).toString('base64url');
+  // Deviation late-single-logout: an in-process hook, not a protocol message, so マイナポータル records no delivery.
+  let onPortalLogout: ((event: PortalLogoutEvent) => void) | undefined;
   const mynaportal = createMynaPortal({
     issuer: origins.mynaportal,
-    client: helloworkClient(origins, secret, deviations),
-    helloworkLoginUrl: `${origins.hellowork}${MYNAPORTAL_PATHS.start}`,
+    client: helloworkClient(origins, secret, deviations, markup),
+    helloworkLoginUrl: `${origins.hellowork}${paths.start}`,
+    onPortalLogout: (event) => onPortalLogout?.(event),
   });
   const login = new MynaPortalLogin({
     issuer: origins.mynaportal,
     clientId: HELLOWORK_CLIENT_ID,
     clientSecret: secret,
-    redirectUri: `${origins.hellowork}${MYNAPORTAL_PATHS.callback}`,
-    postLogoutRedirectUri: `${origins.hellowork}/`,
+    redirectUri: `${origins.hellowork}${paths.callback}`,
+    postLogoutRedirectUri: `${origins.top ?? origins.hellowork}/`,
   });
-  const hellowork = createHelloWorkApp({ mynaportal: login, deviations });
-  return { hellowork, mynaportal, login };
+  const hellowork = createHelloWorkApp({ mynaportal: login, deviations, markup, slowLogoutMs: options.slowLogoutMs });
+  if (deviations.has('late-single-logout')) {
+    const lateMs = options.lateLogoutMs ?? LATE_LOGOUT_MS;
+    // Only the sessions that logged in with this portal session's ID tokens: other browsers of the same user stay logged in.
+    onPortalLogout = ({ accountId, idTokens }) => {
+      const ended = new Set(idTokens);
+      setTimeout(() => {
+        hellowork.sessions.destroyWhere((s) => s.mynaportal?.sub === accountId && ended.has(s.mynaportal.idToken));
+      }, lateMs).unref();
+    };
+  }
+  return { hellowork, mynaportal, login, markup };
 }

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Deviations } from '../../reference-app/src/deviations.ts';
+import { helloworkOrigins, type Markup } from '../../reference-app/src/markup.ts';
 import { createReference } from '../../reference-app/src/reference.ts';
 
 async function listen(server: Server): Promise<number> {
@@ -10,15 +11,32 @@ async function listen(server: Server): Promise<number> {
   return (server.address() as AddressInfo).port;
 }
 
-/** Both stand-ins on loopback ports (Node cannot resolve *.localhost; cookie names differ, so one host is fine here). */
-export async function startReference(deviations = new Deviations(), options: { mynaportalDown?: boolean } = {}) {
+export interface StartOptions {
+  readonly mynaportalDown?: boolean;
+  /** `hellowork`: HelloWork on its two *.localhost hosts (reach it with `hellowork.app.request(url)`, which keeps the host). */
+  readonly markup?: Markup;
+  readonly lateLogoutMs?: number;
+  readonly slowLogoutMs?: number;
+}
+
+/**
+ * Both stand-ins on loopback ports. Bundled markup: both on 127.0.0.1 (Node cannot resolve *.localhost;
+ * cookie names differ, so one host is fine here). Hellowork markup: HelloWork's origins are
+ * www./kyushoku.hellowork.localhost (its host dispatch needs them), マイナポータル stays on 127.0.0.1.
+ */
+export async function startReference(deviations = new Deviations(), options: StartOptions = {}) {
+  const markup = options.markup ?? 'bundled';
   const hwServer = createServer();
   const mpServer = createServer();
   const hwPort = await listen(hwServer);
   const mpPort = await listen(mpServer);
   hwServer.close();
-  const origins = { hellowork: `http://127.0.0.1:${hwPort}`, mynaportal: `http://127.0.0.1:${mpPort}` };
-  const ref = createReference(origins, deviations);
+  const site = helloworkOrigins(hwPort, markup);
+  const origins =
+    markup === 'hellowork'
+      ? { hellowork: site.mypage, top: site.top, mynaportal: `http://127.0.0.1:${mpPort}` }
+      : { hellowork: `http://127.0.0.1:${hwPort}`, mynaportal: `http://127.0.0.1:${mpPort}` };
+  const ref = createReference(origins, deviations, { markup, lateLogoutMs: options.lateLogoutMs, slowLogoutMs: options.slowLogoutMs });
   if (options.mynaportalDown) mpServer.close();
   else mpServer.on('request', ref.mynaportal.listener);
   const hw = serve({ fetch: ref.hellowork.app.fetch, hostname: '127.0.0.1', port: hwPort });
@@ -26,10 +44,10 @@ export async function startReference(deviations = new Deviations(), options: { m
   return {
     ...ref,
     origins,
+    site,
     async close() {
       hw.close();
       mpServer.close();
     },
   };
 }
-

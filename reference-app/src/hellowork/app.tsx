@@ -10,9 +10,12 @@ import { loadAccounts } from '../../../fixtures/accounts.ts';
 import { field, MalformedFormError, readForm } from '../shared/form.ts';
 import { sameSecret } from '../shared/secrets.ts';
 import { Deviations } from '../deviations.ts';
+import { BUNDLED_HOSTS } from '../markup.ts';
 import { logoutTokenVerifier } from './backchannel-logout.ts';
+import { type Env, type HelloWorkOptions, LogoutEffects, originsFor, requestHost } from './common.ts';
+import { createHelloWorkMarkupApp } from './markup-hellowork/app.tsx';
 import { type MynaPortalLogin, ProviderUnavailableError } from './mynaportal-login.ts';
-import { type Session, SessionStore } from './sessions.ts';
+import { SessionStore } from './sessions.ts';
 import { helloworkCss } from './styles.ts';
 import {
   ErrorPage,
@@ -36,14 +39,7 @@ export const MYNAPORTAL_PATHS = {
   backchannel: '/auth/mynaportal/backchannel-logout',
 } as const;
 
-export interface HelloWorkOptions {
-  readonly sessions?: SessionStore;
-  /** Login via マイナポータル; without it the login page offers ID/password only. */
-  readonly mynaportal?: MynaPortalLogin;
-  readonly deviations?: Deviations;
-}
-
-type Env = { Variables: { session: Session } };
+export type { HelloWorkOptions };
 
 function render(c: Context, node: JSX.Element, status: 200 | 400 | 401 | 403 | 404 | 413 | 500 | 502 = 200) {
   return c.html(`<!DOCTYPE html>${node}`, status);
@@ -54,9 +50,16 @@ function safeNext(next: unknown): string {
   return typeof next === 'string' && /^\/mypage(\/[a-z]*)?$/.test(next) ? next : MY_PAGE_SCREENS.home.path;
 }
 
-export function createHelloWorkApp(options: HelloWorkOptions = {}) {
+/** The HelloWork stand-in in the markup the options name (default `bundled`; `hellowork`: markup-hellowork/app.tsx). */
+export function createHelloWorkApp(options: HelloWorkOptions = {}): { app: Hono<Env>; sessions: SessionStore; logout: LogoutEffects } {
+  if (options.markup === 'hellowork') return createHelloWorkMarkupApp(options);
+  return createBundledApp(options);
+}
+
+function createBundledApp(options: HelloWorkOptions) {
   const sessions = options.sessions ?? new SessionStore();
   const deviations = options.deviations ?? new Deviations();
+  const logout = new LogoutEffects(sessions, deviations, options.slowLogoutMs);
   const myna = options.mynaportal;
   const app = new Hono<Env>();
 
@@ -69,6 +72,13 @@ export function createHelloWorkApp(options: HelloWorkOptions = {}) {
   );
 
   app.get('/healthz', (c) => c.text('ok'));
+  if (deviations.has('logout-other-origin')) {
+    // Deviation: the mirror host (where logout lands) serves the top page and its stylesheet, nothing else.
+    app.use('*', async (c, next) => {
+      if (requestHost(c).hostname !== BUNDLED_HOSTS.mirror || c.req.path === '/' || c.req.path === '/assets/hellowork.css') return next();
+      return render(c, <ErrorPage status={404} message="お探しのページは見つかりませんでした。" />, 404);
+    });
+  }
   app.get('/assets/hellowork.css', (c) => {
     c.header('Content-Type', 'text/css; charset=utf-8');
     return c.body(helloworkCss);
@@ -168,7 +178,9 @@ export function createHelloWorkApp(options: HelloWorkOptions = {}) {
       c.header('Cache-Control', 'no-store');
       c.header('Pragma', 'no-cache');
     }
-    const session = sessions.get(getCookie(c, SESSION_COOKIE));
+    const id = getCookie(c, SESSION_COOKIE);
+    // Deviation subscreen-served-after-logout: メッセージ still honours a logged-out session's cookie.
+    const session = sessions.get(id) ?? (c.req.path === MY_PAGE_SCREENS.messages.path ? logout.retired(id) : undefined);
     if (!session) {
       // A page request goes to the login page; a form post (e.g. a second logout) has nothing left to act on.
       if (c.req.method === 'GET') return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`, 303);
@@ -199,14 +211,14 @@ export function createHelloWorkApp(options: HelloWorkOptions = {}) {
     if (!sameSecret(token, session.csrfToken)) {
       return render(c, <ErrorPage status={403} message="不正な操作です。画面を開き直してください。" />, 403);
     }
-    // Deviation session-kept-after-logout: only the cookie goes, the server-side session lives on.
-    if (!deviations.has('session-kept-after-logout')) sessions.destroy(session.id);
+    await logout.end(session);
     deleteCookie(c, SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'Lax' });
     if (deviations.has('logout-to-login')) return c.redirect('/login', 303);
     if (myna && session.mynaportal && deviations.has('mynaportal-rp-logout')) {
       // Deviation: the logout also ends the マイナポータル session (the manual says it does not).
       return c.redirect((await myna.endSessionUrl(session.mynaportal.idToken)).href, 303);
     }
+    if (deviations.has('logout-other-origin')) return c.redirect(`${originsFor(c, 'bundled').mirror}/`, 303);
     return c.redirect('/', 303);
   });
 
@@ -219,5 +231,5 @@ export function createHelloWorkApp(options: HelloWorkOptions = {}) {
     return render(c, <ErrorPage status={500} message="システムエラーが発生しました。" />, 500);
   });
 
-  return { app, sessions };
+  return { app, sessions, logout };
 }

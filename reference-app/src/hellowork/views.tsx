@@ -2,6 +2,7 @@
 import type { Child } from 'hono/jsx';
 import type { JobSeeker } from '../../../fixtures/accounts.ts';
 import { Deviations } from '../deviations.ts';
+import { CoverBanner, EXTRA_MENU_ITEMS, FirstClickIgnored } from './deviation-markup.tsx';
 
 export const SITE_NAME = 'ハローワークインターネットサービス';
 
@@ -134,8 +135,8 @@ export interface MyPageView {
   readonly deviations?: Deviations;
 }
 
-const LogoutButton = (props: { csrfToken: string; className?: string; label?: string }) => (
-  <form class="inline-form" method="post" action="/mypage/logout">
+const LogoutButton = (props: { csrfToken: string; className?: string; label?: string; newTab?: boolean }) => (
+  <form class="inline-form" method="post" action="/mypage/logout" target={props.newTab ? '_blank' : undefined}>
     <input type="hidden" name="csrf_token" value={props.csrfToken} />
     <button type="submit" class={props.className}>
       {props.label ?? 'ログアウト'}
@@ -151,6 +152,8 @@ const MyPageHeader = (props: MyPageView) => {
   const unreachable = dev.has('logout-unreachable-on-subpage') && props.current === 'applications';
   const pcLogout = !unreachable && !dev.has('logout-missing-pc') && !dev.has('logout-at-bottom');
   const menuLogout = !unreachable && !dev.has('sp-menu-without-logout');
+  const newTab = dev.has('logout-new-tab');
+  const belowFold = dev.has('sp-logout-below-fold');
   return (
     <header class="site-header">
       <div class="bar">
@@ -160,7 +163,7 @@ const MyPageHeader = (props: MyPageView) => {
         </a>
         <div class="header-links pc-only">
           <span class="user-name">{props.user.name}様</span>
-          {pcLogout ? <LogoutButton csrfToken={props.csrfToken} className="btn logout" label={label} /> : null}
+          {pcLogout ? <LogoutButton csrfToken={props.csrfToken} className="btn logout" label={label} newTab={newTab} /> : null}
         </div>
         {dev.has('sp-menu-button-missing') ? null : (
           <button type="button" class="sp-menu-button" popovertarget="sp-menu">
@@ -182,16 +185,23 @@ const MyPageHeader = (props: MyPageView) => {
           ))}
         </ul>
       </nav>
-      <nav id="sp-menu" popover="auto" aria-label="メニュー">
+      <nav id="sp-menu" popover="auto" aria-label="メニュー" style={belowFold ? 'max-height:calc(100vh - 72px);overflow-y:auto' : undefined}>
         <ul>
           {navItems.map((item) => (
             <li>
               <a href={item.path}>{item.title}</a>
             </li>
           ))}
+          {belowFold
+            ? EXTRA_MENU_ITEMS.map((item) => (
+                <li>
+                  <a href="/mypage">{item}</a>
+                </li>
+              ))
+            : null}
           {menuLogout ? (
             <li>
-              <LogoutButton csrfToken={props.csrfToken} label={label} />
+              <LogoutButton csrfToken={props.csrfToken} label={label} newTab={newTab} />
             </li>
           ) : null}
         </ul>
@@ -208,9 +218,11 @@ const MyPageDocument = (props: MyPageView & { children: Child }) => (
       {props.children}
       {props.deviations?.has('logout-at-bottom') ? (
         <div class="page-bottom pc-only">
-          <LogoutButton csrfToken={props.csrfToken} className="btn logout" />
+          <LogoutButton csrfToken={props.csrfToken} className="btn logout" newTab={props.deviations.has('logout-new-tab')} />
         </div>
       ) : null}
+      {props.deviations?.has('logout-covered') ? <CoverBanner target=".header-links .btn.logout" /> : null}
+      {props.deviations?.has('first-click-ignored') ? <FirstClickIgnored forms={'form[action="/mypage/logout"]'} /> : null}
     </main>
   </Document>
 );

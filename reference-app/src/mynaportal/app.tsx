@@ -30,6 +30,19 @@ export interface MynaPortalOptions {
   readonly client: ClientMetadata & { client_id: string };
   /** Where the portal's "go to HelloWork" link starts HelloWork's login via マイナポータル. */
   readonly helloworkLoginUrl: string;
+  /**
+   * Called in-process when a user ends their whole マイナポータル session (ログアウト confirmed), with the
+   * ID tokens issued in that session (the client's ID tokens carry no `sid` unless it registers for
+   * back-channel logout, so they are how a relying party's session is told apart). Not a protocol message and not recorded:
+   * only the `late-single-logout` deviation uses it (reference.ts).
+   */
+  readonly onPortalLogout?: (event: PortalLogoutEvent) => void;
+}
+
+export interface PortalLogoutEvent {
+  readonly accountId: string;
+  /** The ID tokens the portal issued in the session that ended (HelloWork keeps the one it logged in with). */
+  readonly idTokens: readonly string[];
 }
 
 /** What the stand-in did, for the suite to check the mechanism (reference app only). */
@@ -126,8 +139,25 @@ export function createMynaPortal(options: MynaPortalOptions) {
   provider.on('backchannel.error', (_ctx, error, client, accountId, sid) => {
     backchannel.push({ clientId: client.clientId, accountId, sid, ok: false, error: String(error), at: new Date().toISOString() });
   });
+  // ID tokens issued per portal session (by the session's uid), so that onPortalLogout can name them.
+  const idTokensBySession = new Map<string, string[]>();
+  if (options.onPortalLogout) {
+    provider.on('grant.success', (ctx) => {
+      const sessionUid = ctx.oidc.entities.AuthorizationCode?.sessionUid;
+      const body = ctx.body as { id_token?: unknown } | undefined;
+      if (!sessionUid || typeof body?.id_token !== 'string') return;
+      idTokensBySession.set(sessionUid, [...(idTokensBySession.get(sessionUid) ?? []), body.id_token]);
+      if (idTokensBySession.size > 1000) idTokensBySession.delete(idTokensBySession.keys().next().value ?? '');
+    });
+  }
   provider.on('end_session.success', (ctx) => {
     endSessions.push({ clientId: ctx.oidc.client?.clientId, at: new Date().toISOString() });
+    const session = ctx.oidc.session;
+    if (options.onPortalLogout && ctx.oidc.params?.logout && session?.accountId) {
+      const idTokens = idTokensBySession.get(session.uid) ?? [];
+      idTokensBySession.delete(session.uid);
+      options.onPortalLogout({ accountId: session.accountId, idTokens });
+    }
   });
 
   const pages = new Hono<NodeEnv>();

@@ -1,0 +1,225 @@
+/**
+ * The HelloWork stand-in in the `hellowork` markup (REFERENCE_MARKUP=hellowork): one Hono app that
+ * dispatches on the host the browser asked for.
+ *
+ * - www.hellowork.localhost:<port>       the top page (/) and its stylesheet
+ * - kyushoku.hellowork.localhost:<port>  login and 求職者マイページ under /kyushoku/, Struts-style
+ *                                        screens routed on the screenId query (markup.ts)
+ * - www2.hellowork.localhost:<port>      the same top page, only with the `logout-other-origin` deviation
+ * - any host                             /healthz
+ *
+ * Sessions, accounts, the マイナポータル login and the deviations behave as in the bundled markup;
+ * only addresses, markup, cookie (JSESSIONID, Path=/kyushoku) and status codes (302, 200 for the
+ * ended-session and wrong-password screens, as a Java site answers) differ.
+ */
+import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { JSX } from 'hono/jsx/jsx-runtime';
+import { loadAccounts } from '../../../../fixtures/accounts.ts';
+import { Deviations } from '../../deviations.ts';
+import {
+  HELLOWORK_COOKIE_PATH,
+  HELLOWORK_HOSTS,
+  HELLOWORK_LOGIN,
+  HELLOWORK_MYNAPORTAL_PATHS,
+  HELLOWORK_SCREENS,
+  HELLOWORK_SESSION_COOKIE,
+  HELLOWORK_TOKEN_FIELD,
+  type HelloWorkScreenKey,
+} from '../../markup.ts';
+import { field, MalformedFormError, readForm } from '../../shared/form.ts';
+import { sameSecret } from '../../shared/secrets.ts';
+import { logoutTokenVerifier } from '../backchannel-logout.ts';
+import { type Env, findJobSeeker, type HelloWorkOptions, LogoutEffects, originsFor, requestHost } from '../common.ts';
+import { type MynaPortalLogin, ProviderUnavailableError } from '../mynaportal-login.ts';
+import { SessionStore } from '../sessions.ts';
+import { kyushokuCss, topCss } from './styles.ts';
+import { EndedSessionScreen, ErrorScreen, KYUSHOKU_CSS_PATH, LoginScreen, SCREEN_VIEWS, TOP_CSS_PATH, TopPage } from './views.tsx';
+
+const PENDING_LOGIN_COOKIE = 'HW_MYNA_LOGIN';
+
+type Status = 200 | 400 | 403 | 404 | 413 | 500 | 502;
+
+function render(c: Context, node: JSX.Element, status: Status = 200) {
+  return c.html(`<!DOCTYPE html>${node}`, status);
+}
+
+const SCREEN_BY_ID = new Map<string, HelloWorkScreenKey>((Object.keys(HELLOWORK_SCREENS) as HelloWorkScreenKey[]).map((key) => [HELLOWORK_SCREENS[key].screenId, key]));
+
+export function createHelloWorkMarkupApp(options: HelloWorkOptions = {}) {
+  const sessions = options.sessions ?? new SessionStore();
+  const deviations = options.deviations ?? new Deviations();
+  const logout = new LogoutEffects(sessions, deviations, options.slowLogoutMs);
+  const myna = options.mynaportal;
+  const app = new Hono<Env>();
+  const www = new Hono<Env>();
+  const kyushoku = new Hono<Env>();
+
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: 16 * 1024,
+      onError: (c) => render(c, <ErrorScreen message="送信されたデータが大きすぎます。" />, 413),
+    }),
+  );
+  app.get('/healthz', (c) => c.text('ok'));
+
+  // ------------------------------------------------------------ www: the top page
+  www.get('/', (c) => render(c, <TopPage origins={originsFor(c, 'hellowork')} deviations={deviations} />));
+  www.get(TOP_CSS_PATH, (c) => {
+    c.header('Content-Type', 'text/css; charset=utf-8');
+    return c.body(topCss);
+  });
+
+  // ------------------------------------------------------------ kyushoku: login and 求職者マイページ
+  const cookieOptions = { httpOnly: true, sameSite: 'Lax', path: HELLOWORK_COOKIE_PATH } as const;
+  const top = (c: Context) => `${originsFor(c, 'hellowork').top}/`;
+  const loginScreen = (c: Context, error?: string) => render(c, <LoginScreen error={error} mynaportalStart={myna ? HELLOWORK_MYNAPORTAL_PATHS.start : undefined} />);
+  const noStore = (c: Context) => {
+    if (deviations.has('mypage-cacheable')) {
+      c.header('Cache-Control', 'private, max-age=600');
+    } else {
+      c.header('Cache-Control', 'no-store');
+      c.header('Pragma', 'no-cache');
+    }
+  };
+  const startSession = (c: Context, ...args: Parameters<SessionStore['create']>) => {
+    const previous = getCookie(c, HELLOWORK_SESSION_COOKIE);
+    if (previous) sessions.destroy(previous);
+    const session = sessions.create(...args);
+    setCookie(c, HELLOWORK_SESSION_COOKIE, session.id, cookieOptions);
+    return c.redirect(HELLOWORK_SCREENS.home.path, 302);
+  };
+
+  kyushoku.get(KYUSHOKU_CSS_PATH, (c) => {
+    c.header('Content-Type', 'text/css; charset=utf-8');
+    return c.body(kyushokuCss);
+  });
+  kyushoku.get('/', (c) => c.redirect(HELLOWORK_LOGIN.path, 302));
+  kyushoku.get('/kyushoku', (c) => c.redirect(HELLOWORK_LOGIN.path, 302));
+  kyushoku.get('/kyushoku/', (c) => c.redirect(HELLOWORK_LOGIN.path, 302));
+
+  // Struts-style: /kyushoku/<ID>.do, the screen chosen by the screenId query (the path stem when absent).
+  kyushoku.on(['GET', 'POST'], '/kyushoku/:stem{[A-Z0-9]+\\.do}', async (c) => {
+    const screenId = c.req.query('screenId') ?? c.req.param('stem').replace(/\.do$/, '');
+    const action = c.req.query('action') ?? 'initDisp';
+    c.header('Cache-Control', 'no-store');
+
+    if (screenId === HELLOWORK_LOGIN.screenId) {
+      if (action === 'initDisp' && c.req.method === 'GET') return loginScreen(c);
+      if (action === 'login' && c.req.method === 'POST') {
+        const form = await readForm(c);
+        const user = findJobSeeker(field(form, 'loginMailTxt'), field(form, 'loginPasswordTxt'));
+        if (!user) return loginScreen(c, 'メールアドレスまたはパスワードが正しくありません。');
+        return startSession(c, user, 'password');
+      }
+      if (action === 'logout' && c.req.method === 'POST') {
+        const session = sessions.get(getCookie(c, HELLOWORK_SESSION_COOKIE));
+        // Nothing left to end (e.g. a second logout): back to the top page.
+        if (!session) return c.redirect(top(c), 302);
+        const form = await readForm(c);
+        if (!sameSecret(field(form, HELLOWORK_TOKEN_FIELD), session.csrfToken)) {
+          return render(c, <ErrorScreen message="不正な操作が行われました。画面を開き直してください。" />, 403);
+        }
+        await logout.end(session);
+        deleteCookie(c, HELLOWORK_SESSION_COOKIE, cookieOptions);
+        if (deviations.has('logout-to-login')) return c.redirect(HELLOWORK_LOGIN.path, 302);
+        if (myna && session.mynaportal && deviations.has('mynaportal-rp-logout')) {
+          // Deviation: the logout also ends the マイナポータル session (the manual says it does not).
+          return c.redirect((await myna.endSessionUrl(session.mynaportal.idToken)).href, 302);
+        }
+        if (deviations.has('logout-other-origin')) return c.redirect(`${originsFor(c, 'hellowork').mirror}/`, 302);
+        return c.redirect(top(c), 302);
+      }
+      return c.notFound();
+    }
+
+    const key = SCREEN_BY_ID.get(screenId);
+    if (!key) return c.notFound();
+    noStore(c);
+    const id = getCookie(c, HELLOWORK_SESSION_COOKIE);
+    const session = sessions.get(id) ?? (key === 'messages' ? logout.retired(id) : undefined);
+    if (!session) return render(c, <EndedSessionScreen />);
+    const View = SCREEN_VIEWS[key];
+    return render(c, <View user={session.user} token={session.csrfToken} current={key} deviations={deviations} />);
+  });
+
+  if (myna) {
+    const pendingCookie = { httpOnly: true, sameSite: 'Lax', path: HELLOWORK_MYNAPORTAL_PATHS.start } as const;
+    const failed = (c: Context, error: unknown) => {
+      deleteCookie(c, PENDING_LOGIN_COOKIE, pendingCookie);
+      if (error instanceof ProviderUnavailableError) {
+        console.error('[hellowork] マイナポータル unavailable:', error.message);
+        return render(c, <ErrorScreen message="マイナポータルに接続できません。しばらくしてから、もう一度お試しください。" />, 502);
+      }
+      console.error('[hellowork] マイナポータル login refused:', error instanceof Error ? error.message : String(error));
+      return render(c, <ErrorScreen message="マイナポータルからのログインを完了できませんでした。もう一度ログインしてください。" />, 400);
+    };
+
+    kyushoku.get(HELLOWORK_MYNAPORTAL_PATHS.start, async (c) => {
+      c.header('Cache-Control', 'no-store');
+      try {
+        const { pendingId, url } = await myna.start();
+        setCookie(c, PENDING_LOGIN_COOKIE, pendingId, { ...pendingCookie, maxAge: 600 });
+        return c.redirect(url.href, 302);
+      } catch (error) {
+        return failed(c, error);
+      }
+    });
+
+    kyushoku.get(HELLOWORK_MYNAPORTAL_PATHS.callback, async (c) => {
+      c.header('Cache-Control', 'no-store');
+      let identity: Awaited<ReturnType<MynaPortalLogin['finish']>>;
+      try {
+        identity = await myna.finish(getCookie(c, PENDING_LOGIN_COOKIE), new URL(c.req.url));
+      } catch (error) {
+        return failed(c, error);
+      }
+      deleteCookie(c, PENDING_LOGIN_COOKIE, pendingCookie);
+      const user = loadAccounts().find((a) => a.mynaportal.userId === identity.sub);
+      if (!user) return render(c, <ErrorScreen message="このマイナポータルの利用者は、求職者マイページと連携されていません。" />, 403);
+      return startSession(c, user, 'mynaportal', identity);
+    });
+
+    if (deviations.has('mynaportal-backchannel')) {
+      // Deviation: HelloWork joins マイナポータル's 一斉ログアウト (the manual says it does not).
+      let verify: ((token: string) => Promise<{ sub?: string; sid?: string }>) | undefined;
+      kyushoku.post(HELLOWORK_MYNAPORTAL_PATHS.backchannel, async (c) => {
+        c.header('Cache-Control', 'no-store');
+        const form = await readForm(c);
+        try {
+          const meta = (await myna.config()).serverMetadata();
+          verify ??= logoutTokenVerifier(meta.issuer, String(meta.jwks_uri), myna.settings.clientId);
+          const { sub, sid } = await verify(field(form, 'logout_token'));
+          sessions.destroyWhere((s) => s.mynaportal !== undefined && (sid ? s.mynaportal.sid === sid : s.mynaportal.sub === sub));
+          return c.body(null, 200);
+        } catch (error) {
+          return c.json({ error: 'invalid_request', error_description: error instanceof Error ? error.message : String(error) }, 400);
+        }
+      });
+    }
+  }
+
+  // ------------------------------------------------------------ host dispatch
+  app.all('*', (c) => {
+    const { hostname } = requestHost(c);
+    if (hostname === HELLOWORK_HOSTS.top || (hostname === HELLOWORK_HOSTS.mirror && deviations.has('logout-other-origin'))) {
+      return www.fetch(c.req.raw, c.env);
+    }
+    if (hostname === HELLOWORK_HOSTS.mypage) return kyushoku.fetch(c.req.raw, c.env);
+    const o = originsFor(c, 'hellowork');
+    return c.text(`This server answers on ${o.top}/ (top page) and ${o.mypage}${HELLOWORK_LOGIN.path} (login, 求職者マイページ).\n`, 404);
+  });
+
+  for (const sub of [www, kyushoku]) {
+    sub.notFound((c) => render(c, <ErrorScreen message="お探しのページは見つかりませんでした。" />, 404));
+    sub.onError((err, c) => {
+      if (err instanceof MalformedFormError) return render(c, <ErrorScreen message="送信された内容を読み取れませんでした。" />, 400);
+      console.error('[hellowork]', err);
+      return render(c, <ErrorScreen message="システムエラーが発生しました。" />, 500);
+    });
+  }
+
+  return { app, sessions, logout };
+}
