@@ -42,7 +42,7 @@ const { suite, merging, shard, remote, chromium } = orStop(() => {
 const used = chromium ? describeBrowserAndFont(chromium) : undefined;
 // Not in bddgen's process either (`npm run conformance` runs bddgen first, which loads this file too).
 if (used && !process.env.TEST_WORKER_INDEX && !process.env.SUITE_BROWSER_ANNOUNCED && !/bddgen/.test(process.argv[1] ?? '')) {
-  console.log(`Browser: ${used.browser}; Japanese font: ${used.font}`);
+  console.error(`Browser: ${used.browser}; Japanese font: ${used.font}`);
   process.env.SUITE_BROWSER_ANNOUNCED = '1'; // the config is loaded more than once
 }
 // slowMo goes into each project's launchOptions: a project's launchOptions replace the top-level ones wholesale.

@@ -1,65 +1,101 @@
 /**
- * The sensitivity run: the whole suite against one reference app per deviation
- * (reference-app/src/deviations.ts), all in one Playwright run. Project names are
- * `<deviation>/<project>`. Used by scripts/sensitivity.ts; not for everyday runs.
+ * The sensitivity run: the suite against the reference app with each deviation, in each markup (and, for
+ * deviations whose proof must not lean on the app's records, with the suite configured as a target), all in
+ * one Playwright run and ONE reference-app process serving every variant on its own ports
+ * (REFERENCE_INSTANCES). Project names are `<variant>/<project>` (support/sensitivity.ts). Used by
+ * scripts/sensitivity.ts; not for everyday runs.
  *
  *   SENSITIVITY_DEVIATIONS   comma-separated ids (default: all)
- *   SENSITIVITY_PROJECTS     base projects to run (default: pc-chromium,sp-android,sp-iphone)
+ *   SENSITIVITY_SETTINGS     bundled,hellowork,target (default: all three)
+ *   SENSITIVITY_PROJECTS     base projects to run (default: pc-chromium,sp-android)
+ *   SENSITIVITY_FULL=1       every scenario (npm run sensitivity:full), not only expected reds + the green sample
  *   SENSITIVITY_JSON         where the JSON report goes (default: test-results/sensitivity.json)
  */
 import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
+import { defaultJobSeeker } from './fixtures/accounts.ts';
 import type { Options, WorkerOptions } from './fixtures/test.ts';
 import { DEVIATION_IDS, type DeviationId } from './reference-app/src/deviations.ts';
+import { bundledOrigins, loadConfig } from './support/config.ts';
 import { freePortsSync } from './support/ports.ts';
+import { scenarioGrep, type VariantSetting, variants } from './support/sensitivity.ts';
 import base from './playwright.config.ts';
 
 const deviations = (process.env.SENSITIVITY_DEVIATIONS?.split(',').filter(Boolean) ?? DEVIATION_IDS) as DeviationId[];
-const baseProjects = process.env.SENSITIVITY_PROJECTS?.split(',').filter(Boolean) ?? ['pc-chromium', 'sp-android', 'sp-iphone'];
+const settings = (process.env.SENSITIVITY_SETTINGS?.split(',').filter(Boolean) ?? ['bundled', 'hellowork', 'target']) as VariantSetting[];
+const baseProjects = process.env.SENSITIVITY_PROJECTS?.split(',').filter(Boolean) ?? ['pc-chromium', 'sp-android'];
+const full = process.env.SENSITIVITY_FULL === '1';
+const plan = variants(deviations, settings);
 
 // Ports are chosen once, in the main process, and handed to the workers through the environment.
 if (!process.env.SENSITIVITY_PORTS) {
-  const ports = freePortsSync(deviations.length * 2);
-  process.env.SENSITIVITY_PORTS = JSON.stringify(Object.fromEntries(deviations.map((id, i) => [id, [ports[2 * i], ports[2 * i + 1]]])));
+  const ports = freePortsSync(plan.length * 2);
+  process.env.SENSITIVITY_PORTS = JSON.stringify(Object.fromEntries(plan.map((v, i) => [v.key, [ports[2 * i], ports[2 * i + 1]]])));
 }
 const ports = JSON.parse(process.env.SENSITIVITY_PORTS) as Record<string, [number, number]>;
+const portsOf = (key: string) => ports[key] ?? [0, 0];
 
-const projects = deviations.flatMap((id) => {
-  const [hw, mp] = ports[id] ?? [0, 0];
+/** The settings that point one project at its variant's app. */
+function suiteEnv(key: string, setting: VariantSetting, deviation: DeviationId): Record<string, string> {
+  const [hw, mp] = portsOf(key);
+  // Only a late logout needs watching after the マイナポータル logout; the full run watches every variant (default).
+  const settle = full || deviation === 'late-single-logout' ? {} : { NOTE_SETTLE_MS: '0' };
+  if (setting !== 'target') {
+    return { HELLOWORK_PORT: String(hw), MYNAPORTAL_PORT: String(mp), REFERENCE_MARKUP: setting, ...settle };
+  }
+  // A configured target: the bundled app's own markup and accounts, but nothing the suite knows only of the bundled app.
+  const seeker = defaultJobSeeker();
+  return {
+    TARGET_URL: bundledOrigins('bundled', hw).myPage,
+    TARGET_PROFILE: 'reference',
+    LOGIN_ID: seeker.loginId,
+    LOGIN_PASSWORD: seeker.password,
+    MYNAPORTAL_URL: `http://mynaportal.localhost:${mp}`,
+    MYNAPORTAL_USER_ID: seeker.mynaportal.userId,
+    MYNAPORTAL_PIN: seeker.mynaportal.pin,
+    ...settle,
+  };
+}
+
+const projects = plan.flatMap(({ key, deviation, setting }) => {
+  const env = suiteEnv(key, setting, deviation);
+  const baseURL = loadConfig({ ...process.env, TARGET_URL: '', ...env }).hellowork.baseURL;
   return (base.projects ?? [])
     .filter((p) => p.name && baseProjects.includes(p.name))
     .map((p) => ({
       ...p,
-      name: `${id}/${p.name}`,
-      use: {
-        ...p.use,
-        baseURL: `http://hellowork.localhost:${hw}`,
-        suiteEnv: { HELLOWORK_PORT: String(hw), MYNAPORTAL_PORT: String(mp) },
-      },
+      name: `${key}/${p.name}`,
+      grep: scenarioGrep(deviation, p.name?.startsWith('sp-') ? '@sp' : '@pc', full),
+      use: { ...p.use, baseURL, suiteEnv: env },
     }));
 });
 
+const instances = plan.map(({ key, deviation, setting }) => {
+  const [hw, mp] = portsOf(key);
+  return { helloworkPort: hw, mynaportalPort: mp, deviations: deviation, markup: setting === 'hellowork' ? 'hellowork' : 'bundled' };
+});
+const last = instances.at(-1);
+
 export default defineConfig<Options, WorkerOptions>({
   ...(base as PlaywrightTestConfig<Options, WorkerOptions>),
-  // Two workers: the deviations are independent, and the reference apps answer in milliseconds.
   workers: Number(process.env.SENSITIVITY_WORKERS ?? 2),
   fullyParallel: true,
   retries: 0,
   // The reference apps answer in milliseconds; a red scenario should not wait long to be red.
-  expect: { timeout: Number(process.env.SENSITIVITY_EXPECT_TIMEOUT ?? 1000) },
+  expect: { timeout: Number(process.env.SENSITIVITY_EXPECT_TIMEOUT ?? 1500) },
   reporter: [['json', { outputFile: process.env.SENSITIVITY_JSON ?? 'test-results/sensitivity.json' }], ['dot']],
   outputDir: 'test-results/sensitivity',
   use: { ...base.use, trace: 'off', screenshot: 'off', video: 'off' },
   projects,
-  webServer: deviations.map((id) => {
-    const [hw, mp] = ports[id] ?? [0, 0];
-    return {
-      command: 'node --import tsx reference-app/src/main.ts',
-      url: `http://127.0.0.1:${hw}/healthz`,
-      env: { HELLOWORK_PORT: String(hw), MYNAPORTAL_PORT: String(mp), DEVIATIONS: id },
-      reuseExistingServer: false,
-      stdout: 'ignore' as const,
-      stderr: 'ignore' as const,
-      timeout: 30_000,
-    };
-  }),
+  // One process serves every variant, each on its own ports; the last one answering means all are up.
+  webServer: last
+    ? {
+        command: 'node --import tsx reference-app/src/main.ts',
+        url: `http://127.0.0.1:${last.helloworkPort}/healthz`,
+        env: { REFERENCE_INSTANCES: JSON.stringify(instances), DEVIATIONS: '', REFERENCE_MARKUP: '' },
+        reuseExistingServer: false,
+        stdout: 'ignore' as const,
+        stderr: 'pipe' as const,
+        timeout: 60_000,
+      }
+    : undefined,
 });

@@ -57,12 +57,22 @@ export async function navigatingBy(page: Page, action: () => Promise<void>, time
     const expired = new Promise<'expired'>((resolve) => {
       timer = setTimeout(() => resolve('expired'), timeout);
     });
-    try {
-      await action();
-    } catch (error) {
-      throw new NavigationProblem('action-failed', `操作できませんでした: ${firstLine(error)}`);
+    // The press itself may wait for the navigation it started (Playwright waits for scheduled navigations), so it
+    // races the outcomes too: a press that fails while its navigation request is pending is a page not answering.
+    const pressed = action().then(
+      () => new Promise<never>(() => {}),
+      (error: unknown) => ({ error }),
+    );
+    const outcome = await Promise.race([happened, expired, pressed]);
+    if (typeof outcome === 'object') {
+      const pending = requests.at(-1);
+      if (!pending) throw new NavigationProblem('action-failed', `操作できませんでした: ${firstLine(outcome.error)}`);
+      await stopLoading(page);
+      throw new NavigationProblem(
+        'no-answer',
+        `押してから ${seconds(timeout)} 以内に次の画面が表示されませんでした（${pending.method()} ${pending.url()} の応答を待っています。URL は ${page.url()}）。`,
+      );
     }
-    const outcome = await Promise.race([happened, expired]);
     if (outcome === 'new-window' || opened.length > 0) {
       const other = opened[0];
       await other?.waitForLoadState('domcontentloaded', { timeout: Math.min(timeout, 5_000) }).catch(() => {});
@@ -80,6 +90,7 @@ export async function navigatingBy(page: Page, action: () => Promise<void>, time
           `押してから ${seconds(timeout)} 待っても画面が変わりませんでした（次の画面の読み込みも始まらず、URL ${page.url()} のままです）。`,
         );
       }
+      await stopLoading(page);
       throw new NavigationProblem(
         'no-answer',
         `押してから ${seconds(timeout)} 以内に次の画面が表示されませんでした（${pending.method()} ${pending.url()} の応答を待っています。URL は ${page.url()}）。`,
@@ -96,6 +107,21 @@ export async function navigatingBy(page: Page, action: () => Promise<void>, time
     page.off('request', onRequest);
     page.off('framenavigated', onNavigated);
     context.off('page', onPage);
+  }
+}
+
+/**
+ * Stops a navigation that does not answer, as a person would press the browser's stop button: the page that was
+ * shown stays, and the browser can be asked what it shows (while a document request is pending, Chromium answers
+ * nothing about the page). Chromium only (CDP); elsewhere the page is left loading.
+ */
+async function stopLoading(page: Page): Promise<void> {
+  try {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Page.stopLoading');
+    await cdp.detach();
+  } catch {
+    // not Chromium, or the page is gone: nothing to stop
   }
 }
 

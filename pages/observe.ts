@@ -3,7 +3,7 @@
  * what the screen actually had when a check failed. No assertions here.
  */
 import type { Page } from '@playwright/test';
-import { type LocatorSpec, locateAll } from '../support/target-profile.ts';
+import type { LocatorSpec } from '../support/target-profile.ts';
 
 export interface ControlOnScreen {
   readonly role: 'ボタン' | 'リンク';
@@ -55,24 +55,54 @@ export function formatControls(controls: readonly ControlOnScreen[]): string {
   return controls.map((c) => `「${c.name || '(名前なし)'}」（${c.role}, 上端 ${c.top}px）`).join('、');
 }
 
-const texts = async (page: Page, read: () => Promise<string[]>) =>
-  (await read().catch(() => [] as string[])).slice(0, 8).map((h) => `「${h.replace(/\s+/g, ' ').trim()}」`);
+/** A read that gives up after `ms` (a page still loading must not hold a failure message for long). */
+export function within<T>(ms: number, read: Promise<T>, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(fallback), ms);
+  });
+  return Promise.race([read.catch(() => fallback), late]).finally(() => clearTimeout(timer));
+}
+
+const READ_MS = 1_500;
 
 /**
- * URL, title, the screen's own title element (as the target profile locates it), headings and
- * alerts: enough for a reader to recognise which screen it was.
+ * URL, title, the screen's own title element (as the target profile locates it: its CSS alternatives; headings
+ * are listed anyway), headings and alerts: enough for a reader to recognise which screen it was. One evaluation
+ * in the page as it is now (no locator waits: the page may be in the middle of a navigation that never ends).
  */
 export async function describeScreen(page: Page, screenTitle?: LocatorSpec): Promise<string> {
   if (page.isClosed()) return '（タブは閉じられています）';
-  const title = await page.title().catch(() => '(取得できません)');
-  const named = screenTitle ? await texts(page, () => locateAll(page, screenTitle).filter({ visible: true }).allInnerTexts()) : [];
-  const headings = await texts(page, () => page.getByRole('heading').filter({ visible: true }).allInnerTexts());
-  const alerts = await texts(page, () => page.getByRole('alert').filter({ visible: true }).allInnerTexts());
+  const css = (screenTitle ?? []).flatMap((alt) => ('css' in alt ? [alt.css] : []));
+  const seen = await within(
+    READ_MS,
+    page.evaluate((titleCss) => {
+      const shown = (el: Element) => {
+        const r = el.getBoundingClientRect();
+        return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+      };
+      const read = (selector: string) =>
+        [...document.querySelectorAll(selector)]
+          .filter(shown)
+          .map((el) => ((el as HTMLElement).innerText || el.textContent || '').replace(/\s+/g, ' ').trim())
+          .filter(Boolean)
+          .slice(0, 8);
+      return {
+        title: document.title,
+        named: titleCss.length > 0 ? read(titleCss.join(',')) : [],
+        headings: read('h1, h2, h3, h4, h5, h6, [role="heading"]'),
+        alerts: read('[role="alert"]'),
+      };
+    }, css),
+    undefined,
+  );
+  if (!seen) return `URL ${page.url()}（画面を読み取れませんでした: 読み込み中のままです）`;
+  const quote = (xs: string[]) => xs.map((x) => `「${x}」`).join('');
   return [
     `URL ${page.url()}`,
-    `タイトル「${title}」`,
-    ...(named.length > 0 ? [`画面名 ${named.join('')}`] : []),
-    `見出し ${headings.length > 0 ? headings.join('') : 'なし'}`,
-    ...(alerts.length > 0 ? [`表示されたメッセージ ${alerts.join('')}`] : []),
+    `タイトル「${seen.title}」`,
+    ...(seen.named.length > 0 ? [`画面名 ${quote(seen.named)}`] : []),
+    `見出し ${seen.headings.length > 0 ? quote(seen.headings) : 'なし'}`,
+    ...(seen.alerts.length > 0 ? [`表示されたメッセージ ${quote(seen.alerts)}`] : []),
   ].join('、');
 }

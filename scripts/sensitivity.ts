@@ -1,21 +1,27 @@
 /**
- * Sensitivity: proves what the suite catches. Runs the whole suite against one
- * reference app per deviation (playwright.sensitivity.config.ts) and compares,
- * for each deviation, the set of red scenarios × projects with the set the
- * catalogue expects (reference-app/src/deviations.ts): every expected scenario
- * red, nothing else red, and every red message naming a manual step or a
+ * Sensitivity: proves what the suite catches. Runs the suite against the reference app with each
+ * deviation, in both markups and (where the proof must not lean on the app's records) as a configured
+ * target (playwright.sensitivity.config.ts, support/sensitivity.ts), and compares, for each variant, the
+ * set of red scenarios × projects with the set the catalogue expects (reference-app/src/deviations.ts):
+ * every expected scenario red, nothing else red, and every red message naming a manual step or a
  * security requirement. Writes reports/sensitivity.md. Exit 0 only if all match.
  *
- *   node --import tsx scripts/sensitivity.ts [--deviations a,b] [--projects pc-chromium,sp-android]
+ * By default each variant runs the scenarios expected red plus a green sample; --full (npm run
+ * sensitivity:full) runs every scenario of every variant, which proves the sample misses nothing.
+ *
+ *   node --import tsx scripts/sensitivity.ts [--full] [--deviations a,b] [--settings bundled,hellowork,target] [--projects pc-chromium,sp-android]
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DEVIATION_IDS, DEVIATIONS, type DeviationId, expectedRed } from '../reference-app/src/deviations.ts';
+import { GREEN_SAMPLE, type VariantSetting, variantOf, variants } from '../support/sensitivity.ts';
 
 const { values } = parseArgs({
   options: {
     deviations: { type: 'string' },
+    settings: { type: 'string', default: 'bundled,hellowork,target' },
+    full: { type: 'boolean', default: false },
     // sp-iphone differs from sp-android only in viewport and user agent (same engine, same side of the
     // PC breakpoint): the conformance run covers it; the sensitivity run keeps to one profile per device class.
     projects: { type: 'string', default: process.env.SENSITIVITY_PROJECTS ?? 'pc-chromium,sp-android' },
@@ -24,9 +30,13 @@ const { values } = parseArgs({
   },
 });
 const deviations = (values.deviations?.split(',').filter(Boolean) ?? DEVIATION_IDS) as DeviationId[];
+const settings = values.settings.split(',').filter(Boolean) as VariantSetting[];
 const projects = values.projects.split(',').filter(Boolean);
+const plan = variants(deviations, settings);
 
 interface Outcome {
+  /** The variant's key: <deviation>, <deviation>@hellowork or <deviation>@target. */
+  readonly variant: string;
   readonly deviation: DeviationId;
   readonly project: string;
   readonly title: string;
@@ -47,6 +57,10 @@ function run(): { seconds: number; status: number | null } {
     env: {
       ...process.env,
       SENSITIVITY_DEVIATIONS: deviations.join(','),
+      SENSITIVITY_SETTINGS: settings.join(','),
+      SENSITIVITY_FULL: values.full ? '1' : '',
+      // A press that leads nowhere is red after this long (slow-logout answers after 20 s).
+      ACTION_TIMEOUT: process.env.SENSITIVITY_ACTION_TIMEOUT ?? '4000',
       SENSITIVITY_PROJECTS: projects.join(','),
       SENSITIVITY_JSON: values.json,
       STEP_SCREENSHOTS: 'false',
@@ -70,9 +84,12 @@ function outcomes(file: string): Outcome[] {
   const walk = (suite: JsonSuite) => {
     for (const spec of suite.specs ?? []) {
       for (const t of spec.tests) {
-        const [deviation, project] = t.projectName.split('/') as [DeviationId, string];
+        const [key = '', project = ''] = t.projectName.split('/');
+        const variant = variantOf(key);
+        if (!variant) continue;
         found.push({
-          deviation,
+          variant: key,
+          deviation: variant.deviation,
           project,
           title: spec.title,
           tags: spec.tags.map((tag) => (tag.startsWith('@') ? tag : `@${tag}`)),
@@ -103,36 +120,42 @@ const rows: string[] = [];
 const scenarioKey = (o: Outcome) => `${o.tags.find((t) => /^@(3\.3-|sec-|note-)/.test(t) && !/^@3\.3-note$/.test(t)) ?? o.tags[0]} ${o.title}`;
 const scenarios = [...new Set(all.map((o) => `${scenarioKey(o)}\u0000${o.project}`))].sort();
 let detected = 0;
-for (const id of deviations) {
-  const mine = all.filter((o) => o.deviation === id);
+for (const { key, deviation: id } of plan) {
+  const mine = all.filter((o) => o.variant === key);
   const missed = mine.filter((o) => !o.red && expectedRed(id, o.tags, o.project));
   const collateral = mine.filter((o) => o.red && !expectedRed(id, o.tags, o.project));
   const unnamed = mine.filter((o) => o.red && !NAMES_A_STEP.test(o.message));
   const references = DEVIATIONS[id].references;
   const named = mine.some((o) => o.red && references.some((r) => o.message.includes(r)));
   const red = mine.filter((o) => o.red).length;
-  if (mine.length === 0) problems.push(`${id}: no scenario ran`);
-  for (const o of missed) problems.push(`${id}: not detected: ${scenarioKey(o)} [${o.project}] stayed green`);
-  for (const o of collateral) problems.push(`${id}: collateral: ${scenarioKey(o)} [${o.project}] is red:\n    ${o.message.split('\n').slice(0, 3).join('\n    ')}`);
-  for (const o of unnamed) problems.push(`${id}: message names no manual step: ${scenarioKey(o)} [${o.project}]: ${o.message.split('\n')[0]}`);
-  if (red > 0 && !named) problems.push(`${id}: no red message names ${references.join(' or ')}`);
+  if (mine.length === 0) problems.push(`${key}: no scenario ran`);
+  for (const o of missed) problems.push(`${key}: not detected: ${scenarioKey(o)} [${o.project}] stayed green`);
+  for (const o of collateral) problems.push(`${key}: collateral: ${scenarioKey(o)} [${o.project}] is red:\n    ${o.message.split('\n').slice(0, 3).join('\n    ')}`);
+  for (const o of unnamed) problems.push(`${key}: message names no manual step: ${scenarioKey(o)} [${o.project}]: ${o.message.split('\n')[0]}`);
+  if (red > 0 && !named) problems.push(`${key}: no red message names ${references.join(' or ')}`);
   const ok = mine.length > 0 && missed.length === 0 && collateral.length === 0 && unnamed.length === 0 && named && red > 0;
   if (ok) detected++;
-  rows.push(`| \`${id}\` | ${DEVIATIONS[id].breaks} | ${references.join(', ')} | ${red} | ${missed.length} | ${collateral.length} | ${ok ? '検出' : '**不一致**'} |`);
+  rows.push(`| \`${key}\` | ${DEVIATIONS[id].breaks} | ${references.join(', ')} | ${red} | ${missed.length} | ${collateral.length} | ${ok ? '検出' : '**不一致**'} |`);
 }
 
-const cell = (id: DeviationId, key: string) => {
+const cell = (variant: string, key: string) => {
   const [scenario, project] = key.split('\u0000') as [string, string];
-  const o = all.find((x) => x.deviation === id && `${scenarioKey(x)}` === scenario && x.project === project);
+  const o = all.find((x) => x.variant === variant && `${scenarioKey(x)}` === scenario && x.project === project);
   if (!o) return ' ';
-  const exp = expectedRed(id, o.tags, o.project);
+  const exp = expectedRed(o.deviation, o.tags, o.project);
   return o.red ? (exp ? '●' : '✗') : exp ? '△' : '·';
 };
+const keys = plan.map((v) => v.key);
+const anchor = (k: string) => k.replace(/@/g, '-');
 const md = [
   '# 感度（sensitivity）: 参照アプリの逸脱を、スイートがどれだけ見つけるか',
   '',
-  `実行: ${new Date().toISOString()}、所要 ${seconds.toFixed(0)} 秒、プロジェクト ${projects.join(', ')}、逸脱 ${deviations.length} 件。`,
-  `結果: **${detected}/${deviations.length} 件を検出、巻き添えの失敗 ${all.filter((o) => o.red && !expectedRed(o.deviation, o.tags, o.project)).length} 件**。`,
+  `実行: ${new Date().toISOString()}、所要 ${seconds.toFixed(0)} 秒、プロジェクト ${projects.join(', ')}、逸脱 ${deviations.length} 件 × 設定（${settings.join('、')}）= ${plan.length} 通り。`,
+  values.full
+    ? '範囲: 全シナリオ（npm run sensitivity:full）。'
+    : `範囲: 各通りで、赤になるはずのシナリオと、緑のままであるはずの見本（${GREEN_SAMPLE.join('、')}）。全シナリオは npm run sensitivity:full。`,
+  '設定: 無印 = 参照アプリ自身のマークアップ、@hellowork = 実サイトの構造（hellowork プロファイル）、@target = スイートを設定済みの対象として実行（参照アプリの記録を読まない）。',
+  `結果: **${detected}/${plan.length} 通りを検出、巻き添えの失敗 ${all.filter((o) => o.red && !expectedRed(o.deviation, o.tags, o.project)).length} 件**。`,
   '',
   '| 逸脱 | 壊すもの | 参照 | 赤 | 見逃し | 巻き添え | 判定 |',
   '|---|---|---|---|---|---|---|',
@@ -140,16 +163,16 @@ const md = [
   '',
   '## 行列（シナリオ × 逸脱）',
   '',
-  '● 期待どおり赤、· 期待どおり緑、✗ 巻き添え（期待しない赤）、△ 見逃し（期待した赤が緑）',
+  '● 期待どおり赤、· 期待どおり緑、✗ 巻き添え（期待しない赤）、△ 見逃し（期待した赤が緑）、空欄 = 実行していない',
   '',
-  `| シナリオ | プロジェクト | ${deviations.map((d, i) => `[${i + 1}](#${d})`).join(' | ')} |`,
-  `|---|---|${deviations.map(() => '---').join('|')}|`,
+  `| シナリオ | プロジェクト | ${keys.map((k, i) => `[${i + 1}](#${anchor(k)})`).join(' | ')} |`,
+  `|---|---|${keys.map(() => '---').join('|')}|`,
   ...scenarios.map((key) => {
     const [scenario, project] = key.split('\u0000');
-    return `| ${scenario} | ${project} | ${deviations.map((d) => cell(d, key)).join(' | ')} |`;
+    return `| ${scenario} | ${project} | ${keys.map((k) => cell(k, key)).join(' | ')} |`;
   }),
   '',
-  ...deviations.map((d, i) => `${i + 1}. <a id="${d}"></a>\`${d}\``),
+  ...keys.map((k, i) => `${i + 1}. <a id="${anchor(k)}"></a>\`${k}\``),
   '',
   ...(problems.length > 0 ? ['## 問題', '', ...problems.map((p) => `- ${p.replace(/\n/g, ' ')}`)] : []),
   '',
@@ -157,6 +180,6 @@ const md = [
 mkdirSync('reports', { recursive: true });
 writeFileSync(values.out, md);
 
-console.log(`\nsensitivity: ${detected}/${deviations.length} deviations detected exactly; ${problems.length} problem(s); ${seconds.toFixed(0)} s; matrix: ${values.out}`);
+console.log(`\nsensitivity: ${detected}/${plan.length} variants (${deviations.length} deviations × ${settings.join(', ')}) detected exactly; ${problems.length} problem(s); ${seconds.toFixed(0)} s; matrix: ${values.out}`);
 for (const p of problems) console.log(`  • ${p}`);
-process.exit(problems.length === 0 && detected === deviations.length ? 0 : 1);
+process.exit(problems.length === 0 && detected === plan.length ? 0 : 1);

@@ -148,7 +148,10 @@ Then('求職者マイページのどの画面でも、この端末のログア�
     await myPage.open(screen);
     const observe = async () => {
       const top = await myPage.controlsInTopArea(ratio);
-      return `「${screen}」画面。画面上部（0〜${top.limit}px）にある操作部品: ${formatControls(top.controls)}`;
+      const onTop = deviceClass === 'pc' ? await myPage.whatIsOnTop(myPage.logoutControl) : 'self';
+      return `「${screen}」画面。画面上部（0〜${top.limit}px）にある操作部品: ${formatControls(top.controls)}${
+        onTop !== 'self' && onTop !== 'absent' ? `。「ログアウト」の中央には別の要素 ${onTop} が重なっています` : ''
+      }`;
     };
     if (deviceClass === 'pc') {
       await manual.verify(
@@ -156,6 +159,8 @@ Then('求職者マイページのどの画面でも、この端末のログア�
         async () => {
           await expect(myPage.logoutControl).toBeInTopArea(myPage, ratio);
           await expect(myPage.logoutControl).toBeNamed(myPage, 'ログアウト');
+          // Usable, not merely shown: nothing (a banner, an overlay) lies on top of it.
+          await expect(myPage.logoutControl).toReceivePresses(myPage);
         },
       );
     } else {

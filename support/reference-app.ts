@@ -19,11 +19,19 @@ export async function startReferenceApp(options: {
   helloworkPort: number;
   mynaportalPort: number;
   deviations?: string;
+  /** Which markup it renders (REFERENCE_MARKUP); default: the environment's. */
+  markup?: 'bundled' | 'hellowork';
   timeoutMs?: number;
 }): Promise<RunningReferenceApp> {
   const { helloworkPort, mynaportalPort, timeoutMs = 30_000 } = options;
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', REFERENCE_APP_MAIN], {
-    env: { ...process.env, HELLOWORK_PORT: String(helloworkPort), MYNAPORTAL_PORT: String(mynaportalPort), DEVIATIONS: options.deviations ?? '' },
+    env: {
+      ...process.env,
+      HELLOWORK_PORT: String(helloworkPort),
+      MYNAPORTAL_PORT: String(mynaportalPort),
+      DEVIATIONS: options.deviations ?? '',
+      ...(options.markup ? { REFERENCE_MARKUP: options.markup } : {}),
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

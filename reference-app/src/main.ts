@@ -9,12 +9,13 @@
  *
  * DEVIATIONS=id,id switches on deliberate deviations from the manual (see deviations.ts);
  * LATE_LOGOUT_MS and SLOW_LOGOUT_MS tune the late-single-logout and slow-logout deviations.
+ * REFERENCE_INSTANCES serves several such pairs from one process (the sensitivity run, see instances()).
  */
 import { createServer } from 'node:http';
 import { serve } from '@hono/node-server';
 import { Deviations } from './deviations.ts';
 import { SLOW_LOGOUT_MS } from './hellowork/common.ts';
-import { HELLOWORK_LOGIN, helloworkOrigins, parseMarkup } from './markup.ts';
+import { HELLOWORK_LOGIN, helloworkOrigins, type Markup, parseMarkup } from './markup.ts';
 import { createReference, LATE_LOGOUT_MS } from './reference.ts';
 
 function integer(name: string, fallback: number, max: number): number {
@@ -29,27 +30,55 @@ function integer(name: string, fallback: number, max: number): number {
 const port = (name: string, fallback: number) => integer(name, fallback, 65535);
 
 const hostname = '127.0.0.1';
-const helloworkPort = port('HELLOWORK_PORT', 38080);
-const mynaportalPort = port('MYNAPORTAL_PORT', 38081);
-const deviations = Deviations.parse(process.env.DEVIATIONS);
-const markup = parseMarkup(process.env.REFERENCE_MARKUP);
-const site = helloworkOrigins(helloworkPort, markup);
-const origins = {
-  hellowork: site.mypage,
-  top: site.top,
-  mynaportal: `http://mynaportal.localhost:${mynaportalPort}`,
-};
-const { hellowork, mynaportal } = createReference(origins, deviations, {
-  markup,
-  lateLogoutMs: integer('LATE_LOGOUT_MS', LATE_LOGOUT_MS, 600_000),
-  slowLogoutMs: integer('SLOW_LOGOUT_MS', SLOW_LOGOUT_MS, 600_000),
-});
 
-// マイナポータル first: HelloWork's /healthz answering (Playwright's webServer check) means both are up.
-const mpServer = createServer(mynaportal.listener);
-await new Promise<void>((resolve) => mpServer.listen(mynaportalPort, hostname, resolve));
-console.log(`[reference-app] マイナポータル stand-in: ${origins.mynaportal}/`);
-const hwServer = serve({ fetch: hellowork.app.fetch, hostname, port: helloworkPort }, () => {
+/** One HelloWork + マイナポータル pair: its ports, deviations and markup. */
+interface Instance {
+  readonly helloworkPort: number;
+  readonly mynaportalPort: number;
+  readonly deviations: Deviations;
+  readonly markup: Markup;
+}
+
+/**
+ * REFERENCE_INSTANCES (the sensitivity run): a JSON array of {helloworkPort, mynaportalPort, deviations, markup},
+ * all served by this one process, each pair on its own ports; else one pair from the variables above.
+ */
+function instances(): Instance[] {
+  const raw = process.env.REFERENCE_INSTANCES?.trim();
+  if (!raw) {
+    return [
+      {
+        helloworkPort: port('HELLOWORK_PORT', 38080),
+        mynaportalPort: port('MYNAPORTAL_PORT', 38081),
+        deviations: Deviations.parse(process.env.DEVIATIONS),
+        markup: parseMarkup(process.env.REFERENCE_MARKUP),
+      },
+    ];
+  }
+  const list = JSON.parse(raw) as { helloworkPort: number; mynaportalPort: number; deviations?: string; markup?: string }[];
+  return list.map((i) => ({
+    helloworkPort: i.helloworkPort,
+    mynaportalPort: i.mynaportalPort,
+    deviations: Deviations.parse(i.deviations),
+    markup: parseMarkup(i.markup),
+  }));
+}
+
+const lateLogoutMs = integer('LATE_LOGOUT_MS', LATE_LOGOUT_MS, 600_000);
+const slowLogoutMs = integer('SLOW_LOGOUT_MS', SLOW_LOGOUT_MS, 600_000);
+const closers: (() => void)[] = [];
+
+// In order: the last HelloWork's /healthz answering (Playwright's webServer check) means every pair is up.
+for (const { helloworkPort, mynaportalPort, deviations, markup } of instances()) {
+  const site = helloworkOrigins(helloworkPort, markup);
+  const origins = { hellowork: site.mypage, top: site.top, mynaportal: `http://mynaportal.localhost:${mynaportalPort}` };
+  const { hellowork, mynaportal } = createReference(origins, deviations, { markup, lateLogoutMs, slowLogoutMs });
+  // マイナポータル first: HelloWork answering means both are up.
+  const mpServer = createServer(mynaportal.listener);
+  await new Promise<void>((resolve) => mpServer.listen(mynaportalPort, hostname, resolve));
+  console.log(`[reference-app] マイナポータル stand-in: ${origins.mynaportal}/`);
+  const hwServer = serve({ fetch: hellowork.app.fetch, hostname, port: helloworkPort });
+  await new Promise((resolve) => hwServer.once('listening', resolve));
   if (markup === 'hellowork') {
     console.log(`[reference-app] HelloWork stand-in (markup: hellowork): top page ${site.top}/`);
     console.log(`[reference-app] HelloWork stand-in (markup: hellowork): 求職者マイページ login ${site.mypage}${HELLOWORK_LOGIN.path}`);
@@ -57,12 +86,15 @@ const hwServer = serve({ fetch: hellowork.app.fetch, hostname, port: helloworkPo
     console.log(`[reference-app] HelloWork stand-in: ${site.top}/`);
   }
   if (deviations.list.length > 0) console.log(`[reference-app] deviations on: ${deviations.list.join(', ')}`);
-});
+  closers.push(
+    () => hwServer.close(),
+    () => mpServer.close(),
+  );
+}
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    hwServer.close();
-    mpServer.close();
+    for (const close of closers) close();
     process.exit(0);
   });
 }

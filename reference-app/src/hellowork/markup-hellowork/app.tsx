@@ -35,7 +35,7 @@ import { type Env, findJobSeeker, type HelloWorkOptions, LogoutEffects, originsF
 import { type MynaPortalLogin, ProviderUnavailableError } from '../mynaportal-login.ts';
 import { SessionStore } from '../sessions.ts';
 import { kyushokuCss, topCss } from './styles.ts';
-import { EndedSessionScreen, ErrorScreen, KYUSHOKU_CSS_PATH, LoginScreen, SCREEN_VIEWS, TOP_CSS_PATH, TopPage } from './views.tsx';
+import { EndedSessionScreen, ErrorScreen, KYUSHOKU_CSS_PATH, LoginScreen, OneTimePasswordScreen, SCREEN_VIEWS, TOP_CSS_PATH, TopPage } from './views.tsx';
 
 const PENDING_LOGIN_COOKIE = 'HW_MYNA_LOGIN';
 
@@ -112,6 +112,8 @@ export function createHelloWorkMarkupApp(options: HelloWorkOptions = {}) {
         const form = await readForm(c);
         const user = findJobSeeker(field(form, 'loginMailTxt'), field(form, 'loginPasswordTxt'));
         if (!user) return loginScreen(c, 'メールアドレスまたはパスワードが正しくありません。');
+        // An account with a second factor: a one-time-password screen, and no session yet (as on the employer side).
+        if (user.oneTimePassword) return render(c, <OneTimePasswordScreen />);
         return startSession(c, user, 'password');
       }
       if (action === 'logout' && c.req.method === 'POST') {

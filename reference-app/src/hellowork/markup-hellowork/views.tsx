@@ -182,6 +182,30 @@ const PublicScreen = (props: { pageTitle: string; children: Child }) => (
   </Page>
 );
 
+/** After the password, for accounts with a second factor: the one-time password sent by e-mail. */
+export const OneTimePasswordScreen = () => (
+  <PublicScreen pageTitle="ワンタイムパスワード入力">
+    <div class="login_area">
+      <p class="lead">登録したメールアドレスに送信したワンタイムパスワードを入力してください。</p>
+      <form name="GEAA040020Form" method="post" action="#">
+        <table class="tbl_input">
+          <tbody>
+            <tr>
+              <th>ワンタイムパスワード</th>
+              <td>
+                <input id="ID_otpTxt" name="otpTxt" type="text" class="txt_short" maxlength={6} autocomplete="one-time-code" />
+              </td>
+            </tr>
+          </tbody>
+        </table>
+        <div class="btn_area">
+          <input type="submit" id="ID_otpBtn" class="btn_primary" value="認証" />
+        </div>
+      </form>
+    </div>
+  </PublicScreen>
+);
+
 export const LoginScreen = (props: { error?: string; mynaportalStart?: string }) => (
   <PublicScreen pageTitle={HELLOWORK_LOGIN.pageTitle}>
     {props.error ? (

@@ -1,0 +1,93 @@
+/**
+ * Markup the suite did not write (issue: "works on markup this project did not write"):
+ * - the whole suite passes on the bundled app rendering the real HelloWork site's structure
+ *   (REFERENCE_MARKUP=hellowork), checked with the hellowork profile, nothing else changed;
+ * - against that app run as a configured target, a login that cannot succeed (a wrong profile
+ *   entry, a refused password, a one-time-password screen) stops the login step within the
+ *   action timeout with one message naming the profile entry and what the page showed.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { loadAccounts } from '../../fixtures/accounts.ts';
+import { bundledOrigins } from '../../support/config.ts';
+import { freePortsSync } from '../../support/ports.ts';
+import { type RunningReferenceApp, startReferenceApp } from '../../support/reference-app.ts';
+import { makeSandbox, type Sandbox } from './helpers/sandbox.ts';
+
+let sandbox: Sandbox;
+before(() => {
+  sandbox = makeSandbox('target-profile');
+});
+after(() => sandbox.remove());
+
+test('npm run conformance passes on the hellowork markup with REFERENCE_MARKUP alone (profile hellowork)', () => {
+  const run = sandbox.run('npm', ['run', 'conformance'], { REFERENCE_MARKUP: 'hellowork', CI: '1' }, 600_000);
+  const output = run.stdout + run.stderr;
+  assert.equal(run.status, 0, output.slice(-4000));
+  assert.match(output, /33 passed/);
+  const signoff = readFileSync(sandbox.path('reports', 'signoff', 'index.html'), 'utf8');
+  assert.match(signoff, /kyushoku\.hellowork\.localhost|同梱/);
+  assert.doesNotMatch(signoff, /不合格/);
+});
+
+interface Json {
+  suites: { specs?: { tests: { results: { status: string; duration: number; error?: { message?: string } }[] }[] }[]; suites?: Json['suites'] }[];
+}
+const firstResult = (report: Json) => {
+  const walk = (suites: Json['suites']): Json['suites'][number]['specs'] => suites.flatMap((s) => [...(s.specs ?? []), ...(walk(s.suites ?? []) ?? [])]);
+  return walk(report.suites)?.[0]?.tests[0]?.results[0];
+};
+
+test('against a target, a login that cannot succeed stops within the action timeout, naming the profile entry and what the page showed', async () => {
+  const [hw = 0, mp = 0] = freePortsSync(2);
+  const app: RunningReferenceApp = await startReferenceApp({ helloworkPort: hw, mynaportalPort: mp, markup: 'hellowork' });
+  try {
+    const origins = bundledOrigins('hellowork', hw);
+    const [seeker, , otp] = loadAccounts();
+    assert.ok(seeker && otp?.oneTimePassword, 'fixtures/accounts.json has a one-time-password account');
+    const profile = JSON.parse(readFileSync(sandbox.path('profiles', 'hellowork.json'), 'utf8'));
+    profile.name = 'wrong-id';
+    profile.login.id = [{ css: '#ID_mailAddressTxt' }];
+    writeFileSync(sandbox.path('wrong-id.json'), JSON.stringify(profile));
+    const actionTimeout = 10_000;
+    const run = (env: Record<string, string>) => {
+      const r = sandbox.run('npx', ['playwright', 'test', '--grep', '@sec-headers', '--reporter=json'], {
+        TARGET_URL: origins.myPage,
+        TARGET_TOP_URL: origins.top,
+        TARGET_PROFILE: 'hellowork',
+        LOGIN_ID: seeker.loginId,
+        LOGIN_PASSWORD: seeker.password,
+        PROJECTS: 'pc-chromium',
+        ACTION_TIMEOUT: String(actionTimeout),
+        ...env,
+      });
+      assert.equal(r.status, 1, r.stderr);
+      const result = firstResult(JSON.parse(r.stdout) as Json);
+      assert.ok(result, r.stdout.slice(0, 2000));
+      return { message: result.error?.message ?? '', duration: result.duration };
+    };
+    const bsx = sandbox.run('npx', ['bddgen'], {});
+    assert.equal(bsx.status, 0, bsx.stderr);
+
+    const wrongEntry = run({ TARGET_PROFILE: sandbox.path('wrong-id.json') });
+    assert.match(wrongEntry.message, /前提の操作がうまくいきませんでした/);
+    assert.match(wrongEntry.message, /プロファイル wrong-id の login\.id（CSS #ID_mailAddressTxt）/);
+    assert.match(wrongEntry.message, /見つかりません。URL http:\/\/kyushoku\.hellowork\.localhost:\d+\/kyushoku\/GEAA040010\.do/);
+    assert.match(wrongEntry.message, /画面名 「求職者マイページログイン」/);
+    assert.ok(wrongEntry.duration < actionTimeout, `red after ${wrongEntry.duration} ms`);
+    assert.ok(wrongEntry.message.indexOf('前提') < wrongEntry.message.indexOf('Playwright の詳細'), 'the reader sees the manual wording first');
+
+    const refused = run({ LOGIN_PASSWORD: 'not-the-password' });
+    assert.match(refused.message, /ログイン後に「求職者マイページホーム」（画面の表示: 「マイページトップ」/);
+    assert.match(refused.message, /ログイン画面のメッセージ: 「メールアドレスまたはパスワードが正しくありません。」/);
+    assert.ok(refused.duration < actionTimeout * 2, `red after ${refused.duration} ms`);
+
+    const extra = run({ LOGIN_ID: otp.loginId, LOGIN_PASSWORD: otp.password });
+    assert.match(extra.message, /ログインの後に「ワンタイムパスワード」の入力画面が表示されました（プロファイル hellowork の login\.extraSteps\[0\]/);
+    assert.match(extra.message, /追加の入力に対応していない/);
+    assert.ok(extra.duration < actionTimeout, `red after ${extra.duration} ms`);
+  } finally {
+    await app.stop();
+  }
+});
