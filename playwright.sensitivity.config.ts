@@ -24,7 +24,7 @@ const deviations = (process.env.SENSITIVITY_DEVIATIONS?.split(',').filter(Boolea
 const settings = (process.env.SENSITIVITY_SETTINGS?.split(',').filter(Boolean) ?? ['bundled', 'hellowork', 'target']) as VariantSetting[];
 const baseProjects = process.env.SENSITIVITY_PROJECTS?.split(',').filter(Boolean) ?? ['pc-chromium', 'sp-android'];
 const full = process.env.SENSITIVITY_FULL === '1';
-const plan = variants(deviations, settings);
+const plan = variants(deviations, settings, full);
 
 // Ports are chosen once, in the main process, and handed to the workers through the environment.
 if (!process.env.SENSITIVITY_PORTS) {

@@ -17,14 +17,15 @@ export function deviationsMarkdown(): string {
     '',
     '参照アプリは、わざとマニュアル（や OWASP の要件）から外れた動きを一つずつ持てます。',
     '`DEVIATIONS=<id>` を付けて起動したときだけ有効で、ふだんは一つも有効になりません。',
-    '`npm run sensitivity`（`npm test` の一部）は、逸脱ごとにスイート全体を流し、赤になるシナリオが下の表の「赤になるシナリオ」とちょうど一致すること（見逃しも巻き添えもないこと）を確かめ、結果を `reports/sensitivity.md` に書きます。',
+    '`npm run sensitivity`（`npm test` の一部）は、逸脱ごとにスイートを流し、赤になるシナリオが下の表の「赤になるシナリオ」とちょうど一致すること（見逃しも巻き添えもないこと）を確かめ、結果を `reports/sensitivity.md` に書きます。',
+    'どの逸脱も、参照アプリ自身のマークアップ（`REFERENCE_MARKUP=bundled`）と実サイトの構造（`REFERENCE_MARKUP=hellowork`）の両方で働きます。「種類」が「マークアップ」の逸脱は、ふだんの感度の実行でも両方のマークアップで確かめます（「振る舞い」はサーバーの動きだけを変えるので、両方で確かめるのは `npm run sensitivity:full`）。',
     '',
-    '| id | 壊すもの | マニュアル / OWASP | 赤になるシナリオ（タグ × プロジェクト） |',
-    '|---|---|---|---|',
+    '| id | 種類 | 壊すもの | マニュアル / OWASP | 赤になるシナリオ（タグ × プロジェクト） |',
+    '|---|---|---|---|---|',
     ...DEVIATION_IDS.map((id) => {
       const d = DEVIATIONS[id];
       const red = d.red.map((r) => `\`${r.tag}\` × ${DEVICES[r.devices]}`).join('<br>');
-      return `| \`${id}\` | ${d.breaks} | ${d.references.join(', ')} | ${red} |`;
+      return `| \`${id}\` | ${d.concerns === 'markup' ? 'マークアップ' : '振る舞い'} | ${d.breaks} | ${d.references.join(', ')} | ${red} |`;
     }),
     '',
     'タグ: `@3.3-1` / `@3.3-2` はマニュアル 3.3(1)・3.3(2) の機能ファイル全体、`@note-*` は 3.3 注意のシナリオ、`@sec-*` は `features/security/session-termination.feature` のシナリオです。',

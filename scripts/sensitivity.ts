@@ -32,7 +32,7 @@ const { values } = parseArgs({
 const deviations = (values.deviations?.split(',').filter(Boolean) ?? DEVIATION_IDS) as DeviationId[];
 const settings = values.settings.split(',').filter(Boolean) as VariantSetting[];
 const projects = values.projects.split(',').filter(Boolean);
-const plan = variants(deviations, settings);
+const plan = variants(deviations, settings, values.full);
 
 interface Outcome {
   /** The variant's key: <deviation>, <deviation>@hellowork or <deviation>@target. */

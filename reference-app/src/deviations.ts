@@ -23,6 +23,11 @@ export interface Deviation {
   readonly references: readonly string[];
   /** Scenarios expected to turn red (and no others). */
   readonly red: readonly ExpectedRed[];
+  /**
+   * What it changes: the markup (run by the quick sensitivity run in both markups) or only the server's
+   * behaviour (the same in both markups: the quick run keeps to the bundled one; the full run does both).
+   */
+  readonly concerns: 'markup' | 'behaviour';
 }
 
 const logsOutOfMyPage = (devices: Devices): ExpectedRed[] =>
@@ -30,21 +35,25 @@ const logsOutOfMyPage = (devices: Devices): ExpectedRed[] =>
 
 export const DEVIATIONS = {
   'logout-missing-pc': {
+    concerns: 'markup',
     breaks: 'PC: the header has no ログアウト button (the smart-device menu still has it)',
     references: ['3.3(1)①', 'ASVS 7.4.4'],
     red: [{ tag: '@3.3-1', devices: 'pc' }, ...logsOutOfMyPage('pc')],
   },
   'logout-renamed': {
+    concerns: 'markup',
     breaks: 'ログアウト is renamed サインアウト (PC button and smart-device menu item)',
     references: ['3.3(1)①', '3.3(2)②', 'ASVS 7.4.4'],
     red: [{ tag: '@3.3-1', devices: 'pc' }, { tag: '@3.3-2', devices: 'sp' }, ...logsOutOfMyPage('all')],
   },
   'logout-at-bottom': {
+    concerns: 'markup',
     breaks: 'PC: the ログアウト button is moved from the top of the page to the bottom',
     references: ['3.3(1)①', 'ASVS 7.4.4'],
     red: [{ tag: '@3.3-1', devices: 'pc' }, ...logsOutOfMyPage('pc')],
   },
   'logout-to-login': {
+    concerns: 'behaviour',
     breaks: 'logout lands on the login page instead of the top page',
     references: ['3.3(1)②', '3.3(2)③'],
     red: [
@@ -54,6 +63,7 @@ export const DEVIATIONS = {
     ],
   },
   'top-section-missing': {
+    concerns: 'markup',
     breaks: 'the top page lacks its 「事業者の方」 section',
     references: ['3.3(1)②', '3.3(2)③'],
     red: [
@@ -63,16 +73,19 @@ export const DEVIATIONS = {
     ],
   },
   'sp-menu-button-missing': {
+    concerns: 'markup',
     breaks: 'smart device: the header has no メニュー button',
     references: ['3.3(2)①', 'ASVS 7.4.4'],
     red: [{ tag: '@3.3-2', devices: 'sp' }, ...logsOutOfMyPage('sp')],
   },
   'sp-menu-without-logout': {
+    concerns: 'markup',
     breaks: 'smart device: the menu has no ログアウト item',
     references: ['3.3(2)②', 'ASVS 7.4.4'],
     red: [{ tag: '@3.3-2', devices: 'sp' }, ...logsOutOfMyPage('sp')],
   },
   'session-kept-after-logout': {
+    concerns: 'behaviour',
     breaks: 'logout expires the cookie but keeps the server-side session (the old cookie still works)',
     references: ['ASVS 7.4.1', '3.3(1)②', '3.3(2)③'],
     // The top-page check of 3.3 replays the session's old cookies in a fresh browser: logged out means logged out there too.
@@ -84,6 +97,7 @@ export const DEVIATIONS = {
     ],
   },
   'mypage-cacheable': {
+    concerns: 'behaviour',
     breaks: 'My Page responses are cacheable (Cache-Control: private, max-age=600 instead of no-store)',
     references: ['ASVS 14.3.2', 'ASVS 7.4.1', '3.3(1)②', '3.3(2)③'],
     // Re-opening My Page after the logout shows the cached page: the 3.3 scenarios' "session is over" check sees it too.
@@ -96,16 +110,19 @@ export const DEVIATIONS = {
     ],
   },
   'logout-unreachable-on-subpage': {
+    concerns: 'markup',
     breaks: '「応募中の求人」 has neither the ログアウト button nor ログアウト in its menu',
     references: ['ASVS 7.4.4'],
     red: [{ tag: '@sec-reach', devices: 'all' }],
   },
   'mynaportal-backchannel': {
+    concerns: 'behaviour',
     breaks: 'HelloWork registers a back-channel logout URI with マイナポータル and ends its session when マイナポータル logs out (joins 一斉ログアウト)',
     references: ['3.3(注意)①', '3.3(注意)②'],
     red: [{ tag: '@note-portal-logout', devices: 'all' }],
   },
   'mynaportal-rp-logout': {
+    concerns: 'behaviour',
     breaks: 'HelloWork logout also calls マイナポータル end-session (RP-initiated logout), ending the マイナポータル session',
     references: ['3.3(注意)③'],
     red: [
@@ -116,17 +133,20 @@ export const DEVIATIONS = {
   // The deviations below were added with the hellowork markup (REFERENCE_MARKUP=hellowork); they work in both markups.
   // Their `red` lists are provisional until the suite's checks for them exist.
   'logout-covered': {
+    concerns: 'markup',
     breaks: 'PC: a fixed 「お知らせ」 banner is drawn over the ログアウト button (the button is visible, but a click at its centre lands on the banner)',
     references: ['3.3(1)①', 'ASVS 7.4.4'],
     red: [{ tag: '@3.3-1', devices: 'pc' }, ...logsOutOfMyPage('pc')],
   },
   'logout-new-tab': {
+    concerns: 'markup',
     breaks: 'the logout form has target="_blank": the top page opens in a new tab and the original tab stays on My Page',
     // The press is the manual step that fails (「新しいタブが開きました」); the top page the manual promises is not in this tab.
     references: ['3.3(1)①', '3.3(2)②', '3.3(1)②', '3.3(2)③'],
     red: [{ tag: '@3.3-1', devices: 'pc' }, { tag: '@3.3-2', devices: 'sp' }, ...logsOutOfMyPage('all').filter((r) => r.tag !== '@sec-reach')],
   },
   'logout-other-origin': {
+    concerns: 'markup',
     breaks: 'logout lands on another origin that serves the same top-page HTML (bundled: hellowork-mirror.localhost, hellowork markup: www2.hellowork.localhost)',
     references: ['3.3(1)②', '3.3(2)③'],
     red: [
@@ -136,6 +156,7 @@ export const DEVIATIONS = {
     ],
   },
   'subscreen-served-after-logout': {
+    concerns: 'behaviour',
     breaks: 'after logout, the メッセージ screen still shows My Page (with the user\'s name) to the old session cookie; the other screens refuse it',
     references: ['ASVS 7.4.1', '3.3(1)②', '3.3(2)③'],
     red: [
@@ -146,21 +167,25 @@ export const DEVIATIONS = {
     ],
   },
   'sp-logout-below-fold': {
+    concerns: 'markup',
     breaks: 'smart device: the menu has so many お知らせ/ヘルプ items that ログアウト, its last item, is below the bottom of the viewport when the menu opens (reachable only by scrolling)',
     references: ['ASVS 7.4.4'],
     red: [{ tag: '@sec-reach', devices: 'sp' }],
   },
   'first-click-ignored': {
+    concerns: 'markup',
     breaks: 'the first click/tap on ログアウト (PC button and menu item) does nothing (a script cancels the first submit); a second one works',
     references: ['3.3(1)①', '3.3(2)②'],
     red: [{ tag: '@3.3-1', devices: 'pc' }, { tag: '@3.3-2', devices: 'sp' }, ...logsOutOfMyPage('all').filter((r) => r.tag !== '@sec-reach')],
   },
   'late-single-logout': {
+    concerns: 'behaviour',
     breaks: 'about 3 s (LATE_LOGOUT_MS) after the user logs out of マイナポータル, HelloWork ends their My Page session, as if a single logout arrived late, with no back-channel delivery record',
     references: ['3.3(注意)①', '3.3(注意)②'],
     red: [{ tag: '@note-portal-logout', devices: 'all' }],
   },
   'slow-logout': {
+    concerns: 'behaviour',
     breaks: 'the logout request answers only after 20 s (SLOW_LOGOUT_MS), then redirects as usual',
     // Red within the action timeout, at the press (「…の応答を待っています」), not after 20 s.
     references: ['3.3(1)①', '3.3(2)②'],
