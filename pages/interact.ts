@@ -79,7 +79,7 @@ export async function navigatingBy(page: Page, action: () => Promise<void>, time
       throw new NavigationProblem(
         'new-window',
         `押すと新しいタブ（ウィンドウ）が開きました（${other ? `URL ${other.url()}、タイトル「${await other.title().catch(() => '')}」` : ''}）。` +
-          `操作したタブは URL ${page.url()} のままです。`,
+          `操作したタブは URL ${page.url()} のままです（マニュアルでは、操作したこの画面に次の画面が表示されます）。`,
       );
     }
     if (outcome === 'expired') {
@@ -87,7 +87,7 @@ export async function navigatingBy(page: Page, action: () => Promise<void>, time
       if (!pending) {
         throw new NavigationProblem(
           'no-change',
-          `押してから ${seconds(timeout)} 待っても画面が変わりませんでした（次の画面の読み込みも始まらず、URL ${page.url()} のままです）。`,
+          `1 回押して ${seconds(timeout)} 待っても画面が変わりませんでした（次の画面の読み込みも始まらず、URL ${page.url()} のままです）。`,
         );
       }
       await stopLoading(page);

@@ -43,7 +43,13 @@ async function checkName(ctx: ProcedureContext, manualId: string, control: Locat
     {
       manualId,
       expected: `その操作部品の名前が「${name}」である（全角・半角の違いは同じとみなす）`,
-      observe: async () => `${entryName(myPage.profile, entry)} に当たる操作部品の名前は「${(await myPage.accessibleName(control)) ?? '（表示されていません）'}」です`,
+      observe: async () => {
+        const top = await myPage.controlsInTopArea(ctx.suite.topAreaRatio);
+        return (
+          `${entryName(myPage.profile, entry)} に当たる操作部品の名前は「${(await myPage.accessibleName(control)) ?? '（表示されていません）'}」です。` +
+          ` 画面上部（0〜${top.limit}px）にある操作部品: ${formatControls(top.controls)}`
+        );
+      },
     },
     () => expect(control).toBeNamed(myPage, name),
   );
