@@ -6,7 +6,7 @@
  */
 import type { Browser, Locator, Page } from '@playwright/test';
 import type { ManualFigures } from '../fixtures/figures.ts';
-import type { ManualCheck } from '../fixtures/manual-check.ts';
+import type { Claim, ManualCheck } from '../fixtures/manual-check.ts';
 import { LOGOUT_PROCEDURE, MY_PAGE_HOME, TOP_PAGE } from '../fixtures/manual-figures.ts';
 import { expect } from '../fixtures/matchers.ts';
 import { NavigationProblem } from '../pages/interact.ts';
@@ -228,25 +228,35 @@ export async function checkSessionEnded(ctx: ProcedureContext, manualId: string)
       : []),
   ];
   for (const { how, open } of probes) {
-    const probe = await open();
-    try {
-      for (const screen of myPage.screenNames()) {
-        await manual.verify(
-          {
-            manualId,
-            expected: `ログアウト後に${how}で「${screen}」（${myPage.urlOf(screen)}）を開くと、ログインしていない画面になる（セッションが終わっている: ${entryName(site.profile, 'loggedOut', site.profile.loggedOut)}）`,
-            observe: async () => `${await probe.describe()}。求職者マイページの「${screen}」がまだ表示されます。`,
-          },
-          async () => {
-            await probe.open(myPage.urlOf(screen));
-            await expect(probe.screenTitle(myPage.titleOf(screen))).toBeHidden();
-            await expect(probe.loggedOut).toBeVisible();
-          },
-        );
-      }
-    } finally {
-      await probe.close();
+    await everyScreenRefuses({ manual, myPage }, await open(), (screen) => ({
+      manualId,
+      expected: `ログアウト後に${how}で「${screen}」（${myPage.urlOf(screen)}）を開くと、ログインしていない画面になる（セッションが終わっている: ${entryName(site.profile, 'loggedOut', site.profile.loggedOut)}）`,
+    }));
+  }
+}
+
+/**
+ * Every configured My Page screen, opened in the probe, shows the profile's logged-out page and not the screen;
+ * `claim` says, per screen, which manual step or requirement this proves. Closes the probe.
+ */
+export async function everyScreenRefuses(
+  { manual, myPage }: Pick<ProcedureContext, 'manual' | 'myPage'>,
+  probe: SessionProbe,
+  claim: (screen: string) => Omit<Claim, 'observe'>,
+) {
+  try {
+    for (const screen of myPage.screenNames()) {
+      await manual.verify(
+        { ...claim(screen), observe: async () => `${await probe.describe()}。求職者マイページの「${screen}」がまだ表示されます。` },
+        async () => {
+          await probe.open(myPage.urlOf(screen));
+          await expect(probe.screenTitle(myPage.titleOf(screen))).toBeHidden();
+          await expect(probe.loggedOut).toBeVisible();
+        },
+      );
     }
+  } finally {
+    await probe.close();
   }
 }
 

@@ -5,6 +5,7 @@
 import { MY_PAGE_HOME } from '../fixtures/manual-figures.ts';
 import { expect } from '../fixtures/matchers.ts';
 import { Given, Then, When } from './define.ts';
+import { everyScreenRefuses } from './procedures.ts';
 import { MyPage } from '../pages/MyPage.ts';
 import { formatControls } from '../pages/observe.ts';
 import { SessionProbe } from '../pages/SessionProbe.ts';
@@ -25,24 +26,10 @@ Given('ログイン中のクッキーを控えておく', async ({ context, scen
 
 Then('控えておいたクッキーを別のブラウザーで使っても、求職者マイページは開けない', async ({ browser, scenario, suite, manual, myPage }) => {
   const probe = await SessionProbe.withCookies(browser, scenario.savedCookies, suite.hellowork);
-  try {
-    for (const screen of myPage.screenNames()) {
-      await manual.verify(
-        {
-          requirement: 'ASVS 7.4.1',
-          expected: `ログアウト前のクッキー（${scenario.savedCookies.map((c) => c.name).join('、')}）を別のブラウザーに入れて「${screen}」を開くと、ログインしていない画面になる（${entryName(suite.hellowork.profile, 'loggedOut')}）`,
-          observe: () => probe.describe(),
-        },
-        async () => {
-          await probe.open(myPage.urlOf(screen));
-          await expect(probe.screenTitle(myPage.titleOf(screen))).toBeHidden();
-          await expect(probe.loggedOut).toBeVisible();
-        },
-      );
-    }
-  } finally {
-    await probe.close();
-  }
+  await everyScreenRefuses({ manual, myPage }, probe, (screen) => ({
+    requirement: 'ASVS 7.4.1',
+    expected: `ログアウト前のクッキー（${scenario.savedCookies.map((c) => c.name).join('、')}）を別のブラウザーに入れて「${screen}」を開くと、ログインしていない画面になる（${entryName(suite.hellowork.profile, 'loggedOut')}）`,
+  }));
 });
 
 When('ブラウザーの「戻る」を押す', async ({ page }) => {

@@ -30,6 +30,13 @@ export interface Deviation {
   readonly concerns: 'markup' | 'behaviour';
 }
 
+/** The scenarios that check the top page after the logout (3.3(1)②, 3.3(2)③): both procedures and the 注意 that logs out of My Page. */
+const seesTopPage: ExpectedRed[] = [
+  { tag: '@3.3-1', devices: 'pc' },
+  { tag: '@3.3-2', devices: 'sp' },
+  { tag: '@note-mypage-logout', devices: 'all' },
+];
+
 const logsOutOfMyPage = (devices: Devices): ExpectedRed[] =>
   ['@note-mypage-logout', '@note-both', '@sec-replay', '@sec-back', '@sec-tabs', '@sec-reach'].map((tag) => ({ tag, devices }));
 
@@ -56,21 +63,13 @@ export const DEVIATIONS = {
     concerns: 'behaviour',
     breaks: 'logout lands on the login page instead of the top page',
     references: ['3.3(1)②', '3.3(2)③'],
-    red: [
-      { tag: '@3.3-1', devices: 'pc' },
-      { tag: '@3.3-2', devices: 'sp' },
-      { tag: '@note-mypage-logout', devices: 'all' },
-    ],
+    red: seesTopPage,
   },
   'top-section-missing': {
     concerns: 'markup',
     breaks: 'the top page lacks its 「事業者の方」 section',
     references: ['3.3(1)②', '3.3(2)③'],
-    red: [
-      { tag: '@3.3-1', devices: 'pc' },
-      { tag: '@3.3-2', devices: 'sp' },
-      { tag: '@note-mypage-logout', devices: 'all' },
-    ],
+    red: seesTopPage,
   },
   'sp-menu-button-missing': {
     concerns: 'markup',
@@ -91,9 +90,7 @@ export const DEVIATIONS = {
     // The top-page check of 3.3 replays the session's old cookies in a fresh browser: logged out means logged out there too.
     red: [
       { tag: '@sec-replay', devices: 'all' },
-      { tag: '@3.3-1', devices: 'pc' },
-      { tag: '@3.3-2', devices: 'sp' },
-      { tag: '@note-mypage-logout', devices: 'all' },
+      ...seesTopPage,
     ],
   },
   'mypage-cacheable': {
@@ -149,11 +146,7 @@ export const DEVIATIONS = {
     concerns: 'markup',
     breaks: 'logout lands on another origin that serves the same top-page HTML (bundled: hellowork-mirror.localhost, hellowork markup: www2.hellowork.localhost)',
     references: ['3.3(1)②', '3.3(2)③'],
-    red: [
-      { tag: '@3.3-1', devices: 'pc' },
-      { tag: '@3.3-2', devices: 'sp' },
-      { tag: '@note-mypage-logout', devices: 'all' },
-    ],
+    red: seesTopPage,
   },
   'subscreen-served-after-logout': {
     concerns: 'behaviour',
@@ -161,9 +154,7 @@ export const DEVIATIONS = {
     references: ['ASVS 7.4.1', '3.3(1)②', '3.3(2)③'],
     red: [
       { tag: '@sec-replay', devices: 'all' },
-      { tag: '@3.3-1', devices: 'pc' },
-      { tag: '@3.3-2', devices: 'sp' },
-      { tag: '@note-mypage-logout', devices: 'all' },
+      ...seesTopPage,
     ],
   },
   'sp-logout-below-fold': {
