@@ -37,12 +37,12 @@ const afterPress = (myPage: MyPage) => async (error: unknown) =>
   `${error instanceof NavigationProblem ? `${error.message} ` : ''}${await myPage.describe()}`;
 
 /** The control reads `name` to a person (NFKC folding; a remark when only the folded form matches). */
-async function checkName(ctx: ProcedureContext, manualId: string, control: Locator, name: string, entry: string) {
+async function checkName(ctx: ProcedureContext, manualId: string, control: Locator, what: string, name: string, entry: string) {
   const { myPage, manual } = ctx;
   await manual.verify(
     {
       manualId,
-      expected: `その操作部品の名前が「${name}」である（全角・半角の違いは同じとみなす）`,
+      expected: `${what}の名前が「${name}」である（全角・半角の違いは同じとみなす）`,
       observe: async () => {
         const top = await myPage.controlsInTopArea(ctx.suite.topAreaRatio);
         return (
@@ -110,7 +110,7 @@ export async function clickLogoutButton(ctx: ProcedureContext, manualId: string 
     },
     () => expect(control).toBeInTopArea(myPage, ratio),
   );
-  await checkName(ctx, manualId, control, MY_PAGE_HOME.logout, 'myPage.logout');
+  await checkName(ctx, manualId, control, '画面上部のログアウトのボタン', MY_PAGE_HOME.logout, 'myPage.logout');
   await checkNotCovered(ctx, manualId, control, `「${MY_PAGE_HOME.logout}」ボタン`);
   await figures.save(manualId, '画面上部の「ログアウト」ボタン', [control]);
   await pressToNextScreen(ctx, manualId, `「${MY_PAGE_HOME.logout}」ボタン`, () => myPage.clickLogout());
@@ -161,7 +161,7 @@ export async function tapMenuLogout(ctx: ProcedureContext, manualId: string = LO
     },
     () => expect(myPage.menuLogout).toBeVisible(),
   );
-  await checkName(ctx, manualId, myPage.menuLogout, MY_PAGE_HOME.logout, 'myPage.menuLogout');
+  await checkName(ctx, manualId, myPage.menuLogout, 'メニューのログアウトの項目', MY_PAGE_HOME.logout, 'myPage.menuLogout');
   await myPage.menuLogout.scrollIntoViewIfNeeded();
   await checkNotCovered(ctx, manualId, myPage.menuLogout, 'メニューの「ログアウト」');
   await figures.save(manualId, 'メニューの「ログアウト」', [myPage.menuLogout]);
