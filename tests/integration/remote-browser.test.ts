@@ -17,7 +17,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { type BrowserServer, chromium } from '@playwright/test';
-import { resolveChromium } from '../../support/browser.ts';
+import { BARE_MACHINE_FLAG, bareMachine, resolveChromium } from '../../support/browser.ts';
 import { freePortsSync } from '../../support/ports.ts';
 import { makeSandbox, type Run } from './helpers/sandbox.ts';
 
@@ -95,6 +95,10 @@ describe('the suite in a remote browser (PW_TEST_CONNECT_WS_ENDPOINT)', () => {
   test('the run had no local browser to fall back on', (t) => {
     if (resolved.source === 'playwright') {
       t.skip("Playwright's own Chromium is installed here and wins over CHROMIUM_PATH");
+      return;
+    }
+    if (bareMachine()) {
+      t.skip(`${BARE_MACHINE_FLAG}=1 ignores CHROMIUM_PATH and takes the npm Chromium: there is always a local browser to fall back on`);
       return;
     }
     // The same command and environment, without the endpoint: the config itself refuses, before any scenario.
