@@ -81,7 +81,7 @@ export default defineConfig<Options, WorkerOptions>({
   fullyParallel: true,
   retries: 0,
   // The reference apps answer in milliseconds; a red scenario should not wait long to be red.
-  expect: { timeout: Number(process.env.SENSITIVITY_EXPECT_TIMEOUT ?? 1500) },
+  expect: { timeout: Number(process.env.SENSITIVITY_EXPECT_TIMEOUT ?? 1000) },
   reporter: [['json', { outputFile: process.env.SENSITIVITY_JSON ?? 'test-results/sensitivity.json' }], ['dot']],
   outputDir: 'test-results/sensitivity',
   use: { ...base.use, trace: 'off', screenshot: 'off', video: 'off' },

@@ -60,7 +60,7 @@ function run(): { seconds: number; status: number | null } {
       SENSITIVITY_SETTINGS: settings.join(','),
       SENSITIVITY_FULL: values.full ? '1' : '',
       // A press that leads nowhere is red after this long (slow-logout answers after 20 s).
-      ACTION_TIMEOUT: process.env.SENSITIVITY_ACTION_TIMEOUT ?? '4000',
+      ACTION_TIMEOUT: process.env.SENSITIVITY_ACTION_TIMEOUT ?? '2000',
       SENSITIVITY_PROJECTS: projects.join(','),
       SENSITIVITY_JSON: values.json,
       STEP_SCREENSHOTS: 'false',
