@@ -1,4 +1,4 @@
-import type { Frame, Locator, Page, Request } from '@playwright/test';
+import type { Locator, Page, Request } from '@playwright/test';
 
 /** A real tap on touch devices (touch events), a mouse click elsewhere. */
 export async function press(target: Locator, touch: boolean, timeout?: number): Promise<void> {
@@ -38,40 +38,40 @@ export async function navigatingBy(page: Page, action: () => Promise<void>, time
   const onRequest = (request: Request) => {
     if (request.isNavigationRequest() && request.frame() === main) requests.push(request);
   };
-  let settle: (outcome: 'navigated' | 'new-window') => void = () => {};
-  const happened = new Promise<'navigated' | 'new-window'>((resolve) => {
-    settle = resolve;
-  });
   const onPage = (other: Page) => {
     opened.push(other);
-    settle('new-window');
   };
-  const onNavigated = (frame: Frame) => {
-    if (frame === main) settle('navigated');
+  /** The document request that never answered: stopped, so that the page can still be described. */
+  const noAnswer = async (pending: Request) => {
+    await stopLoading(page);
+    return new NavigationProblem(
+      'no-answer',
+      `押してから ${seconds(timeout)} 以内に次の画面が表示されませんでした（${pending.method()} ${pending.url()} の応答を待っています。URL は ${page.url()}）。`,
+    );
   };
   page.on('request', onRequest);
-  page.on('framenavigated', onNavigated);
   context.on('page', onPage);
-  let timer: NodeJS.Timeout | undefined;
   try {
-    const expired = new Promise<'expired'>((resolve) => {
-      timer = setTimeout(() => resolve('expired'), timeout);
-    });
+    // Whichever comes first within `timeout`: the main frame moves on, another tab or window opens, or neither.
+    const navigated = page.waitForEvent('framenavigated', { predicate: (frame) => frame === main, timeout }).then(
+      () => 'navigated' as const,
+      () => 'expired' as const,
+    );
+    const newWindow = context.waitForEvent('page', { timeout }).then(
+      () => 'new-window' as const,
+      () => new Promise<never>(() => {}),
+    );
     // The press itself may wait for the navigation it started (Playwright waits for scheduled navigations), so it
     // races the outcomes too: a press that fails while its navigation request is pending is a page not answering.
     const pressed = action().then(
       () => new Promise<never>(() => {}),
       (error: unknown) => ({ error }),
     );
-    const outcome = await Promise.race([happened, expired, pressed]);
+    const outcome = await Promise.race([navigated, newWindow, pressed]);
     if (typeof outcome === 'object') {
       const pending = requests.at(-1);
       if (!pending) throw new NavigationProblem('action-failed', `操作できませんでした: ${firstLine(outcome.error)}`);
-      await stopLoading(page);
-      throw new NavigationProblem(
-        'no-answer',
-        `押してから ${seconds(timeout)} 以内に次の画面が表示されませんでした（${pending.method()} ${pending.url()} の応答を待っています。URL は ${page.url()}）。`,
-      );
+      throw await noAnswer(pending);
     }
     if (outcome === 'new-window' || opened.length > 0) {
       const other = opened[0];
@@ -84,16 +84,10 @@ export async function navigatingBy(page: Page, action: () => Promise<void>, time
     }
     if (outcome === 'expired') {
       const pending = requests.at(-1);
-      if (!pending) {
-        throw new NavigationProblem(
-          'no-change',
-          `1 回押して ${seconds(timeout)} 待っても画面が変わりませんでした（次の画面の読み込みも始まらず、URL ${page.url()} のままです）。`,
-        );
-      }
-      await stopLoading(page);
+      if (pending) throw await noAnswer(pending);
       throw new NavigationProblem(
-        'no-answer',
-        `押してから ${seconds(timeout)} 以内に次の画面が表示されませんでした（${pending.method()} ${pending.url()} の応答を待っています。URL は ${page.url()}）。`,
+        'no-change',
+        `1 回押して ${seconds(timeout)} 待っても画面が変わりませんでした（次の画面の読み込みも始まらず、URL ${page.url()} のままです）。`,
       );
     }
     const left = Math.max(1_000, timeout);
@@ -103,9 +97,7 @@ export async function navigatingBy(page: Page, action: () => Promise<void>, time
       throw new NavigationProblem('no-answer', `次の画面（${page.url()}）の読み込みが ${seconds(left)} 以内に終わりませんでした（操作前の URL ${started}）。`);
     }
   } finally {
-    if (timer) clearTimeout(timer);
     page.off('request', onRequest);
-    page.off('framenavigated', onNavigated);
     context.off('page', onPage);
   }
 }
