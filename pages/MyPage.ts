@@ -1,6 +1,6 @@
 import type { Locator, Page, Response } from '@playwright/test';
 import type { SuiteConfig } from '../support/config.ts';
-import { foldedPattern, locate, locateAll, type TargetProfile } from '../support/target-profile.ts';
+import { foldedPattern, locate, locateAll, locateReading, type TargetProfile } from '../support/target-profile.ts';
 import { navigatingBy, press, whatIsOnTop } from './interact.ts';
 import { type ControlOnScreen, describeScreen, visibleControls } from './observe.ts';
 
@@ -12,8 +12,6 @@ export interface Placement {
   readonly right: number;
   readonly viewportWidth: number;
   readonly viewportHeight: number;
-  /** Where the viewport is scrolled to now. */
-  readonly scrollY: number;
 }
 
 /** 求職者マイページ: any of its screens, with the header they share, found as the target profile says (profile.myPage). */
@@ -72,7 +70,7 @@ export class MyPage {
 
   /** The element naming the given screen (profile.screenTitle reading that screen's title). */
   screenTitle(name: string): Locator {
-    return locateAll(this.page, this.profile.screenTitle).filter({ visible: true, hasText: foldedPattern(this.screen(name).title) }).first();
+    return locateReading(this.page, this.profile.screenTitle, this.screen(name).title);
   }
 
   /** The title of whichever My Page screen is shown: My Page content is on screen. */
@@ -137,7 +135,6 @@ export class MyPage {
         right: r.right + window.scrollX,
         viewportWidth: window.innerWidth,
         viewportHeight: window.innerHeight,
-        scrollY: window.scrollY,
       };
     });
   }

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Cookie, Locator, Page } from '@playwright/test';
 import type { SuiteConfig } from '../support/config.ts';
-import { foldedPattern, locate, locateAll } from '../support/target-profile.ts';
+import { locate, locateReading } from '../support/target-profile.ts';
 import { describeScreen } from './observe.ts';
 
 /**
@@ -37,7 +37,7 @@ export class SessionProbe {
 
   /** The title of the given My Page screen, as the profile locates it. */
   screenTitle(title: string): Locator {
-    return locateAll(this.page, this.site.profile.screenTitle).filter({ visible: true, hasText: foldedPattern(title) }).first();
+    return locateReading(this.page, this.site.profile.screenTitle, title);
   }
 
   describe(): Promise<string> {

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import type { SuiteConfig } from '../support/config.ts';
-import { foldedPattern, locateAll, type TargetProfile } from '../support/target-profile.ts';
+import { foldedPattern, locateAll, locateReading, type TargetProfile } from '../support/target-profile.ts';
 import { describeScreen } from './observe.ts';
 
 /** One section of the top page as a reader sees it: its title and the login controls inside it. */
@@ -27,7 +27,7 @@ export class TopPage {
 
   /** The visible block title (a heading, or what the profile names so) reading `name`. */
   heading(name: string): Locator {
-    return locateAll(this.page, this.profile.top.blockTitle).filter({ visible: true, hasText: foldedPattern(name) }).first();
+    return locateReading(this.page, this.profile.top.blockTitle, name);
   }
 
   /** The section holding that block title (the innermost one). */

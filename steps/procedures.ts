@@ -15,7 +15,7 @@ import { formatControls } from '../pages/observe.ts';
 import { SessionProbe } from '../pages/SessionProbe.ts';
 import type { TopPage } from '../pages/TopPage.ts';
 import type { SuiteConfig } from '../support/config.ts';
-import { entryName, folded } from '../support/target-profile.ts';
+import { entryName, textMatcher } from '../support/target-profile.ts';
 import type { DeviceClass, ScenarioState } from './context.ts';
 
 export interface ProcedureContext {
@@ -193,7 +193,7 @@ export async function seeTopPage(ctx: ProcedureContext, manualId: string) {
           .join('、')}`,
     },
     async () => {
-      await expect(page).toHaveTitle(topTitle(site));
+      await expect(page).toHaveTitle(textMatcher(site.profile.top.title));
       await expect.poll(() => topPage.sections(TOP_PAGE.sections)).toEqual(expectedSections);
       await expect(topPage.heading(TOP_PAGE.officeInfo)).toBeVisible();
     },
@@ -258,11 +258,6 @@ export async function everyScreenRefuses(
   } finally {
     await probe.close();
   }
-}
-
-function topTitle(site: SuiteConfig['hellowork']): RegExp {
-  const title = site.profile.top.title;
-  return typeof title === 'string' ? new RegExp(`^\\s*${folded(title).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) : new RegExp(title.pattern, title.flags);
 }
 
 /** The whole logout procedure of the device class, up to (not including) the top page check. */

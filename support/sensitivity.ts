@@ -11,6 +11,7 @@
  * sample that must stay green; `npm run sensitivity:full` runs every scenario and proves the sample misses nothing.
  */
 import { DEVIATION_IDS, DEVIATIONS, type DeviationId } from '../reference-app/src/deviations.ts';
+import { escapeRegExp } from './target-profile.ts';
 
 export type VariantSetting = 'bundled' | 'hellowork' | 'target';
 
@@ -55,7 +56,6 @@ const HOME_ROW = '「求職者マイページホーム」画面から';
 /** Scenarios run by every variant of the quick run whether or not they are expected red: the others must stay green. */
 export const GREEN_SAMPLE: readonly string[] = [HOME_ROW, '@sec-headers'];
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const tagPattern = (tag: string) => `${escapeRegExp(tag)}(?![\\w-])`;
 const has = (pattern: string) => `(?=.*${pattern})`;
 

@@ -166,17 +166,17 @@ const VARIANTS: Map<string, string[]> = (() => {
   return map;
 })();
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A pattern matching `name` and every spelling with the same NFKC form; surrounding whitespace allowed. */
-export function foldedPattern(name: string, options: { whole?: boolean } = {}): RegExp {
+export function foldedPattern(name: string): RegExp {
   const body = [...name.normalize('NFKC')]
     .map((c) => {
       const variants = VARIANTS.get(c);
       return variants ? `(?:${[c, ...variants].map(escapeRegExp).join('|')})` : escapeRegExp(c);
     })
     .join('');
-  return options.whole === false ? new RegExp(body) : new RegExp(`^\\s*${body}\\s*$`);
+  return new RegExp(`^\\s*${body}\\s*$`);
 }
 
 /** The same text as a reader would read it (NFKC, whitespace runs as one space, trimmed). */
@@ -184,7 +184,7 @@ export function folded(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, ' ').trim();
 }
 
-export function textMatcher(text: ProfileText): string | RegExp {
+export function textMatcher(text: ProfileText): RegExp {
   return typeof text === 'string' ? foldedPattern(text) : new RegExp(text.pattern, text.flags);
 }
 
@@ -213,6 +213,11 @@ export function locateAll(root: Page | Locator, spec: LocatorSpec): Locator {
 /** The first visible element the spec matches: what a person looking at the screen would take for it. */
 export function locate(root: Page | Locator, spec: LocatorSpec): Locator {
   return locateAll(root, spec).filter({ visible: true }).first();
+}
+
+/** The first visible element the spec matches whose text reads `text` (NFKC): e.g. the title of one screen. */
+export function locateReading(root: Page | Locator, spec: LocatorSpec, text: string): Locator {
+  return locateAll(root, spec).filter({ visible: true, hasText: foldedPattern(text) }).first();
 }
 
 function describeText(text: ProfileText): string {
