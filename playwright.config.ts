@@ -18,9 +18,9 @@ import { ConfigError, loadConfig } from './support/config.ts';
 import { ensurePorts } from './support/ports.ts';
 import { CHROMIUM_PROFILES } from './support/profiles.ts';
 import { commitOf, suiteOf, targetOf } from './support/reporters/signoff/facts.ts';
-import { FIGURES_DIR } from './fixtures/figures.ts';
+import { FIGURES_DIR } from './checks/figures.ts';
 import type { Options } from './fixtures/test.ts';
-import { allureResultsDir, blobDir, isMergeReports, remoteBrowser, resolveShard, testResultsDir } from './scripts/scale-out.ts';
+import { allureResultsDir, blobDir, isMergeReports, remoteBrowser, resolveShard, testResultsDir } from './support/scale-out.ts';
 
 loadDotenv({ quiet: true });
 // A bad setting or no browser stops the run with its message alone: a throw here would make Playwright print the
@@ -51,8 +51,8 @@ const extra = availableExtraBrowsers();
 
 const testDir = defineBddConfig({
   features: 'features/**/*.feature',
-  // The shared step bodies (steps/*.ts) and their playwright-bdd adapter; steps/cucumber-js/ is the other runner's.
-  steps: ['steps/*.ts', 'steps/playwright-bdd/*.ts', 'fixtures/test.ts'],
+  // The shared step bodies (steps/index.ts finds every steps/**/*.steps.ts) and their playwright-bdd adapter; steps/cucumber-js/ is the other runner's.
+  steps: ['steps/index.ts', 'steps/playwright-bdd/*.ts', 'fixtures/test.ts'],
   outputDir: '.features-gen',
   featuresRoot: 'features',
   language: 'ja',
@@ -126,10 +126,10 @@ export default defineConfig<Options>({
     [process.env.CI ? 'line' : 'list'],
     // A shard writes a blob report instead of the reports below: merge-reports builds them for the whole run
     // (a shard's own sign-off would look complete while covering part of the suite). Its traces are masked
-    // before the blob packs them (scripts/reporters/redact-before-blob.ts).
+    // before the blob packs them (support/reporters/redact-before-blob.ts).
     ...when(
       !!shard,
-      ['./scripts/reporters/redact-before-blob.ts', { dirs: [testResultsDir(shard)] }],
+      ['./support/reporters/redact-before-blob.ts', { dirs: [testResultsDir(shard)] }],
       ['blob', { outputDir: shard ? blobDir(shard) : undefined }],
     ),
     ...when(

@@ -4,6 +4,9 @@ import { foldedPattern, locate, locateAll, locateReading, type TargetProfile } f
 import { navigatingBy, press, whatIsOnTop } from './interact.ts';
 import { type ControlOnScreen, describeScreen, visibleControls } from './observe.ts';
 
+/** The screen 求職者マイページ opens on after the login (one of the profile's screens). */
+export const HOME_SCREEN = '求職者マイページホーム';
+
 /** Where an element sits relative to the first viewport (document coordinates, CSS px). */
 export interface Placement {
   readonly top: number;

@@ -12,7 +12,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
-import { FIGURES_DIR } from '../fixtures/figures.ts';
+import { FIGURES_DIR } from '../checks/figures.ts';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { config as loadDotenv } from 'dotenv';

@@ -9,7 +9,7 @@
  *   3. `npx bddgen`: playwright-bdd's Cucumber reporters read the generated test files while merging;
  *   4. `npx playwright merge-reports --config playwright.config.ts reports/blob-all`: the config, loaded by
  *      merge-reports, keeps the reports of a whole run — Playwright HTML, Cucumber HTML / JSON / JUnit and
- *      the sign-off HTML + PDF — and masks secrets last (playwright.config.ts, scripts/scale-out.ts);
+ *      the sign-off HTML + PDF — and masks secrets last (playwright.config.ts, support/scale-out.ts);
  *   5. `npx allure generate reports/allure-results/shard-1 … shard-<total>`: one Allure report;
  *   6. scripts/trace.ts: the traceability table, with the merged results.
  *
@@ -24,7 +24,7 @@ import { basename, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import AdmZip from 'adm-zip';
-import { ALLURE_RESULTS, BLOB_ALL, BLOB_ROOT, type Shard } from './scale-out.ts';
+import { ALLURE_RESULTS, BLOB_ALL, BLOB_ROOT, type Shard } from '../support/scale-out.ts';
 
 const TAG = '[merge-reports]';
 

@@ -3,7 +3,7 @@
  *
  *   node --import tsx scripts/trace.ts [--root <dir>]
  *
- * Prints every drift between manual/*.md and features/**\/*.feature and exits 1 if there is any, 0 otherwise.
+ * Prints every drift between manual/<section>/transcript.md and features/**\/*.feature and exits 1 if there is any, 0 otherwise.
  * Writes reports/traceability.md and reports/traceability.html: manual id → sentence → scenarios → the last
  * result per Playwright project, read from reports/cucumber/report.json when a conformance run has written it.
  */
@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { html } from 'hono/html';
-import { PROCEDURE_TAGS } from '../fixtures/manual-figures.ts';
+import { DEVICE_TAG, isDeviceClass } from '../support/manual.ts';
 import {
   at,
   readRunResults,
@@ -63,7 +63,7 @@ function cell(runs: Runs, scenario: ScenarioRef, project: string): string {
   const r: ScenarioResult | undefined = runs.results.get(scenarioKey(scenario))?.get(project);
   if (r) return `${STATUS_LABEL[r.status] ?? r.status}${r.runs > 1 ? `（成功 ${r.passed}/${r.runs}）` : ''}`;
   const device = project.split('-')[0] ?? '';
-  return device in PROCEDURE_TAGS && !scenario.tags.includes(`@${device}`) ? '対象外' : '未実行';
+  return isDeviceClass(device) && !scenario.tags.includes(DEVICE_TAG[device]) ? '対象外' : '未実行';
 }
 
 /** One row per manual sentence and quoting scenario (a sentence quoted nowhere gets one row too). */

@@ -5,19 +5,17 @@
  * page objects, configuration and manual checks are the same objects in both.
  */
 import type { Browser, BrowserContext, Cookie, Page } from '@playwright/test';
-import { type Evidence, ManualFigures } from '../fixtures/figures.ts';
-import { PROCEDURE_TAGS } from '../fixtures/manual-figures.ts';
-import { ManualCheck } from '../fixtures/manual-check.ts';
-import { OriginTraffic } from '../fixtures/traffic.ts';
+import { type Evidence, ManualFigures } from '../checks/figures.ts';
+import { ManualCheck } from '../checks/manual-check.ts';
+import { OriginTraffic } from '../checks/traffic.ts';
 import { LoginPage } from '../pages/LoginPage.ts';
 import { MynaPortalPage } from '../pages/MynaPortalPage.ts';
 import { MyPage } from '../pages/MyPage.ts';
 import { TopPage } from '../pages/TopPage.ts';
 import type { SuiteConfig } from '../support/config.ts';
-import type { ManualIndex } from '../support/manual.ts';
+import type { DeviceClass, ManualIndex } from '../support/manual.ts';
 
-/** pc: the manual's パソコン画面 procedure; sp: its スマートデバイス画面 procedure. One per device profile. */
-export type DeviceClass = 'pc' | 'sp';
+export type { DeviceClass } from '../support/manual.ts';
 
 export interface ScenarioState {
   /** When the scenario began: records of the reference app are read from this moment on. */
@@ -96,7 +94,7 @@ export function createStepContext(source: StepContextSource): StepContext & { di
     topPage: new TopPage(page, suite.hellowork),
     loginPage: new LoginPage(page, suite.hellowork),
     myPage: new MyPage(page, suite.hellowork, hasTouch, suite.timeouts.action),
-    manual: new ManualCheck(source.manualIndex, source.tags, source.stepText, PROCEDURE_TAGS[deviceClass]),
+    manual: new ManualCheck(source.manualIndex, source.tags, source.stepText, deviceClass),
     get mynaPortal() {
       const myna = suite.mynaportal;
       if (!myna) throw new Error(MYNAPORTAL_SKIP_REASON);

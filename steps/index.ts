@@ -1,8 +1,35 @@
-/** Every step definition and parameter type, for the runners' adapters to register. */
+/**
+ * Every step definition and parameter type, for the runners' adapters to register.
+ *
+ * Step files are found, not listed: every `*.steps.ts` under steps/ (a manual section keeps its own in
+ * steps/<section>/, e.g. the folder named after its transcript in manual/), except the runners' adapters.
+ * Adding a section adds files; nothing here changes.
+ */
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import './parameter-types.ts';
-import './mypage.steps.ts';
-import './logout.steps.ts';
-import './mynaportal.steps.ts';
-import './security.steps.ts';
+
+const STEPS_DIR = fileURLToPath(new URL('.', import.meta.url));
+const RUNNER_DIRS = new Set(['playwright-bdd', 'cucumber-js']);
+
+/** The step files under steps/, in a stable order (path order), as paths relative to steps/. */
+export function stepFiles(dir: string = STEPS_DIR): string[] {
+  const found: string[] = [];
+  const walk = (at: string) => {
+    for (const entry of readdirSync(at, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(at, entry.name);
+      if (entry.isDirectory()) {
+        if (!RUNNER_DIRS.has(entry.name)) walk(path);
+      } else if (entry.name.endsWith('.steps.ts')) {
+        found.push(relative(dir, path));
+      }
+    }
+  };
+  walk(dir);
+  return found;
+}
+
+for (const file of stepFiles()) await import(pathToFileURL(join(STEPS_DIR, file)).href);
 
 export { PARAMETER_TYPES, SKIP_RULES, STEP_DEFINITIONS } from './define.ts';

@@ -1,6 +1,6 @@
 /** Preconditions: not manual steps, but what the manual assumes (a logged-in job seeker). */
-import { MY_PAGE_HOME } from '../fixtures/manual-figures.ts';
-import { expect } from '../fixtures/matchers.ts';
+import { HOME_SCREEN } from '../pages/MyPage.ts';
+import { expect } from '../checks/matchers.ts';
 import { NavigationProblem } from '../pages/interact.ts';
 import { describeSpec, entryName } from '../support/target-profile.ts';
 import { Given } from './define.ts';
@@ -40,13 +40,13 @@ Given('求職者マイページにログインしている', async ({ loginPage,
   }
   await manual.verify(
     {
-      expected: `ログイン後に「${MY_PAGE_HOME.screen}」（画面の表示: 「${myPage.titleOf(MY_PAGE_HOME.screen)}」、${entryName(profile, 'screenTitle', profile.screenTitle)}）が表示される`,
+      expected: `ログイン後に「${HOME_SCREEN}」（画面の表示: 「${myPage.titleOf(HOME_SCREEN)}」、${entryName(profile, 'screenTitle', profile.screenTitle)}）が表示される`,
       observe: async () => {
         const refused = loginPage.error && (await loginPage.error.isVisible()) ? `ログイン画面のメッセージ: 「${(await loginPage.error.innerText()).trim()}」。` : '';
         return `${refused}${await myPage.describe()}`;
       },
     },
-    () => expect(myPage.screenTitle(MY_PAGE_HOME.screen)).toBeVisible(),
+    () => expect(myPage.screenTitle(HOME_SCREEN)).toBeVisible(),
   );
 });
 

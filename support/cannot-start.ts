@@ -3,7 +3,7 @@
  * fix, not bugs: they are printed as their message alone, one paragraph, with no stack trace, and the process
  * exits 1. Anything else is left to propagate as it is (a bug's stack is worth having).
  */
-import { ScaleOutSettingError } from '../scripts/scale-out.ts';
+import { ScaleOutSettingError } from './scale-out.ts';
 import { BareMachineFlagError, NoChromiumError } from './browser.ts';
 import { ConfigError } from './config.ts';
 import { NpmChromiumUnpackError } from './npm-chromium.ts';

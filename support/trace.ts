@@ -1,13 +1,13 @@
 /**
- * Traceability between the manual transcript (manual/*.md) and the features (features/**\/*.feature).
+ * Traceability between the manual transcript (manual/<section>/transcript.md) and the features (features/**\/*.feature).
  *
  * Rules (all text compared after normalizeText):
  *  (a) every numbered step and 注意 sentence of the manual appears verbatim in a feature or scenario that
  *      carries the section's tag, as a step text or inside one line of a (feature, rule or scenario) description;
  *  (b) every step that claims to quote the manual (its text ends with 「。」, as the manual's sentences do) in a
  *      feature or scenario carrying a manual section tag is a sentence of one of its sections; the sections of a
- *      scenario are its own section tags plus the procedure sections of its device tags (@pc → 3.3(1), @sp → 3.3(2),
- *      see PROCEDURE_TAGS), because a 注意 scenario logs out by the procedure of its device.
+ *      scenario are its own section tags plus, for a section that applies to several kinds of device, the procedure
+ *      sections of its device tags (ManualIndex.sectionsFor: a 注意 scenario may log out by the procedure of its device).
  * Drift either way is reported with both texts, both file:line locations and a character diff.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -15,8 +15,7 @@ import { join } from 'node:path';
 import { AstBuilder, GherkinClassicTokenMatcher, Parser } from '@cucumber/gherkin';
 import { IdGenerator, type Scenario, type Step, type Tag } from '@cucumber/messages';
 import { z } from 'zod';
-import { PROCEDURE_TAGS } from '../fixtures/manual-figures.ts';
-import { loadManuals, ManualIndex, type ManualSentence, normalizeText } from './manual.ts';
+import { loadManualIndex, type ManualSentence, normalizeText } from './manual.ts';
 
 /** A scenario (or scenario outline) of a feature file. */
 export interface ScenarioRef {
@@ -72,18 +71,16 @@ export interface TraceResult {
 export interface TraceOptions {
   readonly manualDir: string;
   readonly featuresDir: string;
-  /** Device tag (without @) → the manual section tags of its procedure. */
-  readonly procedureTags?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Checks rules (a) and (b) over the two directories. */
-export function trace({ manualDir, featuresDir, procedureTags = PROCEDURE_TAGS }: TraceOptions): TraceResult {
-  const index = new ManualIndex(loadManuals(manualDir));
+export function trace({ manualDir, featuresDir }: TraceOptions): TraceResult {
+  const index = loadManualIndex(undefined, { manualDir, featuresDir });
   const sectionTags = new Set(index.sections().map((s) => s.tag));
   const texts = loadFeatureTexts(featuresDir);
   const own = (t: FeatureText) => t.tags.filter((tag) => sectionTags.has(tag));
   /** Own section tags plus the procedure sections of the device tags. */
-  const reach = (t: FeatureText) => [...own(t), ...t.tags.flatMap((tag) => procedureTags[tag.replace(/^@/, '')] ?? [])];
+  const reach = (t: FeatureText) => index.sectionsFor(t.tags).map((s) => s.tag);
   const quotes = (t: FeatureText, s: ManualSentence) =>
     t.kind === 'step' ? normalizeText(t.text) === normalizeText(s.text) : normalizeText(t.text).includes(normalizeText(s.text));
 

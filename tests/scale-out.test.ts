@@ -1,4 +1,4 @@
-/** Scale-out settings (scripts/scale-out.ts) and the merge's shard check (scripts/merge-reports.ts), without a browser. */
+/** Scale-out settings (support/scale-out.ts) and the merge's shard check (scripts/merge-reports.ts), without a browser. */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import AdmZip from 'adm-zip';
 import { blobShard, shardProblems } from '../scripts/merge-reports.ts';
-import { allureResultsDir, blobDir, isMergeReports, parseShard, remoteBrowser, resolveShard, shardArgument, testResultsDir } from '../scripts/scale-out.ts';
+import { allureResultsDir, blobDir, isMergeReports, parseShard, remoteBrowser, resolveShard, shardArgument, testResultsDir } from '../support/scale-out.ts';
 
 test('SHARD and --shard name one shard of a run', () => {
   assert.deepEqual(parseShard('2/3'), { current: 2, total: 3 });

@@ -44,7 +44,7 @@ test('trace: the manual and the features agree', () => {
 });
 
 test('trace: one word changed in manual step 3.3(1)① is named, with both places and a diff', () => {
-  const root = copyWith('manual/3.3-logout.md', (s) => s.replaceAll(STEP_1_1, STEP_1_1.replace('クリック', 'タップ')));
+  const root = copyWith('manual/3.3-logout/transcript.md', (s) => s.replaceAll(STEP_1_1, STEP_1_1.replace('クリック', 'タップ')));
   const { problems } = traceIn(root);
   assert.equal(problems.length, 1, problems.map((p) => p.message).join('\n\n'));
   const [p] = problems;
@@ -52,7 +52,7 @@ test('trace: one word changed in manual step 3.3(1)① is named, with both place
   assert.equal(p?.manual?.id, '3.3(1)①');
   assert.match(p?.feature?.file ?? '', /3\.3-1-pc\.feature$/);
   assert.match(p?.message ?? '', /3\.3\(1\)①/);
-  assert.match(p?.message ?? '', /manual\/3\.3-logout\.md:\d+/);
+  assert.match(p?.message ?? '', /manual\/3\.3-logout\/transcript\.md:\d+/);
   assert.match(p?.message ?? '', /3\.3-1-pc\.feature:\d+/);
   assert.match(p?.message ?? '', /「ログアウト」ボタンを\[-タップ-\]\{\+クリック\+\}します。/);
 });
@@ -94,7 +94,7 @@ test('trace CLI: exit 1 naming the step on drift, 0 and a Japanese HTML report o
   assert.match(page, /<html lang="ja">/);
   assert.match(page, /未実行/, 'no report.json: the results say 未実行');
   assert.match(readFileSync(join(clean, 'reports', 'traceability.md'), 'utf8'), /\| 3\.3\(1\)①/);
-  const drift = run(copyWith('manual/3.3-logout.md', (s) => s.replaceAll(STEP_1_1, STEP_1_1.replace('画面上部', '画面下部'))));
+  const drift = run(copyWith('manual/3.3-logout/transcript.md', (s) => s.replaceAll(STEP_1_1, STEP_1_1.replace('画面上部', '画面下部'))));
   assert.equal(drift.status, 1);
   assert.match(drift.stdout, /マニュアル 3\.3\(1\)①/);
 });

@@ -21,17 +21,16 @@ import { IdGenerator, type Pickle } from '@cucumber/messages';
 import parseTagExpression from '@cucumber/tag-expressions';
 import { type Browser, chromium } from '@playwright/test';
 import { config as loadDotenv } from 'dotenv';
-import { MY_PAGE_HOME } from '../../fixtures/manual-figures.ts';
 import { toLoopback } from '../../reference-app/src/shared/loopback-fetch.ts';
-import { setExpectTimeout } from '../../fixtures/matchers.ts';
+import { setExpectTimeout } from '../../checks/matchers.ts';
 import { LoginPage } from '../../pages/LoginPage.ts';
-import { MyPage } from '../../pages/MyPage.ts';
+import { HOME_SCREEN, MyPage } from '../../pages/MyPage.ts';
 import { createStepContext } from '../../steps/context.ts';
 import type { StepDefinition } from '../../steps/define.ts';
 import { PARAMETER_TYPES, SKIP_RULES, STEP_DEFINITIONS } from '../../steps/index.ts';
 import { resolveChromium } from '../../support/browser.ts';
 import { loadConfig, type SuiteConfig } from '../../support/config.ts';
-import { loadManuals, ManualIndex } from '../../support/manual.ts';
+import { loadManualIndex } from '../../support/manual.ts';
 import { ensurePorts } from '../../support/ports.ts';
 import { CHROMIUM_PROFILES, chromiumProfile, type DeviceProfile } from '../../support/profiles.ts';
 import { type RunningReferenceApp, startReferenceApp } from '../../support/reference-app.ts';
@@ -80,7 +79,7 @@ async function main() {
   const suite = { ...env, figures: false };
   const profiles = (values.profiles?.split(',') ?? env.projects ?? CHROMIUM_PROFILES.map((p) => p.name)).map(chromiumProfile);
   const repeat = Number(values.repeat);
-  const manualIndex = new ManualIndex(loadManuals(join(ROOT, 'manual')));
+  const manualIndex = loadManualIndex(ROOT);
   setExpectTimeout(suite.timeouts.expect);
 
   const started = performance.now();
@@ -155,7 +154,7 @@ async function main() {
 async function compareLogins(browser: Browser, suite: SuiteConfig, profile: DeviceProfile, samples = 15) {
   const ui: number[] = [];
   const http: number[] = [];
-  const home = suite.hellowork.screens[MY_PAGE_HOME.screen]?.url ?? suite.hellowork.baseURL;
+  const home = suite.hellowork.screens[HOME_SCREEN]?.url ?? suite.hellowork.baseURL;
   for (let i = 0; i < samples; i++) {
     for (const way of ['ui', 'http'] as const) {
       const context = await browser.newContext({ ...profile.use, baseURL: suite.hellowork.baseURL, locale: 'ja-JP' });
@@ -185,7 +184,7 @@ async function compareLogins(browser: Browser, suite: SuiteConfig, profile: Devi
         );
         await page.goto(home);
       }
-      await myPage.screenTitle(MY_PAGE_HOME.screen).waitFor();
+      await myPage.screenTitle(HOME_SCREEN).waitFor();
       (way === 'ui' ? ui : http).push(performance.now() - t);
       await context.close();
     }

@@ -11,7 +11,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   After,
   AfterAll,
@@ -27,13 +26,13 @@ import {
 } from '@cucumber/cucumber';
 import { type Browser, type BrowserContext, chromium } from '@playwright/test';
 import { config as loadDotenv } from 'dotenv';
-import { figureSlug } from '../../fixtures/figures.ts';
-import { setExpectTimeout } from '../../fixtures/matchers.ts';
+import { figureSlug } from '../../checks/figures.ts';
+import { setExpectTimeout } from '../../checks/matchers.ts';
 import { stepScreenshot } from '../../support/step-screenshot.ts';
-import { remoteBrowser } from '../../scripts/scale-out.ts';
+import { remoteBrowser } from '../../support/scale-out.ts';
 import { resolveChromium } from '../../support/browser.ts';
 import { loadConfig } from '../../support/config.ts';
-import { loadManuals, ManualIndex } from '../../support/manual.ts';
+import { loadManualIndex } from '../../support/manual.ts';
 import { ensurePorts } from '../../support/ports.ts';
 import preflight from '../../support/preflight.ts';
 import { chromiumProfile } from '../../support/profiles.ts';
@@ -44,7 +43,7 @@ loadDotenv({ quiet: true });
 if (!process.env.TARGET_URL) ensurePorts(['HELLOWORK_PORT', 'MYNAPORTAL_PORT']);
 export const suite = loadConfig();
 export const profile = chromiumProfile(process.env.DEVICE_PROFILE ?? 'pc-chromium');
-const manualIndex = new ManualIndex(loadManuals(fileURLToPath(new URL('../../manual/', import.meta.url))));
+const manualIndex = loadManualIndex();
 /** Where this process writes what the reports link to (failure traces). */
 export const OUTPUT_DIR = join('reports', 'cucumber-js', profile.name);
 

@@ -1,23 +1,22 @@
 /**
  * Evidence and filing:
  * - a screenshot of the page after every step, attached to that step;
- * - Allure labels (epic / feature / story from the manual, fixtures/allure-map.ts) and a link per
+ * - Allure labels (epic / feature / story from the manual transcript, support/filing.ts) and a link per
  *   manual id, set once per scenario from the first step (inside the test body: labels set in
  *   beforeEach-like hooks are lost, allure-js issue 1290).
  */
-import { basename, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import * as allure from 'allure-js-commons';
-import { allureFiling } from '../../fixtures/allure-map.ts';
-import { PROCEDURE_TAGS } from '../../fixtures/manual-figures.ts';
 import { AfterStep, BeforeStep, type Options } from '../../fixtures/test.ts';
 import { loadConfig } from '../../support/config.ts';
-import { loadManuals, ManualIndex } from '../../support/manual.ts';
+import { filingOf } from '../../support/filing.ts';
+import { loadManualIndex } from '../../support/manual.ts';
 import { stepScreenshot } from '../../support/step-screenshot.ts';
 
 // Read once per worker (a worker fixture is not reliably set up yet in a step hook of the worker's first test).
 const config = loadConfig();
-const manualIndex = new ManualIndex(loadManuals(fileURLToPath(new URL('../../manual/', import.meta.url))));
+const manualIndex = loadManualIndex();
 const filed = new WeakSet<object>();
 
 // Only $testInfo here: step hooks do not reliably receive the scenario's other fixtures (seen: undefined).
@@ -26,22 +25,21 @@ BeforeStep(async ({ $testInfo }) => {
   const deviceClass = ($testInfo.project.use as Partial<Options>).deviceClass ?? 'pc';
   if (filed.has($testInfo)) return;
   filed.add($testInfo);
-  const filing = allureFiling($tags);
-  if (filing) {
-    await allure.epic(filing.epic);
-    await allure.feature(filing.feature);
-    await allure.story(filing.story);
-  }
+  // The feature's name: the describe block playwright-bdd generates for it (titlePath: file, feature, …, scenario).
+  const filing = filingOf(manualIndex, $tags, $testInfo.titlePath[1] ?? $testInfo.title);
+  await allure.epic(filing.epic);
+  await allure.feature(filing.feature);
+  if (filing.story) await allure.story(filing.story);
   await allure.parameter('端末', $testInfo.project.name);
   // One link per manual step the scenario covers (its own section, plus the device procedure for 注意 scenarios).
-  const sections = [manualIndex.sectionForTags($tags), ...($tags.includes('@3.3-note') ? [manualIndex.sectionForTags(PROCEDURE_TAGS[deviceClass])] : [])];
+  const sections = manualIndex.sectionsFor($tags, deviceClass);
   const seen = new Set<string>();
   for (const section of sections) {
-    for (const sentence of section?.sentences ?? []) {
+    for (const sentence of section.sentences) {
       if (seen.has(sentence.id)) continue;
       seen.add(sentence.id);
       const url = config.manualBaseURL
-        ? `${config.manualBaseURL.replace(/\/?$/, '/')}${basename(sentence.file)}#L${sentence.line}`
+        ? `${config.manualBaseURL.replace(/\/?$/, '/')}${relative(resolve('manual'), resolve(sentence.file)).replaceAll('\\', '/')}#L${sentence.line}`
         : `${pathToFileURL(resolve(sentence.file)).href}#L${sentence.line}`;
       await allure.link(url, `マニュアル ${sentence.id}`, 'manual');
     }

@@ -23,6 +23,7 @@
  *              profile (cucumber.mjs passes it in formatOptions, with pdfFile).
  *   pdfFile    where to print the PDF (default: signoff.pdf beside outputFile); false: no PDF.
  *   manualDir  the manual transcripts (default: manual).
+ *   featuresDir  the feature files, whose @pc / @sp tags say which devices a section applies to (default: features).
  *   title      the report's title (default: the manuals' titles).
  *   targetUrl  what was checked (default: TARGET_URL, else 同梱の参照アプリ).
  */
@@ -30,7 +31,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { Formatter, type IFormatterOptions } from '@cucumber/cucumber';
 import { devices } from '@playwright/test';
-import { loadManuals, ManualIndex } from '../../manual.ts';
+import { loadManualIndex } from '../../manual.ts';
 import { CHROMIUM_PROFILES } from '../../profiles.ts';
 import { RunCollector } from './collect.ts';
 import { commitOf, suiteOf, targetOf, type RunFacts } from './facts.ts';
@@ -43,6 +44,7 @@ export interface SignoffOptions {
   readonly outputFile?: string;
   readonly pdfFile?: string | false;
   readonly manualDir?: string;
+  readonly featuresDir?: string;
   readonly projects?: readonly ProjectOption[];
   readonly project?: string;
   readonly title?: string;
@@ -82,8 +84,11 @@ export default class SignoffFormatter extends Formatter {
   }
 
   async #write(): Promise<void> {
-    const manuals = loadManuals(resolve(this.cwd, this.#options.manualDir ?? 'manual'));
-    const index = new ManualIndex(manuals);
+    // The features say which kinds of device each manual section applies to (ManualIndex.devicesOf).
+    const index = loadManualIndex(this.cwd, {
+      manualDir: resolve(this.cwd, this.#options.manualDir ?? 'manual'),
+      featuresDir: resolve(this.cwd, this.#options.featuresDir ?? 'features'),
+    });
     const runs = this.#run.scenarios();
     const projects = describeProjects([...new Set(runs.map((r) => r.project))], this.#options.projects ?? DEFAULT_PROJECTS, devices);
     const report = buildReport(runs, index, projects, this.#run.finished?.success);
@@ -108,12 +113,12 @@ export default class SignoffFormatter extends Formatter {
         platform: [meta?.runtime && `${meta.runtime.name} ${meta.runtime.version ?? ''}`.trim(), meta?.os?.name].filter(Boolean).join('・') || undefined,
         chromium: printer?.chromium,
       };
-      const title = this.#options.title ?? manuals.map((m) => m.title).join('、');
+      const title = this.#options.title ?? index.manuals.map((m) => m.title).join('、');
       const html = renderHtml({
         title,
         report,
         facts,
-        manuals: manuals.map((m) => ({ file: relative(this.cwd, m.file), title: m.title })),
+        manuals: index.manuals.map((m) => ({ file: relative(this.cwd, m.file), title: m.title })),
         generatedAt: new Date(),
       });
       if (this.stream === process.stdout) {

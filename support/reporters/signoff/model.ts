@@ -4,22 +4,21 @@
  * contradict, one figure per manual sentence and project, and the verdict.
  *
  * Which manual sentence a step proves:
- *  - a step that quotes it verbatim (ManualIndex.sentenceFor with the scenario's tags
- *    plus the project's procedure tags, PROCEDURE_TAGS in fixtures/manual-figures.ts,
- *    the same lookup the suite's ManualCheck does);
+ *  - a step that quotes it verbatim (ManualIndex.sentenceFor with the scenario's tags and
+ *    the project's kind of device, the same lookup the suite's ManualCheck does);
  *  - a failed step whose message names it (「マニュアル <id>」 / 「マニュアルの注意 <id>」),
  *    e.g. the 注意 scenario's 「求職者マイページを、この端末の操作手順でログアウトする」.
  * A sentence that no step quotes (the 注意) is judged by the scenarios tagged with its
  * section: passed when all of them passed in that project, failed when a failure names
  * it, otherwise not confirmed (未確認): a scenario stopped before its checks ran.
  */
-import { PROCEDURE_TAGS } from '../../../fixtures/manual-figures.ts';
-import type { Manual, ManualIndex, ManualSection, ManualSentence } from '../../manual.ts';
+import { DEVICE_KIND, type DeviceClass, isDeviceClass, type Manual, type ManualIndex, type ManualSection, type ManualSentence } from '../../manual.ts';
 import type { ImageRef, ScenarioRun, StepRun } from './collect.ts';
 import { type ParsedFailure, parseFailure, statusFailure } from './failure.ts';
 import { isFailure, type StepStatus } from './messages.ts';
 
-export type DeviceClass = keyof typeof PROCEDURE_TAGS;
+export type { DeviceClass } from '../../manual.ts';
+export { DEVICE_KIND } from '../../manual.ts';
 
 /** What the report knows about a Playwright project (from the reporter options, else from its name). */
 export interface ProjectView {
@@ -130,11 +129,6 @@ interface DeviceDescriptor {
   readonly hasTouch?: boolean;
 }
 
-export const DEVICE_KIND: Record<DeviceClass, string> = { pc: 'パソコン', sp: 'スマートデバイス' };
-
-function isDeviceClass(value: unknown): value is DeviceClass {
-  return typeof value === 'string' && value in PROCEDURE_TAGS;
-}
 
 /**
  * Projects in the order of the options (then any others the run names), with the
@@ -198,20 +192,16 @@ function count(statuses: readonly StepStatus[]) {
 
 export function buildReport(runs: readonly ScenarioRun[], index: ManualIndex, projects: readonly ProjectView[], success?: boolean): Report {
   const projectOf = new Map(projects.map((p) => [p.name, p]));
-  const procedureTags = (project: string): readonly string[] => {
-    const dc = projectOf.get(project)?.deviceClass;
-    return dc ? PROCEDURE_TAGS[dc] : [];
-  };
+  const deviceOf = (project: string) => projectOf.get(project)?.deviceClass;
 
   // Every step of every run, with the manual sentence it quotes and its failure.
   const executions: Execution[] = [];
   const quoted = new Map<Execution, ManualSentence>();
   for (const run of runs) {
-    const tags = [...run.tags, ...procedureTags(run.project)];
     for (const step of run.steps) {
       const e: Execution = { run, step, failure: failureOf(step) };
       executions.push(e);
-      const sentence = index.sentenceFor(tags, step.text);
+      const sentence = index.sentenceFor(run.tags, step.text, deviceOf(run.project));
       if (sentence) quoted.set(e, sentence);
     }
   }
@@ -238,13 +228,13 @@ export function buildReport(runs: readonly ScenarioRun[], index: ManualIndex, pr
   }
 
   /**
-   * A device's own procedure (PROCEDURE_TAGS: 3.3(1) パソコン画面 for pc, 3.3(2) スマートデバイス画面 for sp)
-   * applies to that device class only; any other section (the 注意) to every device.
+   * A section applies to the kinds of device its features run on (ManualIndex.devicesOf: the @pc / @sp tags of the
+   * scenarios carrying its tag): a PC-only section is not expected on a smart-device profile. A project of unknown
+   * kind is held to every section.
    */
   function appliesTo(section: ManualSection, project: string): boolean {
-    const procedures = Object.values(PROCEDURE_TAGS).flat() as string[];
-    if (!procedures.includes(section.tag)) return true;
-    return procedureTags(project).includes(section.tag);
+    const device = deviceOf(project);
+    return device === undefined || index.appliesTo(section, device);
   }
 
   function judge(sentence: ManualSentence, section: ManualSection, project: string): Cell {

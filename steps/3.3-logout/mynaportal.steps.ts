@@ -3,12 +3,13 @@
  * Behaviour first (what the job seeker sees), then, where observable, the mechanism
  * (no end-session request from the My Page logout; no back-channel logout delivered).
  */
-import { MY_PAGE_HOME, MYNA_PORTAL } from '../fixtures/manual-figures.ts';
-import { formatRequests } from '../fixtures/traffic.ts';
-import { expect } from '../fixtures/matchers.ts';
-import { MYNAPORTAL_SKIP_REASON } from './context.ts';
-import { Given, skipScenarios, Then, When } from './define.ts';
-import { HELLOWORK_CLIENT_ID } from '../reference-app/src/constants.ts';
+import { HOME_SCREEN } from '../../pages/MyPage.ts';
+import { MYNA_PORTAL } from './manual-figures.ts';
+import { formatRequests } from '../../checks/traffic.ts';
+import { expect } from '../../checks/matchers.ts';
+import { MYNAPORTAL_SKIP_REASON } from '../context.ts';
+import { Given, skipScenarios, Then, When } from '../define.ts';
+import { HELLOWORK_CLIENT_ID } from '../../reference-app/src/constants.ts';
 import { MYPAGE_LOGOUT } from './procedures.ts';
 
 // Without マイナポータル settings its scenarios are skipped, each with this printed reason.
@@ -22,15 +23,15 @@ Given('マイナポータルから求職者マイページにログインして�
   );
   await loginPage.mynaportalEntry.click();
   // マイナポータル asks for its own login unless it already has a session (single sign-on).
-  await expect(mynaPortal.userIdField.or(myPage.screenTitle(MY_PAGE_HOME.screen))).toBeVisible();
+  await expect(mynaPortal.userIdField.or(myPage.screenTitle(HOME_SCREEN))).toBeVisible();
   if (await mynaPortal.userIdField.isVisible()) {
     const myna = suite.mynaportal;
     if (!myna) throw new Error(MYNAPORTAL_SKIP_REASON);
     await mynaPortal.logIn(myna);
   }
   await manual.verify(
-    { expected: `マイナポータルでログインした後、求職者マイページの「${MY_PAGE_HOME.screen}」が表示される`, observe: () => myPage.describe() },
-    () => expect(myPage.screenTitle(MY_PAGE_HOME.screen)).toBeVisible(),
+    { expected: `マイナポータルでログインした後、求職者マイページの「${HOME_SCREEN}」が表示される`, observe: () => myPage.describe() },
+    () => expect(myPage.screenTitle(HOME_SCREEN)).toBeVisible(),
   );
 });
 
@@ -100,13 +101,13 @@ Then('マイナポータルはログアウトされていない', async ({ mynaP
 });
 
 Then('求職者マイページはログアウトされていない', async ({ page, myPage, manual, account, suite, scenario, notChecked }) => {
-  const home = MY_PAGE_HOME.screen;
+  const home = HOME_SCREEN;
   await myPage.open(home);
   await page.reload();
   await manual.verify(
     {
       manualId: '3.3(注意)②',
-      expected: `${MYNA_PORTAL.name}をログアウトした後も、求職者マイページを開き直すと「${MY_PAGE_HOME.screen}」${account.name ? `と「${account.name}様」` : ''}が表示される`,
+      expected: `${MYNA_PORTAL.name}をログアウトした後も、求職者マイページを開き直すと「${HOME_SCREEN}」${account.name ? `と「${account.name}様」` : ''}が表示される`,
       observe: () => myPage.describe(),
     },
     async () => {
@@ -156,15 +157,15 @@ Then('求職者マイページはログアウトされていない', async ({ pa
 });
 
 Then('求職者マイページはログアウトされている', async ({ myPage, manual }) => {
-  await myPage.open(MY_PAGE_HOME.screen);
+  await myPage.open(HOME_SCREEN);
   await manual.verify(
     {
       manualId: '3.3(注意)②',
-      expected: `求職者マイページからログアウトした後は、「${MY_PAGE_HOME.screen}」を開き直すとログインしていない画面になる`,
+      expected: `求職者マイページからログアウトした後は、「${HOME_SCREEN}」を開き直すとログインしていない画面になる`,
       observe: () => myPage.describe(),
     },
     async () => {
-      await expect(myPage.screenTitle(MY_PAGE_HOME.screen)).toBeHidden();
+      await expect(myPage.screenTitle(HOME_SCREEN)).toBeHidden();
       await expect(myPage.loggedOut).toBeVisible();
     },
   );

@@ -5,18 +5,19 @@
  * the presses and the waits for the next screen are checks too.
  */
 import type { Browser, Locator, Page } from '@playwright/test';
-import type { ManualFigures } from '../fixtures/figures.ts';
-import type { Claim, ManualCheck } from '../fixtures/manual-check.ts';
-import { LOGOUT_PROCEDURE, MY_PAGE_HOME, TOP_PAGE } from '../fixtures/manual-figures.ts';
-import { expect } from '../fixtures/matchers.ts';
-import { NavigationProblem } from '../pages/interact.ts';
-import type { MyPage } from '../pages/MyPage.ts';
-import { formatControls } from '../pages/observe.ts';
-import { SessionProbe } from '../pages/SessionProbe.ts';
-import type { TopPage } from '../pages/TopPage.ts';
-import type { SuiteConfig } from '../support/config.ts';
-import { entryName, textMatcher } from '../support/target-profile.ts';
-import type { DeviceClass, ScenarioState } from './context.ts';
+import type { ManualFigures } from '../../checks/figures.ts';
+import type { ManualCheck } from '../../checks/manual-check.ts';
+import { everyScreenRefuses } from '../../checks/session.ts';
+import { LOGOUT_PROCEDURE, MY_PAGE_HOME, TOP_PAGE } from './manual-figures.ts';
+import { expect } from '../../checks/matchers.ts';
+import { NavigationProblem } from '../../pages/interact.ts';
+import type { MyPage } from '../../pages/MyPage.ts';
+import { formatControls } from '../../pages/observe.ts';
+import { SessionProbe } from '../../pages/SessionProbe.ts';
+import type { TopPage } from '../../pages/TopPage.ts';
+import type { SuiteConfig } from '../../support/config.ts';
+import { entryName, textMatcher } from '../../support/target-profile.ts';
+import type { DeviceClass, ScenarioState } from '../context.ts';
 
 export interface ProcedureContext {
   readonly figures: ManualFigures;
@@ -232,31 +233,6 @@ export async function checkSessionEnded(ctx: ProcedureContext, manualId: string)
       manualId,
       expected: `ログアウト後に${how}で「${screen}」（${myPage.urlOf(screen)}）を開くと、ログインしていない画面になる（セッションが終わっている: ${entryName(site.profile, 'loggedOut', site.profile.loggedOut)}）`,
     }));
-  }
-}
-
-/**
- * Every configured My Page screen, opened in the probe, shows the profile's logged-out page and not the screen;
- * `claim` says, per screen, which manual step or requirement this proves. Closes the probe.
- */
-export async function everyScreenRefuses(
-  { manual, myPage }: Pick<ProcedureContext, 'manual' | 'myPage'>,
-  probe: SessionProbe,
-  claim: (screen: string) => Omit<Claim, 'observe'>,
-) {
-  try {
-    for (const screen of myPage.screenNames()) {
-      await manual.verify(
-        { ...claim(screen), observe: async () => `${await probe.describe()}。求職者マイページの「${screen}」がまだ表示されます。` },
-        async () => {
-          await probe.open(myPage.urlOf(screen));
-          await expect(probe.screenTitle(myPage.titleOf(screen))).toBeHidden();
-          await expect(probe.loggedOut).toBeVisible();
-        },
-      );
-    }
-  } finally {
-    await probe.close();
   }
 }
 

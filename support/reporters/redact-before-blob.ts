@@ -6,8 +6,8 @@
  * this, a shard's blob artifact would carry the secrets in clear.
  */
 import type { Reporter } from '@playwright/test/reporter';
-import { redact } from '../../support/redact.ts';
-import { suiteSecrets } from '../../support/reporters/redact-secrets.ts';
+import { redact } from '../redact.ts';
+import { suiteSecrets } from './redact-secrets.ts';
 
 export default class RedactBeforeBlob implements Reporter {
   constructor(private readonly options: { dirs?: string[] } = {}) {}

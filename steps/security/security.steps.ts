@@ -2,14 +2,14 @@
  * Session termination beyond the manual (features/security/): OWASP WSTG-SESS-06,
  * ASVS 5.0 7.4.1, 7.4.4, 14.3.2 and cookie attributes. Failures name the requirement.
  */
-import { MY_PAGE_HOME } from '../fixtures/manual-figures.ts';
-import { expect } from '../fixtures/matchers.ts';
-import { Given, Then, When } from './define.ts';
-import { everyScreenRefuses } from './procedures.ts';
-import { MyPage } from '../pages/MyPage.ts';
-import { formatControls } from '../pages/observe.ts';
-import { SessionProbe } from '../pages/SessionProbe.ts';
-import { entryName } from '../support/target-profile.ts';
+
+import { expect } from '../../checks/matchers.ts';
+import { Given, Then, When } from '../define.ts';
+import { everyScreenRefuses } from '../../checks/session.ts';
+import { HOME_SCREEN, MyPage } from '../../pages/MyPage.ts';
+import { formatControls } from '../../pages/observe.ts';
+import { SessionProbe } from '../../pages/SessionProbe.ts';
+import { entryName } from '../../support/target-profile.ts';
 
 Given('ログイン中のクッキーを控えておく', async ({ context, scenario, suite, manual }) => {
   // The cookies the browser would send to My Page: read at the profile's cookie scope (e.g. /kyushoku/), not the site root.
@@ -59,9 +59,9 @@ Given('別のタブでも求職者マイページを開いている', async ({ c
   const tab = await context.newPage();
   scenario.secondTab = tab;
   const other = new MyPage(tab, suite.hellowork, false, suite.timeouts.action);
-  await other.open(MY_PAGE_HOME.screen);
-  await manual.verify({ expected: `別のタブに「${MY_PAGE_HOME.screen}」が表示される`, observe: () => other.describe() }, () =>
-    expect(other.screenTitle(MY_PAGE_HOME.screen)).toBeVisible(),
+  await other.open(HOME_SCREEN);
+  await manual.verify({ expected: `別のタブに「${HOME_SCREEN}」が表示される`, observe: () => other.describe() }, () =>
+    expect(other.screenTitle(HOME_SCREEN)).toBeVisible(),
   );
   // The reader goes on in the first tab.
   await context.pages()[0]?.bringToFront();
@@ -76,11 +76,11 @@ Then('別のタブを再読み込みすると、求職者マイページの内�
   await manual.verify(
     {
       requirement: 'ASVS 7.4.1',
-      expected: `一つのタブでログアウトした後、別のタブの「${MY_PAGE_HOME.screen}」を再読み込みすると、ログインしていない画面になる`,
+      expected: `一つのタブでログアウトした後、別のタブの「${HOME_SCREEN}」を再読み込みすると、ログインしていない画面になる`,
       observe: () => other.describe(),
     },
     async () => {
-      await expect(other.screenTitle(MY_PAGE_HOME.screen)).toBeHidden();
+      await expect(other.screenTitle(HOME_SCREEN)).toBeHidden();
       await expect(other.loggedOut).toBeVisible();
     },
   );

@@ -2,7 +2,7 @@
  * Manual §3.3 (1) and (2): logging out of 求職者マイページ.
  * Each step quotes the manual sentence verbatim; the checks live in procedures.ts.
  */
-import { Then, When } from './define.ts';
+import { Then, When } from '../define.ts';
 import { clickLogoutButton, logOutByDeviceProcedure, MYPAGE_LOGOUT, seeTopPage, tapMenu, tapMenuLogout, topPageId } from './procedures.ts';
 
 // 3.3(1)①
