@@ -17,7 +17,7 @@ import type { Options, WorkerOptions } from './fixtures/test.ts';
 import { DEVIATION_IDS, type DeviationId } from './reference-app/src/deviations.ts';
 import { bundledOrigins, loadConfig } from './support/config.ts';
 import { freePortsSync } from './support/ports.ts';
-import { scenarioGrep, type VariantSetting, variants } from './support/sensitivity.ts';
+import { redTags, scenarioGrep, type VariantSetting, variants } from './support/sensitivity.ts';
 import base from './playwright.config.ts';
 
 const deviations = (process.env.SENSITIVITY_DEVIATIONS?.split(',').filter(Boolean) ?? DEVIATION_IDS) as DeviationId[];
@@ -61,12 +61,16 @@ const projects = plan.flatMap(({ key, deviation, setting }) => {
   const baseURL = loadConfig({ ...process.env, TARGET_URL: '', ...env }).hellowork.baseURL;
   return (base.projects ?? [])
     .filter((p) => p.name && baseProjects.includes(p.name))
-    .map((p) => ({
-      ...p,
-      name: `${key}/${p.name}`,
-      grep: scenarioGrep(deviation, p.name?.startsWith('sp-') ? '@sp' : '@pc', full),
-      use: { ...p.use, baseURL, suiteEnv: env },
-    }));
+    .map((p) => {
+      const device = p.use?.deviceClass ?? 'pc';
+      return {
+        ...p,
+        name: `${key}/${p.name}`,
+        grep: scenarioGrep(deviation, device, full),
+        // Scenarios with these tags are marked test.fail() (fixtures/test.ts): Playwright then keeps the worker.
+        use: { ...p.use, baseURL, suiteEnv: env, expectRed: redTags(deviation, device) },
+      };
+    });
 });
 
 const instances = plan.map(({ key, deviation, setting }) => {

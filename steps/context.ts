@@ -94,7 +94,9 @@ export function createStepContext(source: StepContextSource): StepContext & { di
     topPage: new TopPage(page, suite.hellowork),
     loginPage: new LoginPage(page, suite.hellowork),
     myPage: new MyPage(page, suite.hellowork, hasTouch, suite.timeouts.action),
-    manual: new ManualCheck(source.manualIndex, source.tags, source.stepText, deviceClass),
+    manual: new ManualCheck(source.manualIndex, source.tags, source.stepText, deviceClass, (fact) => evidence.fact(fact), () =>
+      page.isClosed() ? undefined : page.url(),
+    ),
     get mynaPortal() {
       const myna = suite.mynaportal;
       if (!myna) throw new Error(MYNAPORTAL_SKIP_REASON);

@@ -31,6 +31,7 @@ import { setExpectTimeout } from '../../checks/matchers.ts';
 import { stepScreenshot } from '../../support/step-screenshot.ts';
 import { remoteBrowser } from '../../support/scale-out.ts';
 import { resolveChromium } from '../../support/browser.ts';
+import { FACT_MEDIA_TYPE, FACT_NAME } from '../../support/failure-fact.ts';
 import { loadConfig } from '../../support/config.ts';
 import { loadManualIndex } from '../../support/manual.ts';
 import { ensurePorts } from '../../support/ports.ts';
@@ -93,6 +94,7 @@ export class ConformanceWorld extends World {
         scenarioTitle: pickle.name,
         project: profile.name,
         attach: async (name, file) => this.attach(readFileSync(file.path), { mediaType: file.contentType, fileName: name }),
+        fact: async (fact) => this.attach(JSON.stringify(fact, null, 2), { mediaType: FACT_MEDIA_TYPE, fileName: FACT_NAME }),
         note: (type, description) => this.log(`${type}: ${description}`),
       },
     });
