@@ -24,7 +24,7 @@ export interface ScenarioState {
   loginSetCookies: string[];
   /** Cookies noted by the security step, to replay afterwards. */
   savedCookies: Cookie[];
-  /** Every cookie of the browser just before the logout control was pressed (replayed by the 3.3 checks). */
+  /** Every cookie of the browser just before the logout control was pressed (replayed by the logout checks). */
   cookiesBeforeLogout: Cookie[];
   /** A second tab on My Page, opened before logging out. */
   secondTab?: Page;
@@ -66,7 +66,7 @@ export interface StepContextSource {
   readonly deviceClass: DeviceClass;
   readonly hasTouch: boolean;
   readonly manualIndex: ManualIndex;
-  /** The scenario's tags (e.g. @3.3-1, @pc). */
+  /** The scenario's tags (its manual section's tag, @pc / @sp, its own). */
   readonly tags: () => readonly string[];
   /** The text of the step being run. */
   readonly stepText: () => string;
@@ -76,7 +76,7 @@ export interface StepContextSource {
 
 /** The reason printed when the マイナポータル scenarios cannot run. */
 export const MYNAPORTAL_SKIP_REASON =
-  'マイナポータルの設定がありません（MYNAPORTAL_URL・MYNAPORTAL_USER_ID・MYNAPORTAL_PIN）。マニュアル 3.3(注意) のシナリオは実行しません。.env.example を参照してください。';
+  'マイナポータルの設定がありません（MYNAPORTAL_URL・MYNAPORTAL_USER_ID・MYNAPORTAL_PIN）。マイナポータルを使うシナリオは実行しません。.env.example を参照してください。';
 
 export function createStepContext(source: StepContextSource): StepContext & { dispose(): void } {
   const { page, browser, suite, deviceClass, hasTouch, evidence } = source;

@@ -87,7 +87,7 @@ figcaption { font-size: 11px; color: #57606a; margin-top: 3px; }
 
 .signoff { margin-top: 8px; break-inside: avoid; }
 @media print { section.details { break-before: page; } }
-.signoff th { text-align: center; width: 33.3%; }
+.signoff th { text-align: center; width: calc(100% / 3); }
 .signoff td.box { height: 30mm; }
 .signoff td.date { vertical-align: bottom; text-align: right; color: #57606a; }
 .signoff td.notes { height: 22mm; }
