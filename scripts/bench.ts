@@ -25,7 +25,7 @@ import { runMain } from './run-main.ts';
 const OUT = 'reports/bench';
 const LOGS = join(OUT, 'logs');
 
-export interface RunResult {
+interface RunResult {
   readonly ms: number;
   readonly code: number;
   readonly output: string;

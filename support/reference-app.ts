@@ -7,7 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
-export const REFERENCE_APP_MAIN = fileURLToPath(new URL('../reference-app/src/main.ts', import.meta.url));
+const REFERENCE_APP_MAIN = fileURLToPath(new URL('../reference-app/src/main.ts', import.meta.url));
 
 export interface RunningReferenceApp {
   readonly helloworkPort: number;

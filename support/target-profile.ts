@@ -29,7 +29,7 @@ const Alternative = z.union([
   z.object({ css: z.string().min(1) }).strict(),
   z.object({ text: Text }).strict(),
 ]);
-export type LocatorAlternative = z.infer<typeof Alternative>;
+type LocatorAlternative = z.infer<typeof Alternative>;
 const LocatorSpec = z.array(Alternative).min(1);
 export type LocatorSpec = z.infer<typeof LocatorSpec>;
 
@@ -101,7 +101,7 @@ export const TargetProfileSchema = z
 
 export type TargetProfile = z.infer<typeof TargetProfileSchema>;
 
-export const PROFILES_DIR = fileURLToPath(new URL('../profiles/', import.meta.url));
+const PROFILES_DIR = fileURLToPath(new URL('../profiles/', import.meta.url));
 export const BUILT_IN_PROFILES = ['reference', 'hellowork'] as const;
 
 export class ProfileError extends Error {
@@ -109,7 +109,7 @@ export class ProfileError extends Error {
 }
 
 /** A built-in profile by name, or a JSON file by path (relative to the working directory). */
-export function profileFile(nameOrPath: string): string {
+function profileFile(nameOrPath: string): string {
   if (/^[\w-]+$/.test(nameOrPath)) return join(PROFILES_DIR, `${nameOrPath}.json`);
   return isAbsolute(nameOrPath) ? nameOrPath : resolve(nameOrPath);
 }
