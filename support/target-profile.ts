@@ -12,7 +12,7 @@
  * the first visible match wins.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
 import { z } from 'zod';
@@ -139,8 +139,6 @@ export function loadProfile(nameOrPath: string): TargetProfile {
   cache.set(file, parsed.data);
   return parsed.data;
 }
-
-export const profileDir = (nameOrPath: string) => dirname(profileFile(nameOrPath));
 
 // ---------------------------------------------------------------------------------------------
 // Names as a reader sees them: NFKC folding (half-width ﾛｸﾞｱｳﾄ reads as ログアウト), whitespace kept
