@@ -179,9 +179,9 @@ function chromiumVersion(resolved: ResolvedChromium): string {
 }
 
 /** "Chromium: … (source: …); Japanese font: … (source: …)", for the run's first line and the reports. */
-export function describeBrowserAndFont(resolved: ResolvedChromium, version = chromiumVersion(resolved)): { browser: string; font: string } {
+export function describeBrowserAndFont(resolved: ResolvedChromium): { browser: string; font: string } {
   const where = (p: string) => (p.startsWith(process.cwd()) ? relative(process.cwd(), p) : p);
-  const browser = `${version} (${resolved.source}${resolved.package ? `: ${resolved.package}` : ''}, ${where(resolved.executablePath)})`;
+  const browser = `${chromiumVersion(resolved)} (${resolved.source}${resolved.package ? `: ${resolved.package}` : ''}, ${where(resolved.executablePath)})`;
   const font = `${resolved.font.family} (${resolved.font.source}: ${resolved.font.from})`;
   return { browser, font };
 }

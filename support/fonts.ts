@@ -74,7 +74,7 @@ export function fontconfigXml(fontDir: string, cache: string, system: boolean): 
 }
 
 /** Writes the fontconfig file once per content (atomically: concurrent workers write the same bytes). */
-export function writeFontconfig(xml: string, dir = join(cacheDir(), 'fontconfig')): string {
+export function writeFontconfig(xml: string, dir: string): string {
   const file = join(dir, `fonts-${createHash('sha256').update(xml).digest('hex').slice(0, 12)}.conf`);
   if (existsSync(file)) return file;
   mkdirSync(join(dir, 'cache'), { recursive: true });
