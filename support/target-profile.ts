@@ -5,7 +5,7 @@
  * A profile says WHERE things are (which element names a screen, where the login
  * fields and the logout control are, what a "logged out" page shows, which URL
  * scopes the session cookie). It never says what the manual claims: the checks
- * (steps/) compare what these locators find with the manual's words.
+ * (steps/, checks/) compare what these locators find with the manual's words.
  *
  * A locator is an ordered list of alternatives: roles and accessible names first,
  * then the site's own ids and classes as a fallback. Every alternative is tried;
@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
 import { z } from 'zod';
 
-/** A text: exact (after NFKC folding, see support/names.ts) or a pattern. */
+/** A text: exact (after NFKC folding, see foldedPattern() below) or a pattern. */
 const Text = z.union([z.string().min(1), z.object({ pattern: z.string().min(1), flags: z.string().regex(/^[imsu]*$/).optional() }).strict()]);
 export type ProfileText = z.infer<typeof Text>;
 
@@ -142,7 +142,7 @@ export function loadProfile(nameOrPath: string): TargetProfile {
 
 // ---------------------------------------------------------------------------------------------
 // Names as a reader sees them: NFKC folding (half-width ﾛｸﾞｱｳﾄ reads as ログアウト), whitespace kept
-// (「ログ アウト」 is another word). Policy stated in README "Names and NFKC".
+// (「ログ アウト」 is another word). Policy stated in profiles/README.md "Names" and README "What a check accepts".
 
 /** Characters whose NFKC form is one character: the variants a name may be written in. */
 const VARIANTS: Map<string, string[]> = (() => {
