@@ -15,8 +15,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { cacheDir } from './npm-chromium.ts';
 
-export const NPM_FONT = { name: '@embedpdf/fonts-jp', family: 'Noto Sans JP', license: 'OFL-1.1' } as const;
-export const SYSTEM_FONTCONFIG = '/etc/fonts/fonts.conf';
+const NPM_FONT = { name: '@embedpdf/fonts-jp', family: 'Noto Sans JP', license: 'OFL-1.1' } as const;
+const SYSTEM_FONTCONFIG = '/etc/fonts/fonts.conf';
 
 export interface ResolvedFont {
   readonly source: 'system' | 'npm-package';
@@ -29,7 +29,7 @@ export interface ResolvedFont {
 }
 
 /** The first Japanese font fontconfig knows, as "family<TAB>file"; undefined when none (or no fc-list). */
-export function systemJapaneseFont(): { family: string; file: string } | undefined {
+function systemJapaneseFont(): { family: string; file: string } | undefined {
   const run = spawnSync('fc-list', [':lang=ja', 'family', 'file'], { encoding: 'utf8', timeout: 10_000 });
   if (run.status !== 0 || !run.stdout) return undefined;
   const line = run.stdout
@@ -44,7 +44,7 @@ export function systemJapaneseFont(): { family: string; file: string } | undefin
 }
 
 /** The npm font package's folder of OpenType files and its version. */
-export function npmFontDir(): { dir: string; version: string } {
+function npmFontDir(): { dir: string; version: string } {
   // The package exports only its (unused) JavaScript entry: find the folder from it.
   const main = createRequire(import.meta.url).resolve(NPM_FONT.name);
   let root = dirname(main);
@@ -74,7 +74,7 @@ export function fontconfigXml(fontDir: string, cache: string, system: boolean): 
 }
 
 /** Writes the fontconfig file once per content (atomically: concurrent workers write the same bytes). */
-export function writeFontconfig(xml: string, dir = join(cacheDir(), 'fontconfig')): string {
+export function writeFontconfig(xml: string, dir: string): string {
   const file = join(dir, `fonts-${createHash('sha256').update(xml).digest('hex').slice(0, 12)}.conf`);
   if (existsSync(file)) return file;
   mkdirSync(join(dir, 'cache'), { recursive: true });
