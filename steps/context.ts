@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Cookie, Page } from '@playwright/test';
 import { type Evidence, ManualFigures } from '../checks/figures.ts';
 import { ManualCheck } from '../checks/manual-check.ts';
 import { OriginTraffic } from '../checks/traffic.ts';
+import { loadFigurePlans } from '../support/figure-book.ts';
 import { LoginPage } from '../pages/LoginPage.ts';
 import { MynaPortalPage } from '../pages/MynaPortalPage.ts';
 import { MyPage } from '../pages/MyPage.ts';
@@ -105,7 +106,12 @@ export function createStepContext(source: StepContextSource): StepContext & { di
     },
     mynaPortalTraffic,
     scenario: { startedAt: new Date(), loginSetCookies: [], savedCookies: [], cookiesBeforeLogout: [] },
-    figures: new ManualFigures(page, evidence, suite.figures),
+    figures: new ManualFigures(page, evidence, suite.figures, {
+      plans: loadFigurePlans(source.manualIndex),
+      profile: suite.hellowork.profile,
+      accountName: suite.account.name,
+      failOnDrift: suite.figureDrift === 'fail',
+    }),
     notChecked(reason: string) {
       evidence.note('not checked', reason);
       console.warn(`[not checked] ${evidence.scenarioTitle}: ${reason}`);

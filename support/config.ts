@@ -62,6 +62,8 @@ const EnvSchema = z.object({
   HEADLESS: flag.default(true),
   STEP_SCREENSHOTS: flag.default(true),
   FIGURES: flag.default(true),
+  /** report (default): a figure that no longer matches the approved one is a finding; fail: it fails its scenario. */
+  FIGURE_DRIFT: z.enum(['report', 'fail'], { error: 'FIGURE_DRIFT: report or fail' }).default('report'),
   PROJECTS: optionalText.pipe(
     z
       .string()
@@ -120,6 +122,8 @@ export interface SuiteConfig {
   readonly stepScreenshots: boolean;
   /** Save manual-style figures (element boxed in red) to reports/figures/. */
   readonly figures: boolean;
+  /** What a figure that differs from its approved one does: a finding (report) or a red scenario (fail). */
+  readonly figureDrift: 'report' | 'fail';
   /** Where readers of the reports open the manual transcript (e.g. its page in the repository); default: the local file. */
   readonly manualBaseURL?: string;
   readonly slowMo: number;
@@ -162,6 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SuiteConfig {
     reportLocale: e.REPORT_LOCALE,
     stepScreenshots: e.STEP_SCREENSHOTS,
     figures: e.FIGURES,
+    figureDrift: e.FIGURE_DRIFT,
     ...(e.MANUAL_BASE_URL ? { manualBaseURL: e.MANUAL_BASE_URL } : {}),
     slowMo: e.SLOW_MO,
     workers: e.WORKERS,

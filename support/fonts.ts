@@ -1,12 +1,14 @@
 /**
  * A Japanese font for Chromium, so that figures, step screenshots and the sign-off PDF show Japanese text.
  *
- * A system font when fontconfig knows one (`fc-list :lang=ja`): nothing changes then, and the figures look as
- * they did. Else (or under SUITE_BARE_MACHINE=1) Noto Sans JP from the @embedpdf/fonts-jp npm package (OpenType,
- * SIL Open Font License 1.1), handed to Chromium through a generated fontconfig file (FONTCONFIG_FILE in its
- * launch environment) that includes the system configuration when there is one (its Latin fonts stay) and
- * makes Noto Sans JP the preferred sans-serif, serif and monospace family. Under SUITE_BARE_MACHINE=1 the
- * system configuration is left out, so that only the npm font can be found.
+ * Noto Sans JP from the @embedpdf/fonts-jp npm package (OpenType, SIL Open Font License 1.1) on every machine,
+ * so that figures look the same wherever they are taken (figure drift compares them with approved figures:
+ * support/figure-book.ts). It reaches Chromium through a generated fontconfig file (FONTCONFIG_FILE in its
+ * launch environment) that makes Noto Sans JP the preferred sans-serif, serif and monospace family and leaves the
+ * system configuration out: its rendering settings (hinting, anti-aliasing) change every glyph's pixels, so a
+ * machine with fonts and a bare one would take different figures of the same page (measured: 2–27% of the pixels
+ * of the 3.3 figures). SUITE_FONT=system takes the machine's own Japanese font and configuration instead
+ * (`fc-list :lang=ja`), when there is one (never under SUITE_BARE_MACHINE=1): figures then differ from the approved ones.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -84,11 +86,15 @@ export function writeFontconfig(xml: string, dir: string): string {
   return file;
 }
 
-export function resolveFont(bare: boolean, system: () => { family: string; file: string } | undefined = systemJapaneseFont): ResolvedFont {
-  const found = bare ? undefined : system();
+export function resolveFont(
+  bare: boolean,
+  system: () => { family: string; file: string } | undefined = systemJapaneseFont,
+  preferSystem = process.env.SUITE_FONT === 'system',
+): ResolvedFont {
+  const found = bare || !preferSystem ? undefined : system();
   if (found) return { source: 'system', family: found.family, from: found.file };
   const { dir, version } = npmFontDir();
   const confDir = join(cacheDir(), 'fontconfig');
-  const xml = fontconfigXml(dir, join(confDir, 'cache'), !bare && existsSync(SYSTEM_FONTCONFIG));
+  const xml = fontconfigXml(dir, join(confDir, 'cache'), false);
   return { source: 'npm-package', family: NPM_FONT.family, from: `${NPM_FONT.name} ${version}`, fontconfigFile: writeFontconfig(xml, confDir) };
 }

@@ -30,7 +30,8 @@ const Alternative = z.union([
   z.object({ text: Text }).strict(),
 ]);
 type LocatorAlternative = z.infer<typeof Alternative>;
-const LocatorSpec = z.array(Alternative).min(1);
+export const LocatorSpecSchema = z.array(Alternative).min(1);
+const LocatorSpec = LocatorSpecSchema;
 export type LocatorSpec = z.infer<typeof LocatorSpec>;
 
 const Path = z.string().regex(/^\//, 'a path starting with "/" (query allowed)');
