@@ -16,6 +16,7 @@ import { after, before, describe, mock, test } from 'node:test';
 import type { IFormatterOptions } from '@cucumber/cucumber';
 import { devices } from '@playwright/test';
 import { resolveChromium } from '../support/browser.ts';
+import { solidPng } from './fixtures/signoff/make-fixtures.ts';
 import { FACT_MEDIA_TYPE, type FailureFact, failureHeadline, readFact } from '../support/failure-fact.ts';
 import { failureFrom } from '../support/reporters/signoff/failure.ts';
 import SignoffFormatter, { type SignoffOptions } from '../support/reporters/signoff/formatter.ts';
@@ -63,7 +64,8 @@ async function format(envelopes: readonly Envelope[], options: SignoffOptions = 
       eventBroadcaster,
       stream: out,
       log: (text: string | Uint8Array) => out.write(text),
-      parsedArgvOptions: { pdfFile: false, projects: PROJECTS, ...options },
+      // No figure drift records unless a test brings its own (the checkout's reports/ belong to the last run).
+      parsedArgvOptions: { pdfFile: false, projects: PROJECTS, driftDir: join(tmpdir(), 'no-drift-records'), ...options },
       cleanup: async () => {},
     } as unknown as IFormatterOptions);
     for (const envelope of envelopes) eventBroadcaster.emit('envelope', envelope);
@@ -405,6 +407,54 @@ describe('which devices a manual section applies to comes from its features', ()
       assert.match(html, /data-verdict="failed"/);
     } finally {
       dirs.cleanup();
+    }
+  });
+});
+
+describe('figure drift in the sign-off', () => {
+  test('one line in the verdict box, and 図の更新が必要な箇所 with the side-by-side figure; the verdict is not changed by it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'signoff-drift-'));
+    try {
+      const side = join(dir, 'side.png');
+      writeFileSync(side, solidPng(200, 0, 0));
+      const record = (manualId: string, status: string, extra: object = {}) => ({
+        manualId,
+        project: 'sp-android',
+        profile: 'reference',
+        caption: 'キャプション',
+        scenario: 's',
+        status,
+        tolerance: 0.002,
+        approved: `manual/x/figures/reference/${manualId}/sp-android.png`,
+        fresh: 'reports/figures/x.png',
+        ...extra,
+      });
+      mkdirSync(join(dir, 'records'));
+      writeFileSync(join(dir, 'records', 'a.json'), JSON.stringify(record('3.3(2)①', 'changed', { ratio: 0.0312, sideBySide: side, diff: side })));
+      writeFileSync(join(dir, 'records', 'b.json'), JSON.stringify(record('3.3(2)③', 'unchanged', { ratio: 0 })));
+      const { html } = await format(load('passing.ndjson'), { driftDir: join(dir, 'records') });
+      assert.match(html, /data-verdict="passed"/);
+      assert.match(html, /data-drift="1">図の比較: 2 枚のうち、更新が必要 1 枚、承認済みの図なし 0 枚/);
+      const finding = element(html, 'article', 'class="drift" data-id="3.3(2)①" data-project="sp-android" data-status="changed"');
+      assert.match(finding, /3\.12% の画素が違います（許容 0\.20%）/);
+      assert.match(finding, /<img src="data:image\/png;base64,/);
+      assert.doesNotMatch(html, /data-id="3\.3\(2\)③" data-project="sp-android" data-status/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('all figures unchanged: the sign-off says so in one line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'signoff-drift-'));
+    try {
+      writeFileSync(
+        join(dir, 'a.json'),
+        JSON.stringify({ manualId: '3.3(2)①', project: 'sp-android', profile: 'reference', caption: 'c', scenario: 's', status: 'unchanged', ratio: 0, tolerance: 0.002, approved: 'a', fresh: 'f' }),
+      );
+      const { html } = await format(load('passing.ndjson'), { driftDir: dir });
+      assert.match(html, /data-drift="0">図の比較: 1 枚すべてが承認済みの図と一致しました。/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
