@@ -5,10 +5,11 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { DEVIATION_IDS, DEVIATIONS } from '../reference-app/src/deviations.ts';
+import { type Deviation, DEVIATION_IDS, DEVIATIONS } from '../reference-app/src/deviations.ts';
 import { loadManualIndex } from '../support/manual.ts';
 
 const DEVICES = { pc: 'PC（pc-*）', sp: 'スマートデバイス（sp-*）', all: '全プロジェクト' } as const;
+const KINDS = { markup: 'マークアップ', behaviour: '振る舞い', looks: '見た目だけ' } as const;
 
 export function deviationsMarkdown(): string {
   return [
@@ -19,14 +20,19 @@ export function deviationsMarkdown(): string {
     '参照アプリは、わざとマニュアル（や OWASP の要件）から外れた動きを一つずつ持てます。',
     '`DEVIATIONS=<id>` を付けて起動したときだけ有効で、ふだんは一つも有効になりません。',
     '`npm run sensitivity`（`npm test` の一部）は、逸脱ごとにスイートを流し、赤になるシナリオが下の表の「赤になるシナリオ」とちょうど一致すること（見逃しも巻き添えもないこと）を確かめ、結果を `reports/sensitivity.md` に書きます。',
+    '「見た目だけ」の逸脱はどのシナリオも赤にせず、マニュアルの図（`manual/<節>/figures.json`）のうち表の図だけを承認済みの図から変えます（参照アプリ自身のマークアップのみ。`tests/integration/figure-drift.test.ts` が確かめます。感度の実行には含めません）。',
     'どの逸脱も、参照アプリ自身のマークアップ（`REFERENCE_MARKUP=bundled`）と実サイトの構造（`REFERENCE_MARKUP=hellowork`）の両方で働きます。「種類」が「マークアップ」の逸脱は、ふだんの感度の実行でも両方のマークアップで確かめます（「振る舞い」はサーバーの動きだけを変えるので、両方で確かめるのは `npm run sensitivity:full`）。',
     '',
     '| id | 種類 | 壊すもの | マニュアル / OWASP | 赤になるシナリオ（タグ × プロジェクト） |',
     '|---|---|---|---|---|',
     ...DEVIATION_IDS.map((id) => {
       const d = DEVIATIONS[id];
-      const red = d.red.map((r) => `\`${r.tag}\` × ${DEVICES[r.devices]}`).join('<br>');
-      return `| \`${id}\` | ${d.concerns === 'markup' ? 'マークアップ' : '振る舞い'} | ${d.breaks} | ${d.references.join(', ')} | ${red} |`;
+      const deviation: Deviation = d;
+      const red =
+        deviation.concerns === 'looks'
+          ? `なし。変わる図: ${deviation.drift?.map((f) => `${f.figure} × ${DEVICES[f.devices]}`).join('<br>') || 'なし（マスクした箇所だけが変わる）'}`
+          : deviation.red.map((r) => `\`${r.tag}\` × ${DEVICES[r.devices]}`).join('<br>');
+      return `| \`${id}\` | ${KINDS[deviation.concerns]} | ${d.breaks} | ${d.references.join(', ') || '—'} | ${red} |`;
     }),
     '',
     `タグ: マニュアルの節のタグ（${loadManualIndex()

@@ -27,7 +27,12 @@ export interface Deviation {
    * What it changes: the markup (run by the quick sensitivity run in both markups) or only the server's
    * behaviour (the same in both markups: the quick run keeps to the bundled one; the full run does both).
    */
-  readonly concerns: 'markup' | 'behaviour';
+  readonly concerns: 'markup' | 'behaviour' | 'looks';
+  /**
+   * Looks only (concerns: 'looks', bundled markup): every scenario stays green, and exactly these published
+   * figures (manual/<section>/figures.json) no longer match the approved ones (tests/integration/figure-drift.test.ts).
+   */
+  readonly drift?: readonly { readonly figure: string; readonly devices: Devices }[];
 }
 
 /** The scenarios that check the top page after the logout (3.3(1)②, 3.3(2)③): both procedures and the 注意 that logs out of My Page. */
@@ -181,6 +186,47 @@ export const DEVIATIONS = {
     // Red within the action timeout, at the press (「…の応答を待っています」), not after 20 s.
     references: ['3.3(1)①', '3.3(2)②'],
     red: [{ tag: '@3.3-1', devices: 'pc' }, { tag: '@3.3-2', devices: 'sp' }, ...logsOutOfMyPage('all').filter((r) => r.tag !== '@sec-reach')],
+  },
+  // Looks only: nothing the manual says changes, so no scenario turns red; the figures a manual writer publishes do.
+  // Bundled markup only (the approved figures are the reference profile's). The sensitivity run leaves them out;
+  // tests/integration/figure-drift.test.ts proves each changes exactly the figures listed in `drift`.
+  'header-colour': {
+    concerns: 'looks',
+    breaks: 'My Page\'s header bar and its bottom line are crimson instead of blue (the top page keeps its colours)',
+    references: [],
+    red: [],
+    drift: [
+      { figure: '3.3(1)①', devices: 'pc' },
+      { figure: '3.3(2)①', devices: 'sp' },
+      { figure: '3.3(2)②', devices: 'sp' },
+    ],
+  },
+  'top-sections-reordered': {
+    concerns: 'looks',
+    breaks: 'the top page shows 「事業者の方」 first, before 「仕事をお探しの方」 (all three sections are still there)',
+    references: [],
+    red: [],
+    drift: [
+      { figure: '3.3(1)②', devices: 'pc' },
+      { figure: '3.3(2)③', devices: 'sp' },
+    ],
+  },
+  'logout-label-halfwidth': {
+    concerns: 'looks',
+    breaks: 'ログアウト is written in half-width katakana, ﾛｸﾞｱｳﾄ (the same name after NFKC: the checks accept it with a remark)',
+    references: [],
+    red: [],
+    drift: [
+      { figure: '3.3(1)①', devices: 'pc' },
+      { figure: '3.3(2)②', devices: 'sp' },
+    ],
+  },
+  'message-count-changed': {
+    concerns: 'looks',
+    breaks: 'My Page shows 7 new messages instead of 2 (a count the figures mask: no figure may change)',
+    references: [],
+    red: [],
+    drift: [],
   },
 } as const satisfies Record<string, Deviation>;
 

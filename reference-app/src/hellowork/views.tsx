@@ -41,6 +41,7 @@ export const TopPage = (props: { deviations?: Deviations }) => (
     <PublicHeader />
     <main>
       <h1>{SITE_NAME}</h1>
+      {props.deviations?.has('top-sections-reordered') ? <style>{'.top-sections .employer{order:-1}'}</style> : null}
       <div class="top-sections">
         <section aria-labelledby="sec-seeker" class="seeker">
           <h2 id="sec-seeker">仕事をお探しの方</h2>
@@ -148,7 +149,7 @@ const navItems = (Object.keys(MY_PAGE_SCREENS) as MyPageScreenId[]).map((id) => 
 
 const MyPageHeader = (props: MyPageView) => {
   const dev = props.deviations ?? new Deviations();
-  const label = dev.has('logout-renamed') ? 'サインアウト' : 'ログアウト';
+  const label = dev.has('logout-renamed') ? 'サインアウト' : dev.has('logout-label-halfwidth') ? 'ﾛｸﾞｱｳﾄ' : 'ログアウト';
   const unreachable = dev.has('logout-unreachable-on-subpage') && props.current === 'applications';
   const pcLogout = !unreachable && !dev.has('logout-missing-pc') && !dev.has('logout-at-bottom');
   const menuLogout = !unreachable && !dev.has('sp-menu-without-logout');
@@ -213,6 +214,7 @@ const MyPageHeader = (props: MyPageView) => {
 const MyPageDocument = (props: MyPageView & { children: Child }) => (
   <Document title={`${MY_PAGE_SCREENS[props.current].title}｜${SITE_NAME}`}>
     <MyPageHeader {...props} />
+    {props.deviations?.has('header-colour') ? <style>{'.site-header{border-bottom-color:#c2185b}.global-nav{background:#c2185b}'}</style> : null}
     <main>
       <h1>{MY_PAGE_SCREENS[props.current].title}</h1>
       {props.children}
@@ -227,7 +229,7 @@ const MyPageDocument = (props: MyPageView & { children: Child }) => (
   </Document>
 );
 
-const Sidebar = (props: { user: JobSeeker }) => (
+const Sidebar = (props: { user: JobSeeker; newMessages?: number }) => (
   <aside class="card sidebar" aria-label="利用者情報">
     <p class="greeting">{props.user.name}様</p>
     <dl>
@@ -235,7 +237,7 @@ const Sidebar = (props: { user: JobSeeker }) => (
       <dd>{props.user.office}</dd>
       <dt>新着メッセージ</dt>
       <dd>
-        <a href="/mypage/messages">{props.user.newMessages}件</a>
+        <a href="/mypage/messages">{props.newMessages ?? props.user.newMessages}件</a>
       </dd>
       <dt>求職公開状況</dt>
       <dd>{props.user.publicationStatus}</dd>
@@ -282,7 +284,7 @@ export const MyPageHome = (props: MyPageView) => (
         <h2 id="sec-new-jobs">保存した検索条件の新着求人</h2>
         <JobCard />
       </section>
-      <Sidebar user={props.user} />
+      <Sidebar user={props.user} newMessages={props.deviations?.has('message-count-changed') ? props.user.newMessages + 5 : undefined} />
     </div>
   </MyPageDocument>
 );
