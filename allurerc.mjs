@@ -3,12 +3,12 @@
 import { defineConfig } from 'allure';
 
 export default defineConfig({
-  name: 'マニュアル 3.3 求職者マイページをログアウトする: 適合確認',
+  name: 'ハローワーク 求職者マイページ 操作マニュアル: 適合確認',
   output: './reports/allure-report',
   plugins: {
     awesome: {
       options: {
-        reportName: 'マニュアル 3.3 適合確認',
+        reportName: 'ハローワーク 求職者マイページ 操作マニュアル: 適合確認',
         reportLanguage: process.env.REPORT_LOCALE === 'en' ? 'en' : 'ja',
         singleFile: true,
         groupBy: ['epic', 'feature', 'story'],

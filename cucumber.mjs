@@ -4,7 +4,7 @@
  * `npm run conformance:cucumber` runs every profile (scripts/conformance-cucumber.ts) and merges the sign-off.
  *
  *   DEVICE_PROFILE=sp-android npx cucumber-js
- *   DEVICE_PROFILE=pc-chromium CUCUMBER_TAGS=@3.3-1 npx cucumber-js     (CUCUMBER_TAGS is and-ed with the profile's tag)
+ *   DEVICE_PROFILE=pc-chromium CUCUMBER_TAGS=@security npx cucumber-js     (CUCUMBER_TAGS is and-ed with the profile's tag)
  *
  * The rest (.env, TARGET_URL, WORKERS, STEP_SCREENSHOTS, timeouts …) is read as in the Playwright run.
  */
@@ -33,6 +33,6 @@ export default {
     // For the sign-off formatter: this process's device profile, and where its PDF goes.
     project: profile,
     pdfFile: `${out}/signoff/signoff.pdf`,
-    junit: { suiteName: `manual-3.3-logout (${profile})` },
+    junit: { suiteName: `manual-conformance (${profile})` },
   },
 };

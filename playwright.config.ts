@@ -1,5 +1,5 @@
 /**
- * Conformance suite for manual §3.3 「求職者マイページをログアウトする」.
+ * The conformance suite under Playwright Test (playwright-bdd): every feature in features/, on every device profile.
  * Without TARGET_URL it starts the bundled reference app on free ports.
  */
 import {
@@ -87,8 +87,8 @@ if (suite.projects) {
 
 // Each project gets its share of the workers (at least one): with 3 device profiles and 2 workers, two profiles run
 // side by side, each in one worker, instead of both workers starting on one profile and both restarting (a new
-// process, config, steps and browser) at every switch: 3 worker starts instead of 6; median 60.0 s against 62.8 s
-// over 3 alternating runs each (dot reporter). With one profile, both workers serve it.
+// process, config, steps and browser) at every switch: half the worker starts, measured faster (README "Benchmark").
+// With one profile, both workers serve it.
 for (const p of projects) p.workers = Math.max(1, Math.floor(suite.workers / projects.length));
 
 /** The reporters that apply: `when(false, …)` leaves them out. */
@@ -139,7 +139,7 @@ export default defineConfig<Options>({
       cucumberReporter('html', { outputFile: 'reports/cucumber/report.html', skipAttachments: ['video/webm', 'application/zip'] }),
       // Step screenshots go into the JSON too (embeddings); traces and videos stay out to keep it readable.
       cucumberReporter('json', { outputFile: 'reports/cucumber/report.json', skipAttachments: ['video/webm', 'application/zip'] }),
-      cucumberReporter('junit', { outputFile: 'reports/cucumber/junit.xml', suiteName: 'manual-3.3-logout' }),
+      cucumberReporter('junit', { outputFile: 'reports/cucumber/junit.xml', suiteName: 'manual-conformance' }),
       // The signable acceptance report (HTML + PDF), built from the Cucumber messages of the whole run.
       cucumberReporter('./support/reporters/signoff/formatter.ts', {
         outputFile: 'reports/signoff/index.html',
@@ -155,7 +155,7 @@ export default defineConfig<Options>({
         // Shown on the report's overview: what was checked, with what.
         environmentInfo: {
           対象: suite.mode === 'bundled' ? `${targetOf({})}（${suite.hellowork.baseURL}）` : suite.hellowork.baseURL,
-          マイナポータル: suite.mynaportal?.baseURL ?? '未設定（3.3 注意のシナリオは省略）',
+          マイナポータル: suite.mynaportal?.baseURL ?? '未設定（マイナポータルのシナリオは省略）',
           ブラウザー: used ? used.browser : `リモートのブラウザー（${remote?.origin}、PW_TEST_CONNECT_WS_ENDPOINT）`,
           日本語フォント: used ? used.font : 'リモートのブラウザー側のフォント',
           ...(chromium && bareMachine() ? { 試験用フラグ: 'SUITE_BARE_MACHINE=1（システムのブラウザーとフォントを使わない）' } : {}),

@@ -5,7 +5,7 @@
  * profile (one browser per process, a context per scenario: steps/cucumber-js/world.ts), WORKERS
  * processes at a time (default 2, as Playwright's workers), then
  * writes one sign-off report over all profiles and masks secrets in everything written.
- * Arguments after `--` go to every cucumber-js process (e.g. `-- --tags @3.3-1`).
+ * Arguments after `--` go to every cucumber-js process (e.g. `-- --tags @security`).
  *
  * Reports: reports/cucumber-js/<profile>/{report.html,report.json,junit.xml,messages.ndjson},
  *          reports/cucumber-js/signoff/{index.html,signoff.pdf}.

@@ -76,7 +76,7 @@ const EnvSchema = z.object({
   ACTION_TIMEOUT: ms.default(10_000),
   EXPECT_TIMEOUT: ms.default(5_000),
   TEST_TIMEOUT: ms.default(60_000),
-  /** 3.3 注意: how long My Page is watched after the マイナポータル logout before 「ログアウトされない」 is accepted. */
+  /** The 注意 scenarios: how long My Page is watched after the マイナポータル logout before 「ログアウトされない」 is accepted. */
   NOTE_SETTLE_MS: ms.default(5_000),
 });
 
@@ -126,7 +126,7 @@ export interface SuiteConfig {
   /** Scenarios run in parallel: Playwright workers; device-profile processes under cucumber-js. */
   readonly workers: number;
   readonly timeouts: { readonly action: number; readonly expect: number; readonly test: number };
-  /** 3.3 注意: My Page is watched this long after the マイナポータル logout (polling). */
+  /** The 注意 scenarios: My Page is watched this long after the マイナポータル logout (polling). */
   readonly noteSettleMs: number;
 }
 
