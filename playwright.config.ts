@@ -10,40 +10,42 @@ import {
   type Project,
   type ReporterDescription,
 } from '@playwright/test';
-import { config as loadDotenv } from 'dotenv';
 import { cucumberReporter, defineBddConfig } from 'playwright-bdd';
 import { availableExtraBrowsers, bareMachine, describeBrowserAndFont, resolveChromium } from './support/browser.ts';
 import { orStop, stopOn } from './support/cannot-start.ts';
-import { ConfigError, loadConfig } from './support/config.ts';
-import { ensurePorts } from './support/ports.ts';
+import { ConfigError } from './support/config.ts';
 import { CHROMIUM_PROFILES } from './support/profiles.ts';
 import { commitOf, suiteOf, targetOf } from './support/reporters/signoff/facts.ts';
+import { startUp } from './support/startup.ts';
 import { FIGURES_DIR } from './checks/figures.ts';
 import type { Options } from './fixtures/test.ts';
-import { allureResultsDir, blobDir, isMergeReports, remoteBrowser, resolveShard, testResultsDir } from './support/scale-out.ts';
+import { allureResultsDir, blobDir, isMergeReports, testResultsDir } from './support/scale-out.ts';
 
-loadDotenv({ quiet: true });
 // A bad setting or no browser stops the run with its message alone: a throw here would make Playwright print the
 // error object with its stack (support/cannot-start.ts).
 const { suite, merging, shard, remote, chromium } = orStop(() => {
-  if (!process.env.TARGET_URL) ensurePorts(['HELLOWORK_PORT', 'MYNAPORTAL_PORT']);
-  const suite = loadConfig();
+  // .env, free ports for the bundled app, the validated settings; --shard on the command line wins over SHARD.
+  const suite = startUp({ argv: process.argv });
   // Scale-out (README "Sharding and merged reports", "Remote browser"): SHARD=1/2 or --shard=1/2 runs one shard, which
   // writes a blob report and its own Allure results; `playwright merge-reports -c playwright.config.ts` builds the usual
   // reports from the shards' blobs (scripts/merge-reports.ts); with PW_TEST_CONNECT_WS_ENDPOINT the browsers are remote,
   // so no local Chromium is resolved or launched (its path and flags would be meaningless on the remote side).
   const merging = isMergeReports();
-  const shard = merging ? undefined : resolveShard();
-  const remote = remoteBrowser();
+  const shard = merging ? undefined : suite.run.shard;
+  const remote = suite.run.remote;
   const chromium = remote || merging ? undefined : resolveChromium();
   return { suite, merging, shard, remote, chromium };
 });
 // Which browser and Japanese font (support/browser.ts): one line at the start (the runner's process only: workers load this file too).
 const used = chromium ? describeBrowserAndFont(chromium) : undefined;
-// Not in bddgen's process either (`npm run conformance` runs bddgen first, which loads this file too).
-if (used && !process.env.TEST_WORKER_INDEX && !process.env.SUITE_BROWSER_ANNOUNCED && !/bddgen/.test(process.argv[1] ?? '')) {
+// Not in bddgen's process either (`npm run conformance` runs bddgen first, which loads this file too). TEST_WORKER_INDEX
+// is Playwright's own (set in its workers only), not a setting of the suite's. Playwright loads the config more than
+// once in its main process: a mark on the process's global object says the line was printed.
+const ANNOUNCED = Symbol.for('hellowork-manual-conformance.browser-announced');
+const marks = globalThis as { [ANNOUNCED]?: true };
+if (used && !process.env.TEST_WORKER_INDEX && !marks[ANNOUNCED] && !/bddgen/.test(process.argv[1] ?? '')) {
   console.error(`Browser: ${used.browser}; Japanese font: ${used.font}`);
-  process.env.SUITE_BROWSER_ANNOUNCED = '1'; // the config is loaded more than once
+  marks[ANNOUNCED] = true;
 }
 // slowMo goes into each project's launchOptions: a project's launchOptions replace the top-level ones wholesale.
 const launchOptions = { ...(chromium?.launchOptions ?? {}), ...(suite.slowMo > 0 ? { slowMo: suite.slowMo } : {}) };
@@ -112,7 +114,7 @@ export default defineConfig<Options>({
   // Configured targets are checked before any browser starts (support/preflight.ts).
   globalSetup: './support/preflight.ts',
   fullyParallel: false,
-  forbidOnly: !!process.env.CI,
+  forbidOnly: suite.run.ci,
   retries: 0,
   // WORKERS (default 2): on 2 cores a second worker was measured faster (npm run bench, 'Where the time goes').
   workers: suite.workers,
@@ -123,7 +125,7 @@ export default defineConfig<Options>({
     // A shard empties only its own Allure results; merge-reports leaves the shards' results alone (allure generate reads them).
     // Figures of this run never mix with an earlier run's (a shard leaves them: shards may share one reports/ folder).
     ...when(!merging, ['./support/reporters/fresh-results.ts', { dirs: [allureResultsDir(shard), ...(shard ? [] : [FIGURES_DIR])] }]),
-    [process.env.CI ? 'line' : 'list'],
+    [suite.run.ci ? 'line' : 'list'],
     // A shard writes a blob report instead of the reports below: merge-reports builds them for the whole run
     // (a shard's own sign-off would look complete while covering part of the suite). Its traces are masked
     // before the blob packs them (support/reporters/redact-before-blob.ts).
@@ -192,7 +194,7 @@ export default defineConfig<Options>({
           HELLOWORK_PORT: String(suite.bundled.helloworkPort),
           MYNAPORTAL_PORT: String(suite.bundled.mynaportalPort),
           // Deliberate deviations from the manual, to prove the suite catches them (reference-app/src/deviations.ts).
-          DEVIATIONS: process.env.DEVIATIONS ?? '',
+          DEVIATIONS: suite.run.deviations.join(','),
           // Which markup it renders: its own, or the real HelloWork site's structure (profiles/hellowork.json).
           REFERENCE_MARKUP: suite.hellowork.markup ?? 'bundled',
         },
