@@ -11,7 +11,7 @@ import {
   type ReporterDescription,
 } from '@playwright/test';
 import { cucumberReporter, defineBddConfig } from 'playwright-bdd';
-import { availableExtraBrowsers, bareMachine, describeBrowserAndFont, resolveChromium } from './support/browser.ts';
+import { availableExtraBrowsers, bareMachine, type Device, describeBrowserAndFont, resolveChromium, scenarioContextOptions } from './support/browser.ts';
 import { orStop, stopOn } from './support/cannot-start.ts';
 import { ConfigError } from './support/config.ts';
 import { CHROMIUM_PROFILES } from './support/profiles.ts';
@@ -67,16 +67,20 @@ const PC = tag('@pc');
 const SP = tag('@sp');
 
 // The Chromium device profiles (support/profiles.ts, shared with the cucumber-js runner), then Firefox/WebKit where installed.
+// Each project's `use` holds the scenario's browser context (support/browser.ts), as the cucumber-js World and the bench floor make it.
 const projects: Project<PlaywrightTestOptions & Options, PlaywrightWorkerOptions>[] = CHROMIUM_PROFILES.map((p) => ({
   name: p.name,
   grep: p.tag === '@pc' ? PC : SP,
-  use: { ...p.use, browserName: 'chromium', deviceClass: p.deviceClass, launchOptions },
+  use: { ...scenarioContextOptions(p.use, suite), browserName: 'chromium', deviceClass: p.deviceClass, launchOptions },
 }));
-if (extra.firefox) projects.push({ name: 'pc-firefox', grep: PC, use: { ...devices['Desktop Firefox'], deviceClass: 'pc' } });
-if (extra.webkit) {
-  projects.push({ name: 'pc-webkit', grep: PC, use: { ...devices['Desktop Safari'], deviceClass: 'pc' } });
-  projects.push({ name: 'sp-iphone-webkit', grep: SP, use: { ...devices['iPhone 14'], deviceClass: 'sp' } });
-}
+/** A project on Playwright's own Firefox or WebKit build, with the same scenario context. */
+const onOwnBuild = (name: string, device: string, deviceClass: Options['deviceClass'], browserName: 'firefox' | 'webkit') => ({
+  name,
+  grep: deviceClass === 'pc' ? PC : SP,
+  use: { ...scenarioContextOptions(devices[device] as Device, suite), browserName, deviceClass },
+});
+if (extra.firefox) projects.push(onOwnBuild('pc-firefox', 'Desktop Firefox', 'pc', 'firefox'));
+if (extra.webkit) projects.push(onOwnBuild('pc-webkit', 'Desktop Safari', 'pc', 'webkit'), onOwnBuild('sp-iphone-webkit', 'iPhone 14', 'sp', 'webkit'));
 // PROJECTS=pc-chromium,sp-android runs only those device profiles / browsers.
 if (suite.projects) {
   const known = projects.map((p) => p.name ?? '');
@@ -171,13 +175,9 @@ export default defineConfig<Options>({
     // Last: masks passwords and PINs in everything the run wrote, traces included (support/redact.ts).
     ['./support/reporters/redact-secrets.ts'],
   ],
+  // The browser context (device, baseURL, locale, timezone, timeouts) is each project's (above); here what concerns the run.
   use: {
-    baseURL: suite.hellowork.baseURL,
-    locale: 'ja-JP',
-    timezoneId: 'Asia/Tokyo',
     headless: suite.headless,
-    actionTimeout: suite.timeouts.action,
-    navigationTimeout: suite.timeouts.action * 2,
     // DOM snapshots of every action, kept for red scenarios; no screencast frames (the failure screenshot and the step
     // screenshots show the screen, and the frames cost about as much as the rest of the trace).
     trace: { mode: 'retain-on-failure', screenshots: false, snapshots: true, sources: true },

@@ -1,6 +1,7 @@
 /**
  * How every runner starts (support/startup.ts): .env, free ports for the bundled app, the validated
- * settings (support/config.ts).
+ * settings (support/config.ts); and the one browser context a scenario gets in every runner
+ * (support/browser.ts).
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -9,8 +10,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import type { Browser } from '@playwright/test';
 import { CUCUMBER_BIN } from '../scripts/conformance-cucumber.ts';
-import { ConfigError, loadSensitivitySettings } from '../support/config.ts';
+import { newScenarioContext, scenarioContextOptions } from '../support/browser.ts';
+import { ConfigError, loadConfig, loadSensitivitySettings } from '../support/config.ts';
+import { CHROMIUM_PROFILES } from '../support/profiles.ts';
 import { readSettings, startUp } from '../support/startup.ts';
 
 const PORTS = { HELLOWORK_PORT: '4000', MYNAPORTAL_PORT: '4001' };
@@ -133,5 +137,69 @@ describe('the .mjs config files read their settings through the schema', () => {
     assert.equal(run.status, 1, run.stdout + run.stderr);
     assert.match(run.stderr, /DEVICE_PROFILE: the cucumber-js runner's device profile: one of pc-chromium/);
     assert.doesNotMatch(run.stderr, /\n\s+at /);
+  });
+});
+
+describe('the browser context of a scenario', () => {
+  const suite = loadConfig({ ...PORTS, ACTION_TIMEOUT: '3000' });
+
+  test('is the device profile with the site, Japanese locale, Tokyo time and the suite timeouts', () => {
+    for (const profile of CHROMIUM_PROFILES) {
+      const options = scenarioContextOptions(profile.use, suite);
+      assert.equal(options.viewport?.width, profile.use.viewport.width);
+      assert.equal(options.hasTouch, profile.use.hasTouch);
+      assert.equal(options.baseURL, 'http://hellowork.localhost:4000');
+      assert.equal(options.locale, 'ja-JP');
+      assert.equal(options.timezoneId, 'Asia/Tokyo');
+      assert.equal(options.actionTimeout, 3000);
+      assert.equal(options.navigationTimeout, 6000);
+      assert.equal('defaultBrowserType' in options, false);
+    }
+  });
+
+  test('is what the World and the floor create: those options, with the timeouts as the context defaults', async () => {
+    const calls: string[] = [];
+    let created: unknown;
+    const fakeContext = {
+      setDefaultTimeout: (ms: number) => calls.push(`timeout ${ms}`),
+      setDefaultNavigationTimeout: (ms: number) => calls.push(`navigation ${ms}`),
+    };
+    const fakeBrowser = {
+      newContext: async (options: unknown) => {
+        created = options;
+        return fakeContext;
+      },
+    } as unknown as Browser;
+    const profile = CHROMIUM_PROFILES.find((p) => p.name === 'sp-android');
+    assert.ok(profile);
+    await newScenarioContext(fakeBrowser, profile.use, suite);
+    const { actionTimeout: _a, navigationTimeout: _n, ...expected } = scenarioContextOptions(profile.use, suite);
+    assert.deepEqual(created, expected);
+    assert.deepEqual(calls, ['timeout 3000', 'navigation 6000']);
+  });
+
+  test("is each Playwright project's `use` (playwright.config.ts)", () => {
+    // In a child process: the config starts up (ports, browser) in the environment it is given.
+    const script = `
+      const { default: config } = await import('./playwright.config.ts');
+      const { scenarioContextOptions } = await import('./support/browser.ts');
+      const { loadConfig } = await import('./support/config.ts');
+      const { CHROMIUM_PROFILES } = await import('./support/profiles.ts');
+      const suite = loadConfig();
+      console.log(JSON.stringify(CHROMIUM_PROFILES.map((p) => ({
+        expected: scenarioContextOptions(p.use, suite),
+        use: config.projects.find((project) => project.name === p.name)?.use,
+      }))));`;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      env: { ...process.env, ...PORTS, ACTION_TIMEOUT: '3000', PROJECTS: '' },
+      timeout: 60_000,
+    });
+    assert.equal(run.status, 0, run.stderr);
+    const pairs = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '[]') as { expected: Record<string, unknown>; use: Record<string, unknown> }[];
+    assert.equal(pairs.length, CHROMIUM_PROFILES.length);
+    for (const { expected, use } of pairs) {
+      for (const [key, value] of Object.entries(expected)) assert.deepEqual(use[key], value, key);
+    }
   });
 });

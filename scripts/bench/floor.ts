@@ -2,8 +2,8 @@
  * The benchmark's floor (npm run bench, (c)): the suite's browser work with no test runner.
  * One browser launch; for each device profile and each of its scenarios, a fresh context and
  * page, and the scenario's steps run through the very same step bodies (steps/*.steps.ts), so
- * the navigations, clicks and waits are those of the real runs; settings as in the other runners
- * (support/startup.ts). Nothing else: no reporters,
+ * the navigations, clicks and waits are those of the real runs; settings, browser and context as in
+ * the other runners (support/startup.ts, support/browser.ts). Nothing else: no reporters,
  * no traces, no step screenshots, no figures, no per-test fixtures or workers.
  *
  *   node --import tsx scripts/bench/floor.ts [--profiles pc-chromium,sp-android] [--repeat 1] [--login-comparison]
@@ -20,7 +20,7 @@ import { CucumberExpression, ParameterType, ParameterTypeRegistry } from '@cucum
 import { AstBuilder, compile, GherkinClassicTokenMatcher, Parser } from '@cucumber/gherkin';
 import { IdGenerator, type Pickle } from '@cucumber/messages';
 import parseTagExpression from '@cucumber/tag-expressions';
-import { type Browser, chromium } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { toLoopback } from '../../reference-app/src/shared/loopback-fetch.ts';
 import { setExpectTimeout } from '../../checks/matchers.ts';
 import { LoginPage } from '../../pages/LoginPage.ts';
@@ -28,7 +28,7 @@ import { HOME_SCREEN, MyPage } from '../../pages/MyPage.ts';
 import { createStepContext } from '../../steps/context.ts';
 import type { StepDefinition } from '../../steps/define.ts';
 import { PARAMETER_TYPES, SKIP_RULES, STEP_DEFINITIONS } from '../../steps/index.ts';
-import { resolveChromium } from '../../support/browser.ts';
+import { launchSuiteChromium, newScenarioContext } from '../../support/browser.ts';
 import { CANNOT_START } from '../../support/cannot-start.ts';
 import type { SuiteConfig } from '../../support/config.ts';
 import { loadManualIndex } from '../../support/manual.ts';
@@ -85,7 +85,7 @@ async function main() {
   let app: RunningReferenceApp | undefined;
   if (suite.bundled && !suite.run.referenceAppRunning) app = await startReferenceApp({ ...suite.bundled, deviations: suite.run.deviations.join(',') });
   const appStartMs = performance.now() - started;
-  const browser = await chromium.launch({ ...resolveChromium().launchOptions, headless: suite.headless });
+  const browser = await launchSuiteChromium(suite);
   const launchMs = performance.now() - started - appStartMs;
   const pickles = loadPickles().map((pickle) => ({ pickle, steps: matchSteps(pickle) }));
   const skipRules = SKIP_RULES.map((rule) => ({ ...rule, tagged: parseTagExpression(rule.tags) }));
@@ -103,9 +103,7 @@ async function main() {
           if (!tagged.evaluate(tags)) continue;
           if (skipRules.some((rule) => rule.tagged.evaluate(tags) && rule.reason({ suite }))) continue;
           scenarios++;
-          const context = await browser.newContext({ ...profile.use, baseURL: suite.hellowork.baseURL, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
-          context.setDefaultTimeout(suite.timeouts.action);
-          context.setDefaultNavigationTimeout(suite.timeouts.action * 2);
+          const context = await newScenarioContext(browser, profile.use, suite);
           let stepText = '';
           const ctx = createStepContext({
             page: await context.newPage(),
@@ -156,7 +154,7 @@ async function compareLogins(browser: Browser, suite: SuiteConfig, profile: Devi
   const home = suite.hellowork.screens[HOME_SCREEN]?.url ?? suite.hellowork.baseURL;
   for (let i = 0; i < samples; i++) {
     for (const way of ['ui', 'http'] as const) {
-      const context = await browser.newContext({ ...profile.use, baseURL: suite.hellowork.baseURL, locale: 'ja-JP' });
+      const context = await newScenarioContext(browser, profile.use, suite);
       const page = await context.newPage();
       const myPage = new MyPage(page, suite.hellowork, Boolean(profile.use.hasTouch), suite.timeouts.action);
       const t = performance.now();

@@ -5,7 +5,8 @@
  * The World builds the same StepContext as the playwright-bdd fixture does
  * (steps/context.ts), so the step bodies in steps/*.steps.ts run unchanged.
  *
- * Settings as in the other runners: support/startup.ts. Without TARGET_URL the process starts the bundled reference app itself,
+ * Settings, browser context and browser as in the other runners: support/startup.ts,
+ * support/browser.ts. Without TARGET_URL the process starts the bundled reference app itself,
  * unless REFERENCE_APP_RUNNING=1 says that whoever started it (scripts/conformance-cucumber.ts)
  * already did, on HELLOWORK_PORT / MYNAPORTAL_PORT.
  */
@@ -24,11 +25,11 @@ import {
   Status,
   World,
 } from '@cucumber/cucumber';
-import { type Browser, type BrowserContext, chromium } from '@playwright/test';
+import type { Browser, BrowserContext } from '@playwright/test';
 import { figureSlug } from '../../checks/figures.ts';
 import { setExpectTimeout } from '../../checks/matchers.ts';
 import { stepScreenshot } from '../../support/step-screenshot.ts';
-import { resolveChromium } from '../../support/browser.ts';
+import { launchSuiteChromium, newScenarioContext } from '../../support/browser.ts';
 import { orStop } from '../../support/cannot-start.ts';
 import { loadManualIndex } from '../../support/manual.ts';
 import preflight from '../../support/preflight.ts';
@@ -66,14 +67,7 @@ export class ConformanceWorld extends World {
   }
 
   async open(pickle: { name: string; tags: readonly { name: string }[] }): Promise<void> {
-    this.context = await browser.newContext({
-      ...profile.use,
-      baseURL: suite.hellowork.baseURL,
-      locale: 'ja-JP',
-      timezoneId: 'Asia/Tokyo',
-    });
-    this.context.setDefaultTimeout(suite.timeouts.action);
-    this.context.setDefaultNavigationTimeout(suite.timeouts.action * 2);
+    this.context = await newScenarioContext(browser, profile.use, suite);
     // As playwright.config.ts's trace (retain-on-failure, DOM snapshots, no screencast): recorded for every scenario, kept for red ones.
     await this.context.tracing.start({ screenshots: false, snapshots: true, sources: true, title: pickle.name });
     const page = await this.context.newPage();
@@ -116,12 +110,7 @@ BeforeAll({ timeout: 60_000 }, async () => {
   if (suite.bundled && !suite.run.referenceAppRunning) {
     app = await startReferenceApp({ ...suite.bundled, deviations: suite.run.deviations.join(',') });
   }
-  if (suite.run.remote) {
-    browser = await chromium.connect(suite.run.remote.wsEndpoint);
-  } else {
-    const { launchOptions } = resolveChromium();
-    browser = await chromium.launch({ ...launchOptions, headless: suite.headless, slowMo: suite.slowMo || undefined });
-  }
+  browser = await launchSuiteChromium(suite);
 });
 
 AfterAll(async () => {
