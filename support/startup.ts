@@ -39,6 +39,7 @@ export function startUp(options: StartUpOptions = {}): SuiteConfig {
   const env = options.env ?? process.env;
   loadEnvFile(env, options.dotenv);
   if (options.argv) applyShardArgument(env, options.argv);
+  // Unset as the schema reads it (empty or blank); a bad TARGET_URL is reported by loadConfig with the rest.
   if (!env.TARGET_URL?.trim()) ensurePorts(BUNDLED_APP_PORTS, env);
   return loadConfig(env);
 }
