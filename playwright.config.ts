@@ -171,6 +171,8 @@ export default defineConfig<Options>({
         },
       },
     ]),
+    // Which published figures no longer match the approved ones: reports/figures/drift.md (support/figure-book.ts).
+    ...when(!merging, ['./support/reporters/figure-drift.ts']),
     ...when(!shard, ['./support/reporters/where-reports.ts']),
     // Last: masks passwords and PINs in everything the run wrote, traces included (support/redact.ts).
     ['./support/reporters/redact-secrets.ts'],

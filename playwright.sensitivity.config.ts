@@ -21,7 +21,7 @@ import type { DeviationId } from './reference-app/src/deviations.ts';
 import { orStop } from './support/cannot-start.ts';
 import { bundledOrigins, loadConfig, loadSensitivitySettings } from './support/config.ts';
 import { freePortsSync } from './support/ports.ts';
-import { scenarioGrep, type VariantSetting, variants } from './support/sensitivity.ts';
+import { redTags, scenarioGrep, type VariantSetting, variants } from './support/sensitivity.ts';
 import base from './playwright.config.ts';
 
 // After the base config, whose start-up loaded .env.
@@ -67,12 +67,16 @@ const projects = plan.flatMap(({ key, deviation, setting }) => {
   const baseURL = loadConfig({ ...process.env, TARGET_URL: '', ...env }).hellowork.baseURL;
   return (base.projects ?? [])
     .filter((p) => p.name && baseProjects.includes(p.name))
-    .map((p) => ({
-      ...p,
-      name: `${key}/${p.name}`,
-      grep: scenarioGrep(deviation, p.name?.startsWith('sp-') ? '@sp' : '@pc', full),
-      use: { ...p.use, baseURL, suiteEnv: env },
-    }));
+    .map((p) => {
+      const device = p.use?.deviceClass ?? 'pc';
+      return {
+        ...p,
+        name: `${key}/${p.name}`,
+        grep: scenarioGrep(deviation, device, full),
+        // Scenarios with these tags are marked test.fail() (fixtures/test.ts): Playwright then keeps the worker.
+        use: { ...p.use, baseURL, suiteEnv: env, expectRed: redTags(deviation, device) },
+      };
+    });
 });
 
 const instances = plan.map(({ key, deviation, setting }) => {

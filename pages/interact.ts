@@ -13,12 +13,6 @@ export async function press(target: Locator, touch: boolean, timeout?: number): 
  */
 export class NavigationProblem extends Error {
   override name = 'NavigationProblem';
-  constructor(
-    readonly kind: 'new-window' | 'no-change' | 'no-answer' | 'action-failed',
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10} 秒`;
@@ -45,7 +39,6 @@ export async function navigatingBy(page: Page, action: () => Promise<void>, time
   const noAnswer = async (pending: Request) => {
     await stopLoading(page);
     return new NavigationProblem(
-      'no-answer',
       `押してから ${seconds(timeout)} 以内に次の画面が表示されませんでした（${pending.method()} ${pending.url()} の応答を待っています。URL は ${page.url()}）。`,
     );
   };
@@ -70,14 +63,13 @@ export async function navigatingBy(page: Page, action: () => Promise<void>, time
     const outcome = await Promise.race([navigated, newWindow, pressed]);
     if (typeof outcome === 'object') {
       const pending = requests.at(-1);
-      if (!pending) throw new NavigationProblem('action-failed', `操作できませんでした: ${firstLine(outcome.error)}`);
+      if (!pending) throw new NavigationProblem(`操作できませんでした: ${firstLine(outcome.error)}`);
       throw await noAnswer(pending);
     }
     if (outcome === 'new-window' || opened.length > 0) {
       const other = opened[0];
       await other?.waitForLoadState('domcontentloaded', { timeout: Math.min(timeout, 5_000) }).catch(() => {});
       throw new NavigationProblem(
-        'new-window',
         `押すと新しいタブ（ウィンドウ）が開きました（${other ? `URL ${other.url()}、タイトル「${await other.title().catch(() => '')}」` : ''}）。` +
           `操作したタブは URL ${page.url()} のままです（マニュアルでは、操作したこの画面に次の画面が表示されます）。`,
       );
@@ -86,7 +78,6 @@ export async function navigatingBy(page: Page, action: () => Promise<void>, time
       const pending = requests.at(-1);
       if (pending) throw await noAnswer(pending);
       throw new NavigationProblem(
-        'no-change',
         `1 回押して ${seconds(timeout)} 待っても画面が変わりませんでした（次の画面の読み込みも始まらず、URL ${page.url()} のままです）。`,
       );
     }
@@ -94,7 +85,7 @@ export async function navigatingBy(page: Page, action: () => Promise<void>, time
     try {
       await page.waitForLoadState('load', { timeout: left });
     } catch {
-      throw new NavigationProblem('no-answer', `次の画面（${page.url()}）の読み込みが ${seconds(left)} 以内に終わりませんでした（操作前の URL ${started}）。`);
+      throw new NavigationProblem(`次の画面（${page.url()}）の読み込みが ${seconds(left)} 以内に終わりませんでした（操作前の URL ${started}）。`);
     }
   } finally {
     page.off('request', onRequest);

@@ -56,7 +56,7 @@ export function formatControls(controls: readonly ControlOnScreen[]): string {
 }
 
 /** A read that gives up after `ms` (a page still loading must not hold a failure message for long). */
-export function within<T>(ms: number, read: Promise<T>, fallback: T): Promise<T> {
+function within<T>(ms: number, read: Promise<T>, fallback: T): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<T>((resolve) => {
     timer = setTimeout(() => resolve(fallback), ms);

@@ -11,8 +11,8 @@
  * runner's start-up, and UI login against a session made over HTTP, to say where the time goes.
  * Results: reports/bench/bench.md and bench.json; each child's output in reports/bench/logs/.
  *
- *   npm run bench                      3 rounds + profile (about 25 minutes on 2 cores)
- *   npm run bench -- --runs 1 --no-profile --no-scaling    a quick look (about 4 minutes)
+ *   npm run bench                      3 rounds + profile (README "Benchmark" says how long each takes)
+ *   npm run bench -- --runs 1 --no-profile --no-scaling    a quick look
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,7 +25,7 @@ import { runMain } from './run-main.ts';
 const OUT = 'reports/bench';
 const LOGS = join(OUT, 'logs');
 
-export interface RunResult {
+interface RunResult {
   readonly ms: number;
   readonly code: number;
   readonly output: string;

@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DEVIATION_IDS, DEVIATIONS } from '../reference-app/src/deviations.ts';
+import { loadManualIndex } from '../support/manual.ts';
 
 const DEVICES = { pc: 'PC（pc-*）', sp: 'スマートデバイス（sp-*）', all: '全プロジェクト' } as const;
 
@@ -28,7 +29,10 @@ export function deviationsMarkdown(): string {
       return `| \`${id}\` | ${d.concerns === 'markup' ? 'マークアップ' : '振る舞い'} | ${d.breaks} | ${d.references.join(', ')} | ${red} |`;
     }),
     '',
-    'タグ: `@3.3-1` / `@3.3-2` はマニュアル 3.3(1)・3.3(2) の機能ファイル全体、`@note-*` は 3.3 注意のシナリオ、`@sec-*` は `features/security/session-termination.feature` のシナリオです。',
+    `タグ: マニュアルの節のタグ（${loadManualIndex()
+      .sections()
+      .map((s) => `\`${s.tag}\` = ${s.id} ${s.title}`)
+      .join('、')}）はその節の機能ファイル全体、ほかはシナリオ自身のタグです（\`@sec-*\` は \`features/security/\` のシナリオ）。`,
     '',
   ].join('\n');
 }

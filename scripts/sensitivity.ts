@@ -3,8 +3,9 @@
  * deviation, in both markups and (where the proof must not lean on the app's records) as a configured
  * target (playwright.sensitivity.config.ts, support/sensitivity.ts), and compares, for each variant, the
  * set of red scenarios × projects with the set the catalogue expects (reference-app/src/deviations.ts):
- * every expected scenario red, nothing else red, and every red message naming a manual step or a
- * security requirement. Writes reports/sensitivity.md. Exit 0 only if all match.
+ * every expected scenario red, nothing else red, and every red scenario's recorded finding
+ * (support/failure-fact.ts) naming a manual step or a security requirement; the wording of the
+ * messages plays no part. Writes reports/sensitivity.md. Exit 0 only if all match.
  *
  * By default each variant runs the scenarios expected red plus a green sample; --full (npm run
  * sensitivity:full) runs every scenario of every variant, which proves the sample misses nothing.
@@ -15,7 +16,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DEVIATION_IDS, DEVIATIONS, type DeviationId, expectedRed } from '../reference-app/src/deviations.ts';
-import { GREEN_SAMPLE, type VariantSetting, variantOf, variants } from '../support/sensitivity.ts';
+import { FACT_MEDIA_TYPE, type FailureFact, readFact } from '../support/failure-fact.ts';
+import { GREEN_SAMPLE, judgeVariant, scenarioKey, type Outcome, type VariantSetting, variantOf, variants } from '../support/sensitivity.ts';
 
 const { values } = parseArgs({
   options: {
@@ -33,20 +35,6 @@ const deviations = (values.deviations?.split(',').filter(Boolean) ?? DEVIATION_I
 const settings = values.settings.split(',').filter(Boolean) as VariantSetting[];
 const projects = values.projects.split(',').filter(Boolean);
 const plan = variants(deviations, settings, values.full);
-
-interface Outcome {
-  /** The variant's key: <deviation>, <deviation>@hellowork or <deviation>@target. */
-  readonly variant: string;
-  readonly deviation: DeviationId;
-  readonly project: string;
-  readonly title: string;
-  readonly tags: string[];
-  readonly red: boolean;
-  readonly message: string;
-}
-
-/** A red message must say which manual step or requirement failed (see fixtures/manual-check.ts). */
-export const NAMES_A_STEP = /マニュアル(の注意)? 3\.3\([^)]+\)\S*|セキュリティ要件 ASVS [\w.]+/;
 
 function run(): { seconds: number; status: number | null } {
   const started = Date.now();
@@ -66,16 +54,34 @@ function run(): { seconds: number; status: number | null } {
       STEP_SCREENSHOTS: 'false',
       FIGURES: 'false',
       TARGET_URL: '',
-      SENSITIVITY_RUN: '1',
       DEVIATIONS: '',
     },
   });
   return { seconds: (Date.now() - started) / 1000, status: res.status };
 }
 
+interface JsonAttachment {
+  name: string;
+  contentType: string;
+  body?: string;
+}
+
 interface JsonSuite {
-  specs?: { title: string; tags: string[]; tests: { projectName: string; status: string; results: { status: string; error?: { message?: string } }[] }[] }[];
+  specs?: {
+    title: string;
+    tags: string[];
+    tests: { projectName: string; status: string; results: { status: string; error?: { message?: string }; attachments?: JsonAttachment[] }[] }[];
+  }[];
   suites?: JsonSuite[];
+}
+
+/** The finding a red scenario recorded (the last one: a scenario stops at its first failed check). */
+function factOf(attachments: readonly JsonAttachment[] = []): FailureFact | undefined {
+  return attachments
+    .filter((a) => a.contentType === FACT_MEDIA_TYPE)
+    .map((a) => readFact({ contentType: a.contentType, body: a.body, contentEncoding: 'BASE64' }))
+    .filter((f): f is FailureFact => f !== undefined)
+    .at(-1);
 }
 
 function outcomes(file: string): Outcome[] {
@@ -87,6 +93,7 @@ function outcomes(file: string): Outcome[] {
         const [key = '', project = ''] = t.projectName.split('/');
         const variant = variantOf(key);
         if (!variant) continue;
+        const last = t.results.at(-1);
         found.push({
           variant: key,
           deviation: variant.deviation,
@@ -95,8 +102,9 @@ function outcomes(file: string): Outcome[] {
           tags: spec.tags.map((tag) => (tag.startsWith('@') ? tag : `@${tag}`)),
           // Red = the scenario failed. (The run marks expected reds with test.fail() so that Playwright keeps
           // the worker instead of restarting it after each; t.status then says whether the outcome was expected.)
-          red: ['failed', 'timedOut', 'interrupted'].includes(t.results.at(-1)?.status ?? ''),
-          message: t.results.at(-1)?.error?.message ?? '',
+          red: ['failed', 'timedOut', 'interrupted'].includes(last?.status ?? ''),
+          fact: factOf(last?.attachments),
+          message: last?.error?.message ?? '',
         });
       }
     }
@@ -117,25 +125,15 @@ try {
 
 const problems: string[] = [];
 const rows: string[] = [];
-const scenarioKey = (o: Outcome) => `${o.tags.find((t) => /^@(3\.3-|sec-|note-)/.test(t) && !/^@3\.3-note$/.test(t)) ?? o.tags[0]} ${o.title}`;
 const scenarios = [...new Set(all.map((o) => `${scenarioKey(o)}\u0000${o.project}`))].sort();
 let detected = 0;
 for (const { key, deviation: id } of plan) {
-  const mine = all.filter((o) => o.variant === key);
-  const missed = mine.filter((o) => !o.red && expectedRed(id, o.tags, o.project));
-  const collateral = mine.filter((o) => o.red && !expectedRed(id, o.tags, o.project));
-  const unnamed = mine.filter((o) => o.red && !NAMES_A_STEP.test(o.message));
-  const references = DEVIATIONS[id].references;
-  const named = mine.some((o) => o.red && references.some((r) => o.message.includes(r)));
-  const red = mine.filter((o) => o.red).length;
-  if (mine.length === 0) problems.push(`${key}: no scenario ran`);
-  for (const o of missed) problems.push(`${key}: not detected: ${scenarioKey(o)} [${o.project}] stayed green`);
-  for (const o of collateral) problems.push(`${key}: collateral: ${scenarioKey(o)} [${o.project}] is red:\n    ${o.message.split('\n').slice(0, 3).join('\n    ')}`);
-  for (const o of unnamed) problems.push(`${key}: message names no manual step: ${scenarioKey(o)} [${o.project}]: ${o.message.split('\n')[0]}`);
-  if (red > 0 && !named) problems.push(`${key}: no red message names ${references.join(' or ')}`);
-  const ok = mine.length > 0 && missed.length === 0 && collateral.length === 0 && unnamed.length === 0 && named && red > 0;
-  if (ok) detected++;
-  rows.push(`| \`${key}\` | ${DEVIATIONS[id].breaks} | ${references.join(', ')} | ${red} | ${missed.length} | ${collateral.length} | ${ok ? '検出' : '**不一致**'} |`);
+  const verdict = judgeVariant(key, id, all.filter((o) => o.variant === key));
+  problems.push(...verdict.problems);
+  if (verdict.ok) detected++;
+  rows.push(
+    `| \`${key}\` | ${DEVIATIONS[id].breaks} | ${DEVIATIONS[id].references.join(', ')} | ${verdict.red} | ${verdict.missed} | ${verdict.collateral} | ${verdict.ok ? '検出' : '**不一致**'} |`,
+  );
 }
 
 const cell = (variant: string, key: string) => {

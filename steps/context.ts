@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Cookie, Page } from '@playwright/test';
 import { type Evidence, ManualFigures } from '../checks/figures.ts';
 import { ManualCheck } from '../checks/manual-check.ts';
 import { OriginTraffic } from '../checks/traffic.ts';
+import { loadFigurePlans } from '../support/figure-book.ts';
 import { LoginPage } from '../pages/LoginPage.ts';
 import { MynaPortalPage } from '../pages/MynaPortalPage.ts';
 import { MyPage } from '../pages/MyPage.ts';
@@ -24,7 +25,7 @@ export interface ScenarioState {
   loginSetCookies: string[];
   /** Cookies noted by the security step, to replay afterwards. */
   savedCookies: Cookie[];
-  /** Every cookie of the browser just before the logout control was pressed (replayed by the 3.3 checks). */
+  /** Every cookie of the browser just before the logout control was pressed (replayed by the logout checks). */
   cookiesBeforeLogout: Cookie[];
   /** A second tab on My Page, opened before logging out. */
   secondTab?: Page;
@@ -66,7 +67,7 @@ export interface StepContextSource {
   readonly deviceClass: DeviceClass;
   readonly hasTouch: boolean;
   readonly manualIndex: ManualIndex;
-  /** The scenario's tags (e.g. @3.3-1, @pc). */
+  /** The scenario's tags (its manual section's tag, @pc / @sp, its own). */
   readonly tags: () => readonly string[];
   /** The text of the step being run. */
   readonly stepText: () => string;
@@ -76,7 +77,7 @@ export interface StepContextSource {
 
 /** The reason printed when the マイナポータル scenarios cannot run. */
 export const MYNAPORTAL_SKIP_REASON =
-  'マイナポータルの設定がありません（MYNAPORTAL_URL・MYNAPORTAL_USER_ID・MYNAPORTAL_PIN）。マニュアル 3.3(注意) のシナリオは実行しません。.env.example を参照してください。';
+  'マイナポータルの設定がありません（MYNAPORTAL_URL・MYNAPORTAL_USER_ID・MYNAPORTAL_PIN）。マイナポータルを使うシナリオは実行しません。.env.example を参照してください。';
 
 export function createStepContext(source: StepContextSource): StepContext & { dispose(): void } {
   const { page, browser, suite, deviceClass, hasTouch, evidence } = source;
@@ -94,7 +95,9 @@ export function createStepContext(source: StepContextSource): StepContext & { di
     topPage: new TopPage(page, suite.hellowork),
     loginPage: new LoginPage(page, suite.hellowork),
     myPage: new MyPage(page, suite.hellowork, hasTouch, suite.timeouts.action),
-    manual: new ManualCheck(source.manualIndex, source.tags, source.stepText, deviceClass),
+    manual: new ManualCheck(source.manualIndex, source.tags, source.stepText, deviceClass, (fact) => evidence.fact(fact), () =>
+      page.isClosed() ? undefined : page.url(),
+    ),
     get mynaPortal() {
       const myna = suite.mynaportal;
       if (!myna) throw new Error(MYNAPORTAL_SKIP_REASON);
@@ -103,7 +106,12 @@ export function createStepContext(source: StepContextSource): StepContext & { di
     },
     mynaPortalTraffic,
     scenario: { startedAt: new Date(), loginSetCookies: [], savedCookies: [], cookiesBeforeLogout: [] },
-    figures: new ManualFigures(page, evidence, suite.figures),
+    figures: new ManualFigures(page, evidence, suite.figures, {
+      plans: loadFigurePlans(source.manualIndex),
+      profile: suite.hellowork.profile,
+      accountName: suite.account.name,
+      failOnDrift: suite.figureDrift === 'fail',
+    }),
     notChecked(reason: string) {
       evidence.note('not checked', reason);
       console.warn(`[not checked] ${evidence.scenarioTitle}: ${reason}`);

@@ -17,7 +17,7 @@ import type { SuiteConfig } from './config.ts';
 import { type ResolvedFont, resolveFont } from './fonts.ts';
 import { ensureNpmChromium, type NpmChromium, NPM_CHROMIUM } from './npm-chromium.ts';
 
-export const CHROMIUM_FLAGS = [
+const CHROMIUM_FLAGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--no-first-run',
@@ -25,7 +25,7 @@ export const CHROMIUM_FLAGS = [
   '--disable-default-apps',
 ] as const;
 
-export const SYSTEM_CHROMIUM_CANDIDATES = [
+const SYSTEM_CHROMIUM_CANDIDATES = [
   '/usr/bin/chromium',
   '/usr/bin/chromium-browser',
   '/usr/bin/google-chrome',
@@ -67,7 +67,7 @@ export function bareMachine(env: NodeJS.ProcessEnv = process.env): boolean {
 }
 
 /** An executable file (an empty or non-executable file where a browser was, as when one is hidden, does not count). */
-export function isExecutable(path: string): boolean {
+function isExecutable(path: string): boolean {
   try {
     accessSync(path, constants.X_OK);
     return statSync(path).isFile();
@@ -164,7 +164,7 @@ export function resolveChromium(
 }
 
 /** "Chromium 156.0.8078.73", asked of the executable itself (cheap, and exact), in its launch environment. */
-export function chromiumVersion(resolved: ResolvedChromium): string {
+function chromiumVersion(resolved: ResolvedChromium): string {
   try {
     const out = execFileSync(resolved.executablePath, ['--version'], {
       encoding: 'utf8',
@@ -180,9 +180,9 @@ export function chromiumVersion(resolved: ResolvedChromium): string {
 }
 
 /** "Chromium: … (source: …); Japanese font: … (source: …)", for the run's first line and the reports. */
-export function describeBrowserAndFont(resolved: ResolvedChromium, version = chromiumVersion(resolved)): { browser: string; font: string } {
+export function describeBrowserAndFont(resolved: ResolvedChromium): { browser: string; font: string } {
   const where = (p: string) => (p.startsWith(process.cwd()) ? relative(process.cwd(), p) : p);
-  const browser = `${version} (${resolved.source}${resolved.package ? `: ${resolved.package}` : ''}, ${where(resolved.executablePath)})`;
+  const browser = `${chromiumVersion(resolved)} (${resolved.source}${resolved.package ? `: ${resolved.package}` : ''}, ${where(resolved.executablePath)})`;
   const font = `${resolved.font.family} (${resolved.font.source}: ${resolved.font.from})`;
   return { browser, font };
 }

@@ -11,7 +11,7 @@ import { UnreachableTargetError } from './preflight.ts';
 
 export const CANNOT_START = [ConfigError, NoChromiumError, BareMachineFlagError, NpmChromiumUnpackError, UnreachableTargetError, ScaleOutSettingError] as const;
 
-export function cannotStart(error: unknown): error is Error {
+function cannotStart(error: unknown): error is Error {
   return CANNOT_START.some((E) => error instanceof E);
 }
 

@@ -106,6 +106,8 @@ const EnvSchema = z.object({
   HEADLESS: orUnset(flag('run the browsers without a window').default(true)),
   STEP_SCREENSHOTS: orUnset(flag('a screenshot after every step').default(true)),
   FIGURES: orUnset(flag('save manual-style figures to reports/figures/').default(true)),
+  /** report (default): a figure that no longer matches the approved one is a finding; fail: it fails its scenario. */
+  FIGURE_DRIFT: orUnset(z.enum(['report', 'fail'], { error: 'report (a changed figure is a finding for the manual writer) or fail (it fails its scenario)' }).default('report')),
   PROJECTS: optionalText.pipe(projectList.optional()),
   REPORT_LOCALE: orUnset(z.enum(['ja', 'en'], { error: 'ja or en (the language of the Allure report)' }).default('ja')),
   MANUAL_BASE_URL: optionalText.pipe(z.url({ error: 'an absolute URL of the folder holding manual/*.md' }).optional()),
@@ -253,6 +255,8 @@ export interface SuiteConfig {
   readonly stepScreenshots: boolean;
   /** Save manual-style figures (element boxed in red) to reports/figures/. */
   readonly figures: boolean;
+  /** What a figure that differs from its approved one does: a finding (report) or a red scenario (fail). */
+  readonly figureDrift: 'report' | 'fail';
   /** Where readers of the reports open the manual transcript (e.g. its page in the repository); default: the local file. */
   readonly manualBaseURL?: string;
   readonly slowMo: number;
@@ -333,6 +337,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SuiteConfig {
     reportLocale: e.REPORT_LOCALE,
     stepScreenshots: e.STEP_SCREENSHOTS,
     figures: e.FIGURES,
+    figureDrift: e.FIGURE_DRIFT,
     ...(e.MANUAL_BASE_URL ? { manualBaseURL: e.MANUAL_BASE_URL } : {}),
     slowMo: e.SLOW_MO,
     workers: e.WORKERS,

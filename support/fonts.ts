@@ -1,12 +1,14 @@
 /**
  * A Japanese font for Chromium, so that figures, step screenshots and the sign-off PDF show Japanese text.
  *
- * A system font when fontconfig knows one (`fc-list :lang=ja`): nothing changes then, and the figures look as
- * they did. Else (or under SUITE_BARE_MACHINE=1) Noto Sans JP from the @embedpdf/fonts-jp npm package (OpenType,
- * SIL Open Font License 1.1), handed to Chromium through a generated fontconfig file (FONTCONFIG_FILE in its
- * launch environment) that includes the system configuration when there is one (its Latin fonts stay) and
- * makes Noto Sans JP the preferred sans-serif, serif and monospace family. Under SUITE_BARE_MACHINE=1 the
- * system configuration is left out, so that only the npm font can be found.
+ * Noto Sans JP from the @embedpdf/fonts-jp npm package (OpenType, SIL Open Font License 1.1) on every machine,
+ * so that figures look the same wherever they are taken (figure drift compares them with approved figures:
+ * support/figure-book.ts). It reaches Chromium through a generated fontconfig file (FONTCONFIG_FILE in its
+ * launch environment) that makes Noto Sans JP the preferred sans-serif, serif and monospace family and leaves the
+ * system configuration out: its rendering settings (hinting, anti-aliasing) change every glyph's pixels, so a
+ * machine with fonts and a bare one would take different figures of the same page (measured: 2–27% of the pixels
+ * of the 3.3 figures). SUITE_FONT=system takes the machine's own Japanese font and configuration instead
+ * (`fc-list :lang=ja`), when there is one (never under SUITE_BARE_MACHINE=1): figures then differ from the approved ones.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -15,8 +17,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { cacheDir } from './npm-chromium.ts';
 
-export const NPM_FONT = { name: '@embedpdf/fonts-jp', family: 'Noto Sans JP', license: 'OFL-1.1' } as const;
-export const SYSTEM_FONTCONFIG = '/etc/fonts/fonts.conf';
+const NPM_FONT = { name: '@embedpdf/fonts-jp', family: 'Noto Sans JP', license: 'OFL-1.1' } as const;
+const SYSTEM_FONTCONFIG = '/etc/fonts/fonts.conf';
 
 export interface ResolvedFont {
   readonly source: 'system' | 'npm-package';
@@ -29,7 +31,7 @@ export interface ResolvedFont {
 }
 
 /** The first Japanese font fontconfig knows, as "family<TAB>file"; undefined when none (or no fc-list). */
-export function systemJapaneseFont(): { family: string; file: string } | undefined {
+function systemJapaneseFont(): { family: string; file: string } | undefined {
   const run = spawnSync('fc-list', [':lang=ja', 'family', 'file'], { encoding: 'utf8', timeout: 10_000 });
   if (run.status !== 0 || !run.stdout) return undefined;
   const line = run.stdout
@@ -44,7 +46,7 @@ export function systemJapaneseFont(): { family: string; file: string } | undefin
 }
 
 /** The npm font package's folder of OpenType files and its version. */
-export function npmFontDir(): { dir: string; version: string } {
+function npmFontDir(): { dir: string; version: string } {
   // The package exports only its (unused) JavaScript entry: find the folder from it.
   const main = createRequire(import.meta.url).resolve(NPM_FONT.name);
   let root = dirname(main);
@@ -74,7 +76,7 @@ export function fontconfigXml(fontDir: string, cache: string, system: boolean): 
 }
 
 /** Writes the fontconfig file once per content (atomically: concurrent workers write the same bytes). */
-export function writeFontconfig(xml: string, dir = join(cacheDir(), 'fontconfig')): string {
+export function writeFontconfig(xml: string, dir: string): string {
   const file = join(dir, `fonts-${createHash('sha256').update(xml).digest('hex').slice(0, 12)}.conf`);
   if (existsSync(file)) return file;
   mkdirSync(join(dir, 'cache'), { recursive: true });
@@ -84,11 +86,15 @@ export function writeFontconfig(xml: string, dir = join(cacheDir(), 'fontconfig'
   return file;
 }
 
-export function resolveFont(bare: boolean, system: () => { family: string; file: string } | undefined = systemJapaneseFont): ResolvedFont {
-  const found = bare ? undefined : system();
+export function resolveFont(
+  bare: boolean,
+  system: () => { family: string; file: string } | undefined = systemJapaneseFont,
+  preferSystem = process.env.SUITE_FONT === 'system',
+): ResolvedFont {
+  const found = bare || !preferSystem ? undefined : system();
   if (found) return { source: 'system', family: found.family, from: found.file };
   const { dir, version } = npmFontDir();
   const confDir = join(cacheDir(), 'fontconfig');
-  const xml = fontconfigXml(dir, join(confDir, 'cache'), !bare && existsSync(SYSTEM_FONTCONFIG));
+  const xml = fontconfigXml(dir, join(confDir, 'cache'), false);
   return { source: 'npm-package', family: NPM_FONT.family, from: `${NPM_FONT.name} ${version}`, fontconfigFile: writeFontconfig(xml, confDir) };
 }

@@ -31,8 +31,8 @@ const UNPACKER = join(ROOT, 'support', 'unpack-npm-chromium.mjs');
  * The suite's cache: node_modules/.cache/hellowork-manual-conformance (npm ci empties it with node_modules), or
  * SUITE_CACHE_DIR (tests point it at an empty folder).
  */
-export function cacheDir(root = ROOT, env: NodeJS.ProcessEnv = process.env): string {
-  return env.SUITE_CACHE_DIR?.trim() || join(root, 'node_modules', '.cache', 'hellowork-manual-conformance');
+export function cacheDir(): string {
+  return process.env.SUITE_CACHE_DIR?.trim() || join(ROOT, 'node_modules', '.cache', 'hellowork-manual-conformance');
 }
 
 export interface NpmChromiumPaths {
@@ -98,7 +98,7 @@ export function ensureNpmChromium(paths: NpmChromiumPaths = npmChromiumPaths(), 
 }
 
 /** Left-over temporary folders of interrupted unpacks (for tests and tidy-ups). */
-export function strayUnpacks(paths: NpmChromiumPaths = npmChromiumPaths()): string[] {
+export function strayUnpacks(paths: NpmChromiumPaths): string[] {
   const parent = dirname(paths.dir);
   if (!existsSync(parent)) return [];
   const prefix = `${paths.dir.slice(parent.length + 1)}.tmp-`;

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import AdmZip from 'adm-zip';
 
-export const MASK = '********';
+const MASK = '********';
 
 /** Files whose bytes are text (or text-like records) and can be rewritten safely. Images and videos are left alone. */
 const TEXT = /\.(html?|json|jsonl|ndjson|xml|txt|md|trace|network|stacks|js|css|log|dat|csv|yml|yaml)$|^[^.]+$/i;
@@ -21,7 +21,7 @@ interface Pattern {
 }
 
 /** Every form a secret takes in the artifacts. Short secrets (a 4-digit PIN) only in their field contexts, to spare innocent digits. */
-export function patternsFor(secrets: readonly string[]): Pattern[] {
+function patternsFor(secrets: readonly string[]): Pattern[] {
   const patterns: Pattern[] = [];
   for (const secret of new Set(secrets.filter(Boolean))) {
     const forms = [secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2), JSON.stringify(secret).slice(1, -1)];

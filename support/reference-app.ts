@@ -7,7 +7,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
-export const REFERENCE_APP_MAIN = fileURLToPath(new URL('../reference-app/src/main.ts', import.meta.url));
+const REFERENCE_APP_MAIN = fileURLToPath(new URL('../reference-app/src/main.ts', import.meta.url));
+/** How long the app may take to answer its health check. */
+const TIMEOUT_MS = 30_000;
 
 export interface RunningReferenceApp {
   readonly helloworkPort: number;
@@ -21,9 +23,8 @@ export async function startReferenceApp(options: {
   deviations?: string;
   /** Which markup it renders (REFERENCE_MARKUP); default: the environment's. */
   markup?: 'bundled' | 'hellowork';
-  timeoutMs?: number;
 }): Promise<RunningReferenceApp> {
-  const { helloworkPort, mynaportalPort, timeoutMs = 30_000 } = options;
+  const { helloworkPort, mynaportalPort } = options;
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', REFERENCE_APP_MAIN], {
     env: {
       ...process.env,
@@ -45,7 +46,7 @@ export async function startReferenceApp(options: {
     await exited;
   };
   const health = `http://127.0.0.1:${helloworkPort}/healthz`;
-  const deadline = Date.now() + timeoutMs;
+  const deadline = Date.now() + TIMEOUT_MS;
   let gone = false;
   void exited.then(() => {
     gone = true;
@@ -59,5 +60,5 @@ export async function startReferenceApp(options: {
     await delay(50);
   }
   await stop();
-  throw new Error(`the reference app did not answer at ${health} ${gone ? '(it exited)' : `within ${timeoutMs / 1000} s`}${stderr ? `:\n${stderr.trim()}` : ''}`);
+  throw new Error(`the reference app did not answer at ${health} ${gone ? '(it exited)' : `within ${TIMEOUT_MS / 1000} s`}${stderr ? `:\n${stderr.trim()}` : ''}`);
 }

@@ -10,7 +10,9 @@
  * The quick run (npm test) runs, per variant and device profile, the scenarios the catalogue expects red plus a
  * sample that must stay green; `npm run sensitivity:full` runs every scenario and proves the sample misses nothing.
  */
-import { DEVIATION_IDS, DEVIATIONS, type DeviationId } from '../reference-app/src/deviations.ts';
+import { DEVIATION_IDS, DEVIATIONS, type DeviationId, expectedRed, QUICK_SAMPLE } from '../reference-app/src/deviations.ts';
+import type { FailureFact } from './failure-fact.ts';
+import { type DeviceClass, DEVICE_TAG } from './manual.ts';
 import { escapeRegExp } from './target-profile.ts';
 
 export type VariantSetting = 'bundled' | 'hellowork' | 'target';
@@ -50,25 +52,83 @@ export function variantOf(key: string): Variant | undefined {
   return { key, deviation: deviation as DeviationId, setting: setting as VariantSetting };
 }
 
-/** The first Examples row of the 3.3 features: the quick run's stand-in for the three rows (they differ only in the screen logged out from). */
-const HOME_ROW = '「求職者マイページホーム」画面から';
-
 /** Scenarios run by every variant of the quick run whether or not they are expected red: the others must stay green. */
-export const GREEN_SAMPLE: readonly string[] = [HOME_ROW, '@sec-headers'];
+export const GREEN_SAMPLE: readonly string[] = QUICK_SAMPLE.green;
 
 const tagPattern = (tag: string) => `${escapeRegExp(tag)}(?![\\w-])`;
 const has = (pattern: string) => `(?=.*${pattern})`;
 
+/** The tags of the scenarios the catalogue expects red with a deviation on a kind of device. */
+export function redTags(deviation: DeviationId, device: DeviceClass): string[] {
+  return DEVIATIONS[deviation].red.filter((r) => r.devices === 'all' || r.devices === device).map((r) => r.tag);
+}
+
 /**
  * The grep of a variant's project: its device class's tag AND (an expected-red scenario OR one of the green sample);
- * the quick run takes the 3.3 features' home-screen row for their three rows. `full` drops the second condition.
+ * the quick run takes one scenario for a feature whose scenarios differ only in where they start (QUICK_SAMPLE.rows).
+ * `full` drops the second condition.
  */
-export function scenarioGrep(deviation: DeviationId, deviceTag: '@pc' | '@sp', full: boolean): RegExp {
-  const device = has(tagPattern(deviceTag));
-  if (full) return new RegExp(`^${device}`);
-  const red = DEVIATIONS[deviation].red
-    .filter((r) => r.devices === 'all' || `@${r.devices}` === deviceTag)
-    .map((r) => (/^@3\.3-[12]$/.test(r.tag) ? `${has(tagPattern(r.tag))}${has(escapeRegExp(HOME_ROW))}` : has(tagPattern(r.tag))));
+export function scenarioGrep(deviation: DeviationId, device: DeviceClass, full: boolean): RegExp {
+  const only = has(tagPattern(DEVICE_TAG[device]));
+  if (full) return new RegExp(`^${only}`);
+  const red = redTags(deviation, device).map((tag) => {
+    const row = QUICK_SAMPLE.rows[tag];
+    return `${has(tagPattern(tag))}${row ? has(escapeRegExp(row)) : ''}`;
+  });
   const sample = GREEN_SAMPLE.map((s) => has(s.startsWith('@') ? tagPattern(s) : escapeRegExp(s)));
-  return new RegExp(`^${device}(?:${[...red, ...sample].join('|')})`);
+  return new RegExp(`^${only}(?:${[...red, ...sample].join('|')})`);
+}
+
+/** One scenario × project of a variant, as the run's JSON report tells it. */
+export interface Outcome {
+  /** The variant's key: <deviation>, <deviation>@hellowork or <deviation>@target. */
+  readonly variant: string;
+  readonly deviation: DeviationId;
+  readonly project: string;
+  readonly title: string;
+  readonly tags: readonly string[];
+  readonly red: boolean;
+  /** The finding the red scenario recorded (support/failure-fact.ts); what the verdict reads. */
+  readonly fact?: FailureFact;
+  /** The error's prose, for people reading the problems; the verdict never reads it. */
+  readonly message: string;
+}
+
+/** A scenario's name in the matrix: its most specific tag (the last that is not a device tag) and its title. */
+export function scenarioKey(o: Pick<Outcome, 'tags' | 'title'>): string {
+  const deviceTags = Object.values(DEVICE_TAG);
+  return `${[...o.tags].reverse().find((t) => !deviceTags.includes(t)) ?? o.tags[0] ?? ''} ${o.title}`;
+}
+
+export interface VariantVerdict {
+  readonly ok: boolean;
+  readonly red: number;
+  readonly missed: number;
+  readonly collateral: number;
+  readonly problems: readonly string[];
+}
+
+/**
+ * A variant is detected exactly when: some scenario ran; every scenario the catalogue expects red is red and no
+ * other is; every red scenario recorded a finding that names a manual step, a 注意 or a requirement (a precondition
+ * or a bare error names none); and at least one finding names one of the deviation's references.
+ */
+export function judgeVariant(key: string, deviation: DeviationId, mine: readonly Outcome[]): VariantVerdict {
+  const problems: string[] = [];
+  const missed = mine.filter((o) => !o.red && expectedRed(deviation, o.tags, o.project));
+  const collateral = mine.filter((o) => o.red && !expectedRed(deviation, o.tags, o.project));
+  const unnamed = mine.filter((o) => o.red && (!o.fact || o.fact.kind === 'precondition' || !o.fact.ref));
+  const references = DEVIATIONS[deviation].references;
+  const named = mine.some((o) => o.red && o.fact?.ref !== undefined && (references as readonly string[]).includes(o.fact.ref));
+  const red = mine.filter((o) => o.red).length;
+  const firstLines = (o: Outcome) => o.message.split('\n').slice(0, 3).join('\n    ');
+  if (mine.length === 0) problems.push(`${key}: no scenario ran`);
+  for (const o of missed) problems.push(`${key}: not detected: ${scenarioKey(o)} [${o.project}] stayed green`);
+  for (const o of collateral) problems.push(`${key}: collateral: ${scenarioKey(o)} [${o.project}] is red:\n    ${firstLines(o)}`);
+  for (const o of unnamed) {
+    problems.push(`${key}: no finding names a manual step or requirement: ${scenarioKey(o)} [${o.project}] (${o.fact ? `${o.fact.kind}` : 'no record'}): ${o.message.split('\n')[0]}`);
+  }
+  if (red > 0 && !named) problems.push(`${key}: no red scenario's finding names ${references.join(' or ')}`);
+  const ok = mine.length > 0 && missed.length === 0 && collateral.length === 0 && unnamed.length === 0 && named && red > 0;
+  return { ok, red, missed: missed.length, collateral: collateral.length, problems };
 }

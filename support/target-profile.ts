@@ -5,19 +5,19 @@
  * A profile says WHERE things are (which element names a screen, where the login
  * fields and the logout control are, what a "logged out" page shows, which URL
  * scopes the session cookie). It never says what the manual claims: the checks
- * (steps/) compare what these locators find with the manual's words.
+ * (steps/, checks/) compare what these locators find with the manual's words.
  *
  * A locator is an ordered list of alternatives: roles and accessible names first,
  * then the site's own ids and classes as a fallback. Every alternative is tried;
  * the first visible match wins.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
 import { z } from 'zod';
 
-/** A text: exact (after NFKC folding, see support/names.ts) or a pattern. */
+/** A text: exact (after NFKC folding, see foldedPattern() below) or a pattern. */
 const Text = z.union([z.string().min(1), z.object({ pattern: z.string().min(1), flags: z.string().regex(/^[imsu]*$/).optional() }).strict()]);
 export type ProfileText = z.infer<typeof Text>;
 
@@ -29,8 +29,9 @@ const Alternative = z.union([
   z.object({ css: z.string().min(1) }).strict(),
   z.object({ text: Text }).strict(),
 ]);
-export type LocatorAlternative = z.infer<typeof Alternative>;
-const LocatorSpec = z.array(Alternative).min(1);
+type LocatorAlternative = z.infer<typeof Alternative>;
+export const LocatorSpecSchema = z.array(Alternative).min(1);
+const LocatorSpec = LocatorSpecSchema;
 export type LocatorSpec = z.infer<typeof LocatorSpec>;
 
 const Path = z.string().regex(/^\//, 'a path starting with "/" (query allowed)');
@@ -101,7 +102,7 @@ export const TargetProfileSchema = z
 
 export type TargetProfile = z.infer<typeof TargetProfileSchema>;
 
-export const PROFILES_DIR = fileURLToPath(new URL('../profiles/', import.meta.url));
+const PROFILES_DIR = fileURLToPath(new URL('../profiles/', import.meta.url));
 export const BUILT_IN_PROFILES = ['reference', 'hellowork'] as const;
 
 export class ProfileError extends Error {
@@ -109,7 +110,7 @@ export class ProfileError extends Error {
 }
 
 /** A built-in profile by name, or a JSON file by path (relative to the working directory). */
-export function profileFile(nameOrPath: string): string {
+function profileFile(nameOrPath: string): string {
   if (/^[\w-]+$/.test(nameOrPath)) return join(PROFILES_DIR, `${nameOrPath}.json`);
   return isAbsolute(nameOrPath) ? nameOrPath : resolve(nameOrPath);
 }
@@ -140,11 +141,9 @@ export function loadProfile(nameOrPath: string): TargetProfile {
   return parsed.data;
 }
 
-export const profileDir = (nameOrPath: string) => dirname(profileFile(nameOrPath));
-
 // ---------------------------------------------------------------------------------------------
 // Names as a reader sees them: NFKC folding (half-width ﾛｸﾞｱｳﾄ reads as ログアウト), whitespace kept
-// (「ログ アウト」 is another word). Policy stated in README "Names and NFKC".
+// (「ログ アウト」 is another word). Policy stated in profiles/README.md "Names" and README "What a check accepts".
 
 /** Characters whose NFKC form is one character: the variants a name may be written in. */
 const VARIANTS: Map<string, string[]> = (() => {

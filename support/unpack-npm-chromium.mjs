@@ -31,7 +31,7 @@ async function extractFlat(source, dir, keep = () => true) {
   await done;
 }
 
-export async function unpack(tarball, dest) {
+async function unpack(tarball, dest) {
   mkdirSync(join(dest, 'lib'), { recursive: true });
   const found = { chromium: false, libraries: false };
   const extract = tar.extract();

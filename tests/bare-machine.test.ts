@@ -54,13 +54,20 @@ test('SUITE_BARE_MACHINE=1 skips every system location: the npm Chromium and the
   assert.equal(resolveChromium({ SUITE_BARE_MACHINE: '0' }, () => true, lookups()).source, 'playwright');
 });
 
-test('the system font is used when fontconfig knows a Japanese one; else, and under the flag, the npm font', () => {
-  assert.deepEqual(resolveFont(false, () => ({ family: 'IPAGothic', file: '/f/ipag.ttf' })), { source: 'system', family: 'IPAGothic', from: '/f/ipag.ttf' });
+test('the npm font on every machine (figures look the same everywhere); the system font only when asked for and found, never under the flag', () => {
+  const ipa = () => ({ family: 'IPAGothic', file: '/f/ipag.ttf' });
+  assert.equal(resolveFont(false, ipa, false).family, 'Noto Sans JP');
+  assert.deepEqual(resolveFont(false, ipa, true), { source: 'system', family: 'IPAGothic', from: '/f/ipag.ttf' });
+  assert.equal(resolveFont(false, () => undefined, true).family, 'Noto Sans JP');
   let asked = false;
-  const bare = resolveFont(true, () => {
-    asked = true;
-    return { family: 'IPAGothic', file: '/f/ipag.ttf' };
-  });
+  const bare = resolveFont(
+    true,
+    () => {
+      asked = true;
+      return ipa();
+    },
+    true,
+  );
   assert.equal(asked, false, 'under the flag the system is not even asked');
   assert.equal(bare.source, 'npm-package');
   assert.equal(bare.family, 'Noto Sans JP');

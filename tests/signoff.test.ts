@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -16,7 +16,9 @@ import { after, before, describe, mock, test } from 'node:test';
 import type { IFormatterOptions } from '@cucumber/cucumber';
 import { devices } from '@playwright/test';
 import { resolveChromium } from '../support/browser.ts';
-import { parseFailure } from '../support/reporters/signoff/failure.ts';
+import { solidPng } from './fixtures/signoff/make-fixtures.ts';
+import { FACT_MEDIA_TYPE, type FailureFact, failureHeadline, readFact } from '../support/failure-fact.ts';
+import { failureFrom } from '../support/reporters/signoff/failure.ts';
 import SignoffFormatter, { type SignoffOptions } from '../support/reporters/signoff/formatter.ts';
 import type { Envelope } from '../support/reporters/signoff/messages.ts';
 
@@ -62,7 +64,8 @@ async function format(envelopes: readonly Envelope[], options: SignoffOptions = 
       eventBroadcaster,
       stream: out,
       log: (text: string | Uint8Array) => out.write(text),
-      parsedArgvOptions: { pdfFile: false, projects: PROJECTS, ...options },
+      // No figure drift records unless a test brings its own (the checkout's reports/ belong to the last run).
+      parsedArgvOptions: { pdfFile: false, projects: PROJECTS, driftDir: join(tmpdir(), 'no-drift-records'), ...options },
       cleanup: async () => {},
     } as unknown as IFormatterOptions);
     for (const envelope of envelopes) eventBroadcaster.emit('envelope', envelope);
@@ -287,43 +290,171 @@ describe('sign-off report: output', () => {
   });
 });
 
-describe('failure messages', () => {
-  test('a manual step', () => {
-    const f = parseFailure(
-      [
-        'ManualMismatchError: マニュアル 3.3(2)② のとおりになっていません（3.3(2) スマートデバイス画面）。',
-        '  マニュアルの記述: 「表示されたメニューから「ログアウト」をタップします。」',
-        '  確認した内容:     メニューが表示され、その中に「ログアウト」がある',
-        '  実際の画面:       メニューは表示されていますが、項目は: 「ホーム」',
-        '  「サインアウト」',
-        '',
-        '--- Playwright の詳細 ---',
-        'expect(locator).toBeVisible() failed',
-        '    at ../steps/procedures.ts:80',
-      ].join('\n'),
-    );
+describe('failures are read from the recorded finding, not from the prose', () => {
+  const fact: FailureFact = {
+    version: 1,
+    kind: 'manual',
+    ref: '3.3(2)②',
+    section: { id: '3.3(2)', title: 'スマートデバイス画面' },
+    quoted: '表示されたメニューから「ログアウト」をタップします。',
+    step: '表示されたメニューから「ログアウト」をタップします。',
+    expected: 'メニューが表示され、その中に「ログアウト」がある',
+    shows: 'メニューは表示されていますが、項目は: 「ホーム」「サインアウト」',
+    detail: 'expect(locator).toBeVisible() failed\n    at ../steps/3.3-logout/procedures.ts:80',
+  };
+
+  test('a finding: kind, id, quote, check and screen from the record; the stack trimmed from the detail', () => {
+    const f = failureFrom(fact, 'any wording at all');
     assert.equal(f.kind, 'manual');
     assert.equal(f.ref, '3.3(2)②');
     assert.equal(f.quoted, '表示されたメニューから「ログアウト」をタップします。');
-    assert.equal(f.expected, 'メニューが表示され、その中に「ログアウト」がある');
-    assert.equal(f.shows, 'メニューは表示されていますが、項目は: 「ホーム」\n「サインアウト」');
+    assert.equal(f.quotedLabel, 'マニュアルの記述');
+    assert.equal(f.expected, fact.expected);
+    assert.equal(f.shows, fact.shows);
     assert.equal(f.detail, 'expect(locator).toBeVisible() failed');
+    assert.equal(f.headline, failureHeadline(fact));
   });
 
   test('a 注意, a security requirement, a precondition', () => {
-    const note = parseFailure('\u001b[31mマニュアルの注意 3.3(注意)③ が成り立っていません（3.3(注意) …）。\u001b[39m\n  マニュアルの記述: 「また、…」');
+    const note = failureFrom({ ...fact, kind: 'note', ref: '3.3(注意)③', quoted: 'また、…' }, undefined);
     assert.deepEqual([note.kind, note.ref, note.quoted], ['note', '3.3(注意)③', 'また、…']);
-    const security = parseFailure('セキュリティ要件 ASVS 7.4.1 を満たしていません（…）。\n  要件:             「ログアウトでセッションが終わり…」');
+    const security = failureFrom({ ...fact, kind: 'security', ref: 'ASVS 7.4.1', section: undefined, quoted: 'ログアウトでセッションが終わり…' }, undefined);
     assert.deepEqual([security.kind, security.ref, security.quotedLabel, security.quoted], ['security', 'ASVS 7.4.1', '要件', 'ログアウトでセッションが終わり…']);
-    const pre = parseFailure('Error: 前提の操作がうまくいきませんでした（マニュアルの手順ではない準備の手順）: 「求職者マイページにログインしている」\n  確認した内容:     x\n  実際の画面:       y');
+    const pre = failureFrom({ version: 1, kind: 'precondition', step: '求職者マイページにログインしている', expected: 'x', shows: 'y' }, undefined);
     assert.deepEqual([pre.kind, pre.ref, pre.expected, pre.shows], ['precondition', undefined, 'x', 'y']);
   });
 
-  test('any other error is kept as it is', () => {
-    const f = parseFailure('Test timeout of 60000ms exceeded.\n\nwaiting for locator');
+  test('any other error (no finding) is kept as it is', () => {
+    const f = failureFrom(undefined, 'Test timeout of 60000ms exceeded.\n\nwaiting for locator');
     assert.equal(f.kind, 'error');
     assert.equal(f.headline, 'Test timeout of 60000ms exceeded.');
     assert.equal(f.detail, 'waiting for locator');
-    assert.equal(parseFailure(undefined).kind, 'error');
+    assert.equal(failureFrom(undefined, undefined).kind, 'error');
+  });
+
+  test('rewording every failure message changes neither the marks nor the verdict', async () => {
+    const recorded = load('failed.ndjson');
+    // Every failed step's prose replaced by words that name nothing; the findings (attachments) stay.
+    const reworded = recorded.map((e) =>
+      e.testStepFinished?.testStepResult.status === 'FAILED'
+        ? {
+            testStepFinished: {
+              ...e.testStepFinished,
+              testStepResult: { ...e.testStepFinished.testStepResult, message: 'Error: 何かが違います', exception: { type: 'Error', message: '何かが違います' } },
+            },
+          }
+        : e,
+    );
+    const marks = (html: string) => [...html.matchAll(/data-id="([^"]+)" data-project="([^"]+)" data-mark="([^"]+)"/g)].map((m) => m.slice(1).join(' ')).join(',');
+    const verdictOf = (html: string) => /data-verdict="([a-z]+)"/.exec(html)?.[1];
+    const before = await format(recorded, { projects: PROJECTS });
+    const after = await format(reworded, { projects: PROJECTS });
+    assert.ok(marks(before.html).includes('failed'), 'the recorded run has failed marks');
+    assert.equal(marks(after.html), marks(before.html));
+    assert.equal(verdictOf(after.html), verdictOf(before.html));
+    assert.match(after.html, /マニュアル 3\.3\(1\)① のとおりになっていません/);
+  });
+
+  test('a finding round-trips: the check writes it, the Cucumber attachment carries it, the report reads it back', () => {
+    const body = Buffer.from(JSON.stringify(fact)).toString('base64');
+    assert.deepEqual(readFact({ mediaType: FACT_MEDIA_TYPE, body, contentEncoding: 'BASE64' }), fact);
+    assert.deepEqual(readFact({ mediaType: FACT_MEDIA_TYPE, body: JSON.stringify(fact), contentEncoding: 'IDENTITY' }), fact);
+    assert.equal(readFact({ mediaType: 'application/json', body: JSON.stringify(fact) }), undefined);
+    assert.equal(readFact({ mediaType: FACT_MEDIA_TYPE, body: '{"version":2}' }), undefined);
+  });
+});
+
+describe('which devices a manual section applies to comes from its features', () => {
+  /** The real manual and features plus a second section: one PC-only subsection and one for every device. */
+  function withSecondSection(): { manualDir: string; featuresDir: string; cleanup: () => void } {
+    const root = mkdtempSync(join(tmpdir(), 'signoff-sections-'));
+    cpSync(join(ROOT, 'manual'), join(root, 'manual'), { recursive: true });
+    cpSync(join(ROOT, 'features'), join(root, 'features'), { recursive: true });
+    mkdirSync(join(root, 'manual', '9.9-example'));
+    writeFileSync(
+      join(root, 'manual', '9.9-example', 'transcript.md'),
+      [
+        '# 9.9 見本の節',
+        '',
+        '## 9.9(1) パソコン画面 · タグ: `@9.9-1`',
+        '',
+        '- **9.9(1)①** 見本の手順です。',
+        '',
+        '## 9.9(2) どの端末でも · タグ: `@9.9-2`',
+        '',
+        '- **9.9(2)①** 見本の二つ目の手順です。',
+        '',
+      ].join('\n'),
+    );
+    mkdirSync(join(root, 'features', '9.9-example'));
+    writeFileSync(
+      join(root, 'features', '9.9-example', 'pc.feature'),
+      ['# language: ja', '@9.9-1 @pc', '機能: 見本', '  シナリオ: 見本', '    もし 見本の手順です。', ''].join('\n'),
+    );
+    return { manualDir: join(root, 'manual'), featuresDir: join(root, 'features'), cleanup: () => rmSync(root, { recursive: true, force: true }) };
+  }
+
+  test('a PC-only subsection is not applicable (no 未確認) on smart-device profiles; a section with no device tag is 未確認', async () => {
+    const dirs = withSecondSection();
+    try {
+      // sp-android only, everything passed: the PC-only rows must not hold the verdict back.
+      const { html } = await format(load('passing.ndjson'), { ...dirs, projects: PROJECTS.filter((p) => p.name === 'sp-android') });
+      assert.equal(mark(html, '9.9(1)①', 'sp-android'), 'na');
+      assert.equal(mark(html, '3.3(1)①', 'sp-android'), 'na');
+      assert.equal(mark(html, '3.3(2)①', 'sp-android'), 'passed');
+      // No feature carries @9.9-2: it applies to every device and nothing confirmed it.
+      assert.equal(mark(html, '9.9(2)①', 'sp-android'), 'untested');
+      assert.match(html, /data-verdict="failed"/);
+    } finally {
+      dirs.cleanup();
+    }
+  });
+});
+
+describe('figure drift in the sign-off', () => {
+  test('one line in the verdict box, and 図の更新が必要な箇所 with the side-by-side figure; the verdict is not changed by it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'signoff-drift-'));
+    try {
+      const side = join(dir, 'side.png');
+      writeFileSync(side, solidPng(200, 0, 0));
+      const record = (manualId: string, status: string, extra: object = {}) => ({
+        manualId,
+        project: 'sp-android',
+        profile: 'reference',
+        caption: 'キャプション',
+        scenario: 's',
+        status,
+        tolerance: 0.002,
+        approved: `manual/x/figures/reference/${manualId}/sp-android.png`,
+        fresh: 'reports/figures/x.png',
+        ...extra,
+      });
+      mkdirSync(join(dir, 'records'));
+      writeFileSync(join(dir, 'records', 'a.json'), JSON.stringify(record('3.3(2)①', 'changed', { ratio: 0.0312, sideBySide: side, diff: side })));
+      writeFileSync(join(dir, 'records', 'b.json'), JSON.stringify(record('3.3(2)③', 'unchanged', { ratio: 0 })));
+      const { html } = await format(load('passing.ndjson'), { driftDir: join(dir, 'records') });
+      assert.match(html, /data-verdict="passed"/);
+      assert.match(html, /data-drift="1">図の比較: 2 枚のうち、更新が必要 1 枚、承認済みの図なし 0 枚/);
+      const finding = element(html, 'article', 'class="drift" data-id="3.3(2)①" data-project="sp-android" data-status="changed"');
+      assert.match(finding, /3\.12% の画素が違います（許容 0\.20%）/);
+      assert.match(finding, /<img src="data:image\/png;base64,/);
+      assert.doesNotMatch(html, /data-id="3\.3\(2\)③" data-project="sp-android" data-status/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('all figures unchanged: the sign-off says so in one line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'signoff-drift-'));
+    try {
+      writeFileSync(
+        join(dir, 'a.json'),
+        JSON.stringify({ manualId: '3.3(2)①', project: 'sp-android', profile: 'reference', caption: 'c', scenario: 's', status: 'unchanged', ratio: 0, tolerance: 0.002, approved: 'a', fresh: 'f' }),
+      );
+      const { html } = await format(load('passing.ndjson'), { driftDir: dir });
+      assert.match(html, /data-drift="0">図の比較: 1 枚すべてが承認済みの図と一致しました。/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -188,6 +188,19 @@ export type DeviationId = keyof typeof DEVIATIONS;
 export const DEVIATION_IDS = Object.keys(DEVIATIONS) as DeviationId[];
 
 /** Whether the catalogue expects a scenario (by its tags) to be red under a deviation on a project (pc-* / sp-*). */
+/** The first Examples row of the 3.3 procedure features (they differ only in the screen logged out from). */
+const HOME_ROW = '「求職者マイページホーム」画面から';
+
+/**
+ * The quick sensitivity run's sample (support/sensitivity.ts): `rows` — for a feature whose scenarios differ only
+ * in where they start, the title text of the one that stands for all of them; `green` — scenarios (a title text
+ * or a tag) that every variant runs to show that nothing else turned red.
+ */
+export const QUICK_SAMPLE: { readonly rows: Readonly<Record<string, string>>; readonly green: readonly string[] } = {
+  rows: { '@3.3-1': HOME_ROW, '@3.3-2': HOME_ROW },
+  green: [HOME_ROW, '@sec-headers'],
+};
+
 export function expectedRed(deviation: DeviationId, tags: readonly string[], project: string): boolean {
   const device = project.startsWith('sp-') ? 'sp' : 'pc';
   const deviationInfo: Deviation = DEVIATIONS[deviation];

@@ -114,7 +114,7 @@ async function main() {
             manualIndex,
             tags: () => tags,
             stepText: () => stepText,
-            evidence: { scenarioTitle: pickle.name, project: profile.name, attach: async () => {}, note: () => {} },
+            evidence: { scenarioTitle: pickle.name, project: profile.name, attach: async () => {}, fact: async () => {}, note: () => {} },
           });
           try {
             for (const step of steps) {

@@ -219,7 +219,7 @@ export async function seeTopPage(ctx: ProcedureContext, manualId: string) {
  * Logged out for real: every configured My Page screen refuses the session, both in another tab of the
  * same browser and in a fresh browser given the cookies the session had before the logout.
  */
-export async function checkSessionEnded(ctx: ProcedureContext, manualId: string) {
+async function checkSessionEnded(ctx: ProcedureContext, manualId: string) {
   const { page, browser, suite, manual, myPage, scenario } = ctx;
   const site = suite.hellowork;
   const probes: { how: string; open: () => Promise<SessionProbe> }[] = [

@@ -31,6 +31,7 @@ import { setExpectTimeout } from '../../checks/matchers.ts';
 import { stepScreenshot } from '../../support/step-screenshot.ts';
 import { launchSuiteChromium, newScenarioContext } from '../../support/browser.ts';
 import { orStop } from '../../support/cannot-start.ts';
+import { FACT_MEDIA_TYPE, FACT_NAME } from '../../support/failure-fact.ts';
 import { loadManualIndex } from '../../support/manual.ts';
 import preflight from '../../support/preflight.ts';
 import { chromiumProfile } from '../../support/profiles.ts';
@@ -84,6 +85,7 @@ export class ConformanceWorld extends World {
         scenarioTitle: pickle.name,
         project: profile.name,
         attach: async (name, file) => this.attach(readFileSync(file.path), { mediaType: file.contentType, fileName: name }),
+        fact: async (fact) => this.attach(JSON.stringify(fact, null, 2), { mediaType: FACT_MEDIA_TYPE, fileName: FACT_NAME }),
         note: (type, description) => this.log(`${type}: ${description}`),
       },
     });

@@ -5,6 +5,7 @@
 
 import { expect } from '../../checks/matchers.ts';
 import { Given, Then, When } from '../define.ts';
+import { SECURITY_REQUIREMENTS } from './requirements.ts';
 import { everyScreenRefuses } from '../../checks/session.ts';
 import { HOME_SCREEN, MyPage } from '../../pages/MyPage.ts';
 import { formatControls } from '../../pages/observe.ts';
@@ -16,7 +17,7 @@ Given('ログイン中のクッキーを控えておく', async ({ context, scen
   scenario.savedCookies = await context.cookies(suite.hellowork.cookieURL);
   await manual.verify(
     {
-      requirement: 'ASVS 7.4.1',
+      requirement: SECURITY_REQUIREMENTS['ASVS 7.4.1'],
       expected: `ログイン中は、求職者マイページ（${suite.hellowork.cookieURL}）に送られるクッキーがある`,
       observe: async () => `${suite.hellowork.cookieURL} に送られるクッキーがありません（ブラウザーにあるクッキー: ${(await context.cookies()).map((c) => `${c.name}（${c.domain}${c.path}）`).join('、') || 'なし'}）。プロファイル ${suite.hellowork.profile.name} の paths.cookieScope を確認してください。`,
     },
@@ -27,7 +28,7 @@ Given('ログイン中のクッキーを控えておく', async ({ context, scen
 Then('控えておいたクッキーを別のブラウザーで使っても、求職者マイページは開けない', async ({ browser, scenario, suite, manual, myPage }) => {
   const probe = await SessionProbe.withCookies(browser, scenario.savedCookies, suite.hellowork);
   await everyScreenRefuses({ manual, myPage }, probe, (screen) => ({
-    requirement: 'ASVS 7.4.1',
+    requirement: SECURITY_REQUIREMENTS['ASVS 7.4.1'],
     expected: `ログアウト前のクッキー（${scenario.savedCookies.map((c) => c.name).join('、')}）を別のブラウザーに入れて「${screen}」を開くと、ログインしていない画面になる（${entryName(suite.hellowork.profile, 'loggedOut')}）`,
   }));
 });
@@ -44,7 +45,7 @@ Then('求職者マイページの内容は表示されない', async ({ page, my
   await page.waitForLoadState();
   await manual.verify(
     {
-      requirement: 'ASVS 7.4.1',
+      requirement: SECURITY_REQUIREMENTS['ASVS 7.4.1'],
       expected: `ログアウト後は、求職者マイページの画面（見出し・「${account.name ?? '利用者名'}様」）が表示されない`,
       observe: () => myPage.describe(),
     },
@@ -75,7 +76,7 @@ Then('別のタブを再読み込みすると、求職者マイページの内�
   const other = new MyPage(tab, suite.hellowork, false, suite.timeouts.action);
   await manual.verify(
     {
-      requirement: 'ASVS 7.4.1',
+      requirement: SECURITY_REQUIREMENTS['ASVS 7.4.1'],
       expected: `一つのタブでログアウトした後、別のタブの「${HOME_SCREEN}」を再読み込みすると、ログインしていない画面になる`,
       observe: () => other.describe(),
     },
@@ -95,7 +96,7 @@ Then('求職者マイページのどの画面の応答にも「Cache-Control: no
   const expected = Object.fromEntries(Object.keys(seen).map((screen) => [screen, expect.stringMatching(/(^|,)\s*no-store\s*(,|$)/i)]));
   await manual.verify(
     {
-      requirement: 'ASVS 14.3.2',
+      requirement: SECURITY_REQUIREMENTS['ASVS 14.3.2'],
       expected: `求職者マイページの各画面（${Object.keys(seen).join('、')}）の応答に Cache-Control: no-store が付いている`,
       observe: async () =>
         Object.entries(seen)
@@ -118,7 +119,7 @@ Then('ログインで受け取ったクッキーには HttpOnly と SameSite が
   const live = cookies.filter((c) => !c.deleted).map(({ deleted: _deleted, ...c }) => c);
   await manual.verify(
     {
-      requirement: 'ASVS V3.3',
+      requirement: SECURITY_REQUIREMENTS['ASVS V3.3'],
       expected: 'ログインのときに受け取ったクッキーのすべてに HttpOnly と SameSite（Lax または Strict）が付いている',
       observe: async () => live.map((c) => `${c.name}（HttpOnly: ${c.httpOnly ? 'あり' : 'なし'}、SameSite: ${c.sameSite}）`).join('、') || 'ログインでクッキーを受け取っていません',
     },
@@ -142,7 +143,7 @@ Then('求職者マイページのどの画面でも、この端末のログア�
     };
     if (deviceClass === 'pc') {
       await manual.verify(
-        { requirement: 'ASVS 7.4.4', expected: `「${screen}」画面の上部に「ログアウト」ボタンがある`, observe },
+        { requirement: SECURITY_REQUIREMENTS['ASVS 7.4.4'], expected: `「${screen}」画面の上部に「ログアウト」ボタンがある`, observe },
         async () => {
           await expect(myPage.logoutControl).toBeInTopArea(myPage, ratio);
           await expect(myPage.logoutControl).toBeNamed(myPage, 'ログアウト');
@@ -152,13 +153,13 @@ Then('求職者マイページのどの画面でも、この端末のログア�
       );
     } else {
       await manual.verify(
-        { requirement: 'ASVS 7.4.4', expected: `「${screen}」画面の上部にメニューがある`, observe },
+        { requirement: SECURITY_REQUIREMENTS['ASVS 7.4.4'], expected: `「${screen}」画面の上部にメニューがある`, observe },
         () => expect(myPage.menuButton).toBeInTopArea(myPage, ratio),
       );
       await myPage.tapMenu();
       await manual.verify(
         {
-          requirement: 'ASVS 7.4.4',
+          requirement: SECURITY_REQUIREMENTS['ASVS 7.4.4'],
           expected: `「${screen}」画面のメニューを開くと、「ログアウト」がスクロールせずに見える（画面の中に収まっている）`,
           observe: async () => {
             const at = await myPage.placement(myPage.menuLogout);

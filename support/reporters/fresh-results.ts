@@ -7,8 +7,8 @@ import { rmSync } from 'node:fs';
 import type { Reporter } from '@playwright/test/reporter';
 
 export default class FreshResults implements Reporter {
-  constructor(options: { dirs?: string[] } = {}) {
-    for (const dir of options.dirs ?? []) rmSync(dir, { recursive: true, force: true });
+  constructor(options: { dirs: readonly string[] }) {
+    for (const dir of options.dirs) rmSync(dir, { recursive: true, force: true });
   }
 
   printsToStdio(): boolean {

@@ -10,7 +10,7 @@ import { redact } from '../redact.ts';
 import { suiteSecrets } from './redact-secrets.ts';
 
 export default class RedactBeforeBlob implements Reporter {
-  constructor(private readonly options: { dirs?: string[] } = {}) {}
+  constructor(private readonly options: { dirs: readonly string[] }) {}
 
   printsToStdio(): boolean {
     return false;
@@ -18,6 +18,6 @@ export default class RedactBeforeBlob implements Reporter {
 
   // Reporters' onEnd run one after the other, in the configured order (Playwright's Multiplexer).
   onEnd(): void {
-    redact(this.options.dirs ?? ['test-results'], suiteSecrets());
+    redact(this.options.dirs, suiteSecrets());
   }
 }

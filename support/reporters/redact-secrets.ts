@@ -7,7 +7,8 @@ import { loadAccounts } from '../../fixtures/accounts.ts';
 import { loadConfig } from '../config.ts';
 import { redact } from '../redact.ts';
 
-export function suiteSecrets(env: NodeJS.ProcessEnv = process.env): string[] {
+export function suiteSecrets(): string[] {
+  const env = process.env;
   const secrets = [env.LOGIN_PASSWORD, env.MYNAPORTAL_PIN].filter((s): s is string => Boolean(s));
   try {
     const suite = loadConfig(env);
@@ -29,14 +30,12 @@ export function redactSuiteSecrets(dirs: readonly string[]): number {
 }
 
 export default class RedactSecrets implements Reporter {
-  constructor(private readonly options: { dirs?: string[] } = {}) {}
-
   printsToStdio(): boolean {
     return false;
   }
 
   async onExit(): Promise<void> {
     // onExit runs after every reporter's onEnd, when the HTML report has copied its traces.
-    redactSuiteSecrets(this.options.dirs ?? ['reports', 'test-results']);
+    redactSuiteSecrets(['reports', 'test-results']);
   }
 }

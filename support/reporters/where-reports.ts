@@ -1,7 +1,7 @@
 /** Prints, at the end of a run, where each report was written. */
 import type { FullConfig, FullResult, Reporter } from '@playwright/test/reporter';
 
-export const REPORTS = [
+const REPORTS = [
   ['Playwright HTML', 'reports/playwright-html/index.html'],
   ['Cucumber HTML', 'reports/cucumber/report.html'],
   ['Cucumber JSON', 'reports/cucumber/report.json'],

@@ -1,12 +1,14 @@
 /**
  * Collects a run's Cucumber messages and turns them into scenario runs: one per
- * test case (its last attempt), with its project, steps, results and screenshots.
+ * test case (its last attempt), with its project, steps, results, screenshots and the findings of
+ * failed checks (support/failure-fact.ts).
  *
  * playwright-bdd names the Playwright project in the pickle's (and gherkin
- * document's) uri: `[pc-chromium]:features/3.3-logout/3.3-1-pc.feature`
+ * document's) uri: `[pc-chromium]:features/<section>/<name>.feature`
  * (node_modules/playwright-bdd/src/reporter/cucumber/messagesBuilder/Projects.ts,
  * getFeatureUriWithProject).
  */
+import { type FailureFact, readFact } from '../../failure-fact.ts';
 import {
   type Attachment,
   type Envelope,
@@ -39,6 +41,8 @@ export interface StepRun {
   readonly result?: TestStepResult;
   /** The screenshot the suite attached after this step (`画面: <step text>`). */
   readonly screenshot?: ImageRef;
+  /** The finding of the check that failed in this step, as the suite recorded it. */
+  readonly fact?: FailureFact;
 }
 
 export interface HookRun {
@@ -46,6 +50,7 @@ export interface HookRun {
   readonly status: StepStatus;
   readonly result?: TestStepResult;
   readonly images: readonly ImageRef[];
+  readonly fact?: FailureFact;
 }
 
 export interface ScenarioRun {
@@ -75,6 +80,11 @@ function imageOf(attachment: Attachment): ImageRef | undefined {
   if (attachment.body && attachment.contentEncoding === 'BASE64') return { mediaType: attachment.mediaType, base64: attachment.body };
   if (attachment.url && !/^[a-z]+:\/\//i.test(attachment.url)) return { mediaType: attachment.mediaType, path: attachment.url };
   return undefined;
+}
+
+/** The last finding attached to a step (a step stops at its first failed check: there is at most one). */
+function lastFact(attachments: readonly Attachment[]): FailureFact | undefined {
+  return attachments.map((a) => readFact(a)).filter((f): f is FailureFact => f !== undefined).at(-1);
 }
 
 interface Attempt {
@@ -177,11 +187,12 @@ export class RunCollector {
           status,
           result,
           screenshot: shot && imageOf(shot),
+          fact: lastFact(attachments),
         });
       } else {
         const hook = testStep.hookId ? this.#hooks.get(testStep.hookId) : undefined;
         const images = attachments.map(imageOf).filter((i): i is ImageRef => i !== undefined);
-        hooks.push({ name: hook?.name ?? 'フック', status, result, images });
+        hooks.push({ name: hook?.name ?? 'フック', status, result, images, fact: lastFact(attachments) });
       }
     }
     const status = worstStatus([...steps, ...hooks].map((s) => s.status));

@@ -24,6 +24,7 @@
  *   pdfFile    where to print the PDF (default: signoff.pdf beside outputFile); false: no PDF.
  *   manualDir  the manual transcripts (default: manual).
  *   featuresDir  the feature files, whose @pc / @sp tags say which devices a section applies to (default: features).
+ *   driftDir   the figure drift records of the run (default: reports/figures/drift; support/figure-book.ts).
  *   title      the report's title (default: the manuals' titles).
  *   targetUrl  what was checked (default: TARGET_URL, else 同梱の参照アプリ).
  */
@@ -31,6 +32,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { Formatter, type IFormatterOptions } from '@cucumber/cucumber';
 import { devices } from '@playwright/test';
+import { DRIFT_DIR, readDriftRecords } from '../../figure-book.ts';
 import { loadManualIndex } from '../../manual.ts';
 import { CHROMIUM_PROFILES } from '../../profiles.ts';
 import { RunCollector } from './collect.ts';
@@ -45,6 +47,7 @@ export interface SignoffOptions {
   readonly pdfFile?: string | false;
   readonly manualDir?: string;
   readonly featuresDir?: string;
+  readonly driftDir?: string;
   readonly projects?: readonly ProjectOption[];
   readonly project?: string;
   readonly title?: string;
@@ -118,6 +121,8 @@ export default class SignoffFormatter extends Formatter {
         title,
         report,
         facts,
+        // Figures that no longer match the approved ones: a finding for the manual writer, not part of the verdict.
+        drift: readDriftRecords(resolve(this.cwd, this.#options.driftDir ?? DRIFT_DIR)).map((r) => ({ ...r, sideBySide: r.sideBySide && resolve(this.cwd, r.sideBySide) })),
         manuals: index.manuals.map((m) => ({ file: relative(this.cwd, m.file), title: m.title })),
         generatedAt: new Date(),
       });

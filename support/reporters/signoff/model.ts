@@ -6,15 +6,15 @@
  * Which manual sentence a step proves:
  *  - a step that quotes it verbatim (ManualIndex.sentenceFor with the scenario's tags and
  *    the project's kind of device, the same lookup the suite's ManualCheck does);
- *  - a failed step whose message names it (「マニュアル <id>」 / 「マニュアルの注意 <id>」),
- *    e.g. the 注意 scenario's 「求職者マイページを、この端末の操作手順でログアウトする」.
+ *  - a failed step whose recorded finding (support/failure-fact.ts) names it, e.g. a 注意 scenario's step
+ *    that runs a whole procedure in one sentence.
  * A sentence that no step quotes (the 注意) is judged by the scenarios tagged with its
  * section: passed when all of them passed in that project, failed when a failure names
  * it, otherwise not confirmed (未確認): a scenario stopped before its checks ran.
  */
 import { DEVICE_KIND, type DeviceClass, isDeviceClass, type Manual, type ManualIndex, type ManualSection, type ManualSentence } from '../../manual.ts';
 import type { ImageRef, ScenarioRun, StepRun } from './collect.ts';
-import { type ParsedFailure, parseFailure, statusFailure } from './failure.ts';
+import { failureFrom, type ParsedFailure, statusFailure } from './failure.ts';
 import { isFailure, type StepStatus } from './messages.ts';
 
 export type { DeviceClass } from '../../manual.ts';
@@ -177,7 +177,7 @@ interface Execution {
 const stepLabel = (step: StepRun) => (step.keyword ? `${step.keyword} ${step.text}` : step.text);
 
 function failureOf(step: StepRun): ParsedFailure | undefined {
-  if (step.status === 'FAILED') return parseFailure(step.result?.exception?.message ?? step.result?.message);
+  if (step.status === 'FAILED') return failureFrom(step.fact, step.result?.exception?.message ?? step.result?.message);
   if (isFailure(step.status)) return statusFailure(step.status, step.text);
   return undefined;
 }
@@ -284,7 +284,7 @@ export function buildReport(runs: readonly ScenarioRun[], index: ManualIndex, pr
     ...runs.flatMap((run) =>
       run.hooks
         .filter((h) => isFailure(h.status))
-        .map((h) => ({ run, failure: parseFailure(h.result?.exception?.message ?? h.result?.message), label: `（${h.name}）`, image: undefined })),
+        .map((h) => ({ run, failure: failureFrom(h.fact, h.result?.exception?.message ?? h.result?.message), label: `（${h.name}）`, image: undefined })),
     ),
   ];
   for (const { run, failure, label, image } of failed) {

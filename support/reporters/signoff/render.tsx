@@ -9,6 +9,8 @@ import { formatDuration, formatJst, type RunFacts } from './facts.ts';
 import type { Cell, Counts, FailureGroup, Figure, Mark, ProjectView, Report, ScenarioRow, SectionView } from './model.ts';
 import type { StepStatus } from './messages.ts';
 import { CSS } from './styles.ts';
+import { type DriftRecord, percent } from '../../figure-book.ts';
+import { driftSummary } from '../figure-drift.ts';
 
 export interface RenderInput {
   readonly title: string;
@@ -16,6 +18,8 @@ export interface RenderInput {
   readonly facts: RunFacts;
   readonly manuals: readonly { readonly file: string; readonly title: string }[];
   readonly generatedAt: Date;
+  /** The run's figure comparisons (support/figure-book.ts), when it compared any. */
+  readonly drift?: readonly DriftRecord[];
 }
 
 const MARKS: Record<Mark | 'skipped', readonly [symbol: string, label: string]> = {
@@ -92,6 +96,7 @@ const Head = (props: { input: RenderInput }) => {
           <CountsLine label="シナリオ" counts={report.scenarioCounts} skippedLabel="スキップ" />
           <CountsLine label="手順×端末" counts={report.sentenceCounts} skippedLabel="未確認" />
         </div>
+        {props.input.drift && props.input.drift.length > 0 ? <div class="drift-line" data-drift={props.input.drift.filter((r) => r.status !== 'unchanged').length}>{driftSummary(props.input.drift)}</div> : null}
         {verdict.reasons.length > 0 ? (
           <ul>
             {verdict.reasons.map((r) => (
@@ -405,6 +410,42 @@ const Scenarios = (props: { rows: readonly ScenarioRow[]; projects: readonly Pro
   </section>
 );
 
+/** 図の更新が必要な箇所: the published figures that no longer match (or have no) approved figure, side by side. */
+const FigureDrift = (props: { records: readonly DriftRecord[] }) => {
+  if (props.records.length === 0) return null;
+  const findings = props.records.filter((r) => r.status !== 'unchanged');
+  return (
+    <section class="figure-drift">
+      <h2>図の更新が必要な箇所</h2>
+      <p>{driftSummary(props.records)}</p>
+      {findings.length > 0 ? (
+        <>
+          <p class="small muted">
+            シナリオの合否とは別の、マニュアルを書く人への指摘です。並べた図は左から「承認済み」「今回（変わった範囲を赤枠）」「差分（赤が変わった画素）」。今回の図でよければ npm run
+            figures:approve で承認済みの図を置き換えます。
+          </p>
+          {findings.map((r) => {
+            const image = r.sideBySide ? dataUri({ mediaType: 'image/png', path: r.sideBySide }) : undefined;
+            return (
+              <article class="drift" data-id={r.manualId} data-project={r.project} data-status={r.status}>
+                <h3>
+                  {r.manualId} {r.caption}（{r.project}）
+                </h3>
+                <p>
+                  {r.status === 'changed'
+                    ? `承認済みの図と ${percent(r.ratio)} の画素が違います（許容 ${percent(r.tolerance)}）${r.sizes ? `。図の大きさ ${r.sizes.approved} → ${r.sizes.fresh}` : ''}。`
+                    : `承認済みの図がありません（${r.approved}）。`}
+                </p>
+                {image ? <img src={image} alt={`${r.manualId} ${r.project} の承認済みの図・今回の図・差分`} /> : null}
+              </article>
+            );
+          })}
+        </>
+      ) : null}
+    </section>
+  );
+};
+
 const SignOff = () => (
   <section class="signoff">
     <h2>サインオフ</h2>
@@ -453,6 +494,7 @@ const Document = (props: { input: RenderInput }) => {
         <Matrix sections={report.sections} projects={report.projects} />
         <SignOff />
         <Failures failures={report.failures} projects={report.projects} />
+        <FigureDrift records={input.drift ?? []} />
         <Sentences sections={report.sections} projects={report.projects} />
         <Scenarios rows={report.scenarios} projects={report.projects} />
         <footer>

@@ -87,9 +87,12 @@ figcaption { font-size: 11px; color: #57606a; margin-top: 3px; }
 
 .signoff { margin-top: 8px; break-inside: avoid; }
 @media print { section.details { break-before: page; } }
-.signoff th { text-align: center; width: 33.3%; }
+.signoff th { text-align: center; width: calc(100% / 3); }
 .signoff td.box { height: 30mm; }
 .signoff td.date { vertical-align: bottom; text-align: right; color: #57606a; }
 .signoff td.notes { height: 22mm; }
 footer { margin-top: 28px; font-size: 11px; color: #57606a; border-top: 1px solid #d0d7de; padding-top: 8px; }
+.drift-line { margin-top: 6px; font-size: 12px; }
+.figure-drift article.drift { break-inside: avoid; margin: 10px 0 16px; }
+.figure-drift article.drift img { display: block; width: 100%; height: auto; border: 1px solid #8c959f; }
 `;

@@ -1,0 +1,58 @@
+/**
+ * Writes reports/figures/drift.md at the end of a run: per published figure (manual step × device profile),
+ * whether it still matches the figure a manual writer approved, from the drift records the run left
+ * (support/figure-book.ts). Drift is a finding for the manual writer, not a failed scenario (unless
+ * FIGURE_DRIFT=fail, which fails the scenario itself). One summary line on the console.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, relative } from 'node:path';
+import type { Reporter } from '@playwright/test/reporter';
+import { DRIFT_DIR, type DriftRecord, percent, readDriftRecords } from '../figure-book.ts';
+
+export const DRIFT_REPORT = 'reports/figures/drift.md';
+
+const STATUS: Record<DriftRecord['status'], string> = { unchanged: '一致', changed: '**変更あり**', 'no-approved': '承認済みの図なし' };
+
+/** One line for people: how many figures match, changed, lack an approved figure. */
+export function driftSummary(records: readonly DriftRecord[]): string {
+  if (records.length === 0) return '図の比較: 比較した図はありません（FIGURES=false か、manual/<節>/figures.json のない節だけを実行しました）。';
+  const changed = records.filter((r) => r.status === 'changed').length;
+  const missing = records.filter((r) => r.status === 'no-approved').length;
+  if (changed === 0 && missing === 0) return `図の比較: ${records.length} 枚すべてが承認済みの図と一致しました。`;
+  return `図の比較: ${records.length} 枚のうち、更新が必要 ${changed} 枚、承認済みの図なし ${missing} 枚（${DRIFT_REPORT}）。`;
+}
+
+/** reports/figures/drift.md: the summary and one row per figure, with links to the images. */
+export function driftMarkdown(records: readonly DriftRecord[], file: string = DRIFT_REPORT): string {
+  const link = (path: string | undefined, text: string) => (path ? `[${text}](${encodeURI(relative(dirname(file), path).replaceAll('\\', '/'))})` : '—');
+  return [
+    '# 図の更新が必要な箇所',
+    '',
+    driftSummary(records),
+    '',
+    '承認済みの図は `manual/<節>/figures/<ターゲットプロファイル>/<手順>/<プロジェクト>.png`。見比べて今回の図でよければ `npm run figures:approve -- <手順|all>` で置き換えます。',
+    '並べた図は左から「承認済み」「今回（変わった範囲を赤枠）」「差分（赤が変わった画素）」です。',
+    '',
+    '| 手順 | 端末 | 結果 | 変わった画素 | 許容 | 承認済み | 今回 | 並べた図 |',
+    '|---|---|---|---|---|---|---|---|',
+    ...records.map(
+      (r) =>
+        `| ${r.manualId} ${r.caption} | ${r.project} | ${STATUS[r.status]}${r.sizes ? `（大きさ ${r.sizes.approved} → ${r.sizes.fresh}）` : ''} | ${percent(r.ratio)} | ${percent(r.tolerance)} | ${link(r.status === 'no-approved' ? undefined : r.approved, '承認済み')} | ${link(r.fresh, '今回')} | ${link(r.sideBySide, '並べた図')} |`,
+    ),
+    '',
+  ].join('\n');
+}
+
+export default class FigureDriftReporter implements Reporter {
+  onEnd(): void {
+    const records = readDriftRecords(DRIFT_DIR);
+    if (records.length === 0) return;
+    mkdirSync(dirname(DRIFT_REPORT), { recursive: true });
+    writeFileSync(DRIFT_REPORT, driftMarkdown(records));
+    console.log(driftSummary(records));
+  }
+
+  printsToStdio(): boolean {
+    return false;
+  }
+}

@@ -1,0 +1,56 @@
+/** Figure drift (support/figure-drift.ts): unchanged within tolerance, changed with a readable diff, masks ignored. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { PNG } from 'pngjs';
+import { compareFigures, readPng, writePng } from '../support/figure-drift.ts';
+
+/** A white image with one dark rectangle (a stand-in for a button) at x. */
+function figure(width: number, height: number, rect: { x: number; y: number; w: number; h: number; colour?: [number, number, number] }): Buffer {
+  const png = new PNG({ width, height });
+  png.data.fill(255);
+  const [r, g, b] = rect.colour ?? [20, 40, 160];
+  for (let y = rect.y; y < rect.y + rect.h; y++) for (let x = rect.x; x < rect.x + rect.w; x++) png.data.set([r, g, b, 255], (y * width + x) * 4);
+  return writePng(png);
+}
+
+test('the same figure is unchanged; its diff has no changed pixel', () => {
+  const a = figure(100, 50, { x: 10, y: 10, w: 30, h: 10 });
+  const r = compareFigures(a, a, { tolerance: 0 });
+  assert.equal(r.status, 'unchanged');
+  assert.equal(r.changedPixels, 0);
+  assert.equal(r.changedArea, undefined);
+});
+
+test('a moved control is changed: share of pixels, the changed area, and approved | fresh | diff side by side', () => {
+  const approved = figure(100, 50, { x: 10, y: 10, w: 30, h: 10 });
+  const fresh = figure(100, 50, { x: 60, y: 10, w: 30, h: 10 });
+  const r = compareFigures(approved, fresh, { tolerance: 0.01 });
+  assert.equal(r.status, 'changed');
+  assert.equal(r.changedPixels, 600);
+  assert.equal(r.ratio, 600 / 5000);
+  assert.deepEqual(r.changedArea, { x: 10, y: 10, width: 80, height: 10 });
+  const side = readPng(r.sideBySide);
+  assert.equal(side.width, 100 * 3 + 12 * 2);
+  assert.equal(side.height, 50);
+});
+
+test('a colour change is changed; a small one within the tolerance is not', () => {
+  const approved = figure(100, 50, { x: 10, y: 10, w: 30, h: 10 });
+  assert.equal(compareFigures(approved, figure(100, 50, { x: 10, y: 10, w: 30, h: 10, colour: [200, 30, 30] }), { tolerance: 0.01 }).status, 'changed');
+  assert.equal(compareFigures(approved, figure(100, 50, { x: 10, y: 10, w: 30, h: 10, colour: [200, 30, 30] }), { tolerance: 0.1 }).status, 'unchanged');
+});
+
+test('a change inside a masked area does not count', () => {
+  const approved = figure(100, 50, { x: 10, y: 10, w: 30, h: 10 });
+  const fresh = figure(100, 50, { x: 12, y: 12, w: 30, h: 10 });
+  assert.equal(compareFigures(approved, fresh, { tolerance: 0 }).status, 'changed');
+  const masked = compareFigures(approved, fresh, { tolerance: 0, masks: [{ x: 5, y: 5, width: 45, height: 25 }] });
+  assert.equal(masked.status, 'unchanged');
+  assert.equal(masked.changedPixels, 0);
+});
+
+test('figures of different sizes are changed, with both sizes', () => {
+  const r = compareFigures(figure(100, 50, { x: 0, y: 0, w: 1, h: 1 }), figure(100, 60, { x: 0, y: 0, w: 1, h: 1 }), { tolerance: 0.5 });
+  assert.equal(r.status, 'changed');
+  assert.deepEqual(r.sizes, { approved: '100×50', fresh: '100×60' });
+});

@@ -1,0 +1,62 @@
+/** The sensitivity run's verdict (support/sensitivity.ts) reads the recorded findings, never the messages' wording. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { DEVIATIONS } from '../reference-app/src/deviations.ts';
+import type { FailureFact } from '../support/failure-fact.ts';
+import { judgeVariant, type Outcome, scenarioGrep, scenarioKey } from '../support/sensitivity.ts';
+
+const fact = (ref: string): FailureFact => ({ version: 1, kind: 'manual', ref, step: 's', expected: 'e', shows: 'x' });
+
+/** logout-at-bottom as a run would report it: every expected red scenario red with a finding, one green sample. */
+function outcomes(message: (o: { tags: readonly string[] }) => string): Outcome[] {
+  const reds = DEVIATIONS['logout-at-bottom'].red.map(({ tag }) => ({
+    variant: 'logout-at-bottom',
+    deviation: 'logout-at-bottom' as const,
+    project: 'pc-chromium',
+    title: `scenario ${tag}`,
+    tags: [tag, '@pc'],
+    red: true,
+    fact: fact(tag === '@3.3-1' ? '3.3(1)①' : 'ASVS 7.4.4'),
+  }));
+  const green = { variant: 'logout-at-bottom', deviation: 'logout-at-bottom' as const, project: 'pc-chromium', title: 'sample', tags: ['@sec-headers', '@pc'], red: false };
+  return [...reds, green].map((o) => ({ ...o, message: message(o) }));
+}
+
+test('rewording the failure messages changes nothing in the sensitivity verdict', () => {
+  const named = judgeVariant('logout-at-bottom', 'logout-at-bottom', outcomes((o) => `マニュアル 3.3(1)① のとおりになっていません ${o.tags[0]}`));
+  const reworded = judgeVariant('logout-at-bottom', 'logout-at-bottom', outcomes(() => 'Error: 何かが違います'));
+  assert.equal(named.ok, true, named.problems.join('\n'));
+  assert.deepEqual(reworded, named);
+});
+
+test('a red scenario without a finding (a bare timeout) or with only a precondition finding is not a detection, whatever its message says', () => {
+  const bare = outcomes(() => 'マニュアル 3.3(1)① のとおりになっていません').map((o, i) => (i === 0 ? { ...o, fact: undefined } : o));
+  const verdict = judgeVariant('logout-at-bottom', 'logout-at-bottom', bare);
+  assert.equal(verdict.ok, false);
+  assert.match(verdict.problems.join('\n'), /no finding names a manual step or requirement: .*\(no record\)/);
+  const pre = outcomes(() => '').map((o, i) => (i === 0 ? { ...o, fact: { ...fact('x'), kind: 'precondition' as const, ref: undefined } } : o));
+  assert.equal(judgeVariant('logout-at-bottom', 'logout-at-bottom', pre).ok, false);
+});
+
+test('findings that name none of the deviation\'s references are not a detection', () => {
+  const wrong = outcomes(() => '').map((o) => ({ ...o, fact: o.fact && fact('3.3(2)①') }));
+  const verdict = judgeVariant('logout-at-bottom', 'logout-at-bottom', wrong);
+  assert.equal(verdict.ok, false);
+  assert.match(verdict.problems.join('\n'), /no red scenario's finding names 3\.3\(1\)① or ASVS 7\.4\.4/);
+});
+
+test('a green expected red and a red unexpected scenario are both problems', () => {
+  const mixed = outcomes(() => '').map((o) => (o.title === 'sample' ? { ...o, red: true, fact: fact('ASVS 14.3.2') } : o.tags[0] === '@3.3-1' ? { ...o, red: false } : o));
+  const verdict = judgeVariant('logout-at-bottom', 'logout-at-bottom', mixed);
+  assert.deepEqual([verdict.ok, verdict.missed, verdict.collateral], [false, 1, 1]);
+});
+
+test('scenario keys name the most specific tag; the quick grep takes the sample row of the procedure features', () => {
+  assert.equal(scenarioKey({ tags: ['@3.3-1', '@pc'], title: 't' }), '@3.3-1 t');
+  assert.equal(scenarioKey({ tags: ['@3.3-note', '@pc', '@sp', '@mynaportal', '@note-both'], title: 't' }), '@note-both t');
+  const grep = scenarioGrep('logout-at-bottom', 'pc', false);
+  assert.ok(grep.test('「求職者マイページホーム」画面から「ログアウト」ボタンでログアウトする @3.3-1 @pc'));
+  assert.ok(!grep.test('「メッセージ」画面から「ログアウト」ボタンでログアウトする @3.3-1 @pc'));
+  assert.ok(!grep.test('「求職者マイページホーム」画面から … @3.3-2 @sp'));
+  assert.ok(grep.test('x @security @pc @sp @sec-replay'));
+});
