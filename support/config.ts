@@ -192,8 +192,6 @@ const SensitivitySchema = z.object({
   SENSITIVITY_ACTION_TIMEOUT: orUnset(ms('how long a press that leads nowhere waits before it is red').default(2000)),
   SENSITIVITY_EXPECT_TIMEOUT: orUnset(ms('how long a web-first check waits before it is red').default(1000)),
   SENSITIVITY_JSON: orUnset(z.string().trim().default('test-results/sensitivity.json')),
-  /** Set by scripts/sensitivity.ts for the run's processes. */
-  SENSITIVITY_RUN: orUnset(flag('set by scripts/sensitivity.ts').default(false)),
   /** The variants' ports, chosen once by the main process and handed to the workers. */
   SENSITIVITY_PORTS: optionalText.pipe(
     z
