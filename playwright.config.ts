@@ -1,5 +1,5 @@
 /**
- * Conformance suite for manual §3.3 「求職者マイページをログアウトする」.
+ * The conformance suite under Playwright Test (playwright-bdd): every feature in features/, on every device profile.
  * Without TARGET_URL it starts the bundled reference app on free ports.
  */
 import {
@@ -10,40 +10,42 @@ import {
   type Project,
   type ReporterDescription,
 } from '@playwright/test';
-import { config as loadDotenv } from 'dotenv';
 import { cucumberReporter, defineBddConfig } from 'playwright-bdd';
-import { availableExtraBrowsers, bareMachine, describeBrowserAndFont, resolveChromium } from './support/browser.ts';
+import { availableExtraBrowsers, bareMachine, type Device, describeBrowserAndFont, resolveChromium, scenarioContextOptions } from './support/browser.ts';
 import { orStop, stopOn } from './support/cannot-start.ts';
-import { ConfigError, loadConfig } from './support/config.ts';
-import { ensurePorts } from './support/ports.ts';
+import { ConfigError } from './support/config.ts';
 import { CHROMIUM_PROFILES } from './support/profiles.ts';
 import { commitOf, suiteOf, targetOf } from './support/reporters/signoff/facts.ts';
+import { startUp } from './support/startup.ts';
 import { FIGURES_DIR } from './checks/figures.ts';
 import type { Options } from './fixtures/test.ts';
-import { allureResultsDir, blobDir, isMergeReports, remoteBrowser, resolveShard, testResultsDir } from './support/scale-out.ts';
+import { allureResultsDir, blobDir, isMergeReports, testResultsDir } from './support/scale-out.ts';
 
-loadDotenv({ quiet: true });
 // A bad setting or no browser stops the run with its message alone: a throw here would make Playwright print the
 // error object with its stack (support/cannot-start.ts).
 const { suite, merging, shard, remote, chromium } = orStop(() => {
-  if (!process.env.TARGET_URL) ensurePorts(['HELLOWORK_PORT', 'MYNAPORTAL_PORT']);
-  const suite = loadConfig();
+  // .env, free ports for the bundled app, the validated settings; --shard on the command line wins over SHARD.
+  const suite = startUp({ argv: process.argv });
   // Scale-out (README "Sharding and merged reports", "Remote browser"): SHARD=1/2 or --shard=1/2 runs one shard, which
   // writes a blob report and its own Allure results; `playwright merge-reports -c playwright.config.ts` builds the usual
   // reports from the shards' blobs (scripts/merge-reports.ts); with PW_TEST_CONNECT_WS_ENDPOINT the browsers are remote,
   // so no local Chromium is resolved or launched (its path and flags would be meaningless on the remote side).
   const merging = isMergeReports();
-  const shard = merging ? undefined : resolveShard();
-  const remote = remoteBrowser();
+  const shard = merging ? undefined : suite.run.shard;
+  const remote = suite.run.remote;
   const chromium = remote || merging ? undefined : resolveChromium();
   return { suite, merging, shard, remote, chromium };
 });
 // Which browser and Japanese font (support/browser.ts): one line at the start (the runner's process only: workers load this file too).
 const used = chromium ? describeBrowserAndFont(chromium) : undefined;
-// Not in bddgen's process either (`npm run conformance` runs bddgen first, which loads this file too).
-if (used && !process.env.TEST_WORKER_INDEX && !process.env.SUITE_BROWSER_ANNOUNCED && !/bddgen/.test(process.argv[1] ?? '')) {
+// Not in bddgen's process either (`npm run conformance` runs bddgen first, which loads this file too). TEST_WORKER_INDEX
+// is Playwright's own (set in its workers only), not a setting of the suite's. Playwright loads the config more than
+// once in its main process: a mark on the process's global object says the line was printed.
+const ANNOUNCED = Symbol.for('hellowork-manual-conformance.browser-announced');
+const marks = globalThis as { [ANNOUNCED]?: true };
+if (used && !process.env.TEST_WORKER_INDEX && !marks[ANNOUNCED] && !/bddgen/.test(process.argv[1] ?? '')) {
   console.error(`Browser: ${used.browser}; Japanese font: ${used.font}`);
-  process.env.SUITE_BROWSER_ANNOUNCED = '1'; // the config is loaded more than once
+  marks[ANNOUNCED] = true;
 }
 // slowMo goes into each project's launchOptions: a project's launchOptions replace the top-level ones wholesale.
 const launchOptions = { ...(chromium?.launchOptions ?? {}), ...(suite.slowMo > 0 ? { slowMo: suite.slowMo } : {}) };
@@ -65,16 +67,20 @@ const PC = tag('@pc');
 const SP = tag('@sp');
 
 // The Chromium device profiles (support/profiles.ts, shared with the cucumber-js runner), then Firefox/WebKit where installed.
+// Each project's `use` holds the scenario's browser context (support/browser.ts), as the cucumber-js World and the bench floor make it.
 const projects: Project<PlaywrightTestOptions & Options, PlaywrightWorkerOptions>[] = CHROMIUM_PROFILES.map((p) => ({
   name: p.name,
   grep: p.tag === '@pc' ? PC : SP,
-  use: { ...p.use, browserName: 'chromium', deviceClass: p.deviceClass, launchOptions },
+  use: { ...scenarioContextOptions(p.use, suite), browserName: 'chromium', deviceClass: p.deviceClass, launchOptions },
 }));
-if (extra.firefox) projects.push({ name: 'pc-firefox', grep: PC, use: { ...devices['Desktop Firefox'], deviceClass: 'pc' } });
-if (extra.webkit) {
-  projects.push({ name: 'pc-webkit', grep: PC, use: { ...devices['Desktop Safari'], deviceClass: 'pc' } });
-  projects.push({ name: 'sp-iphone-webkit', grep: SP, use: { ...devices['iPhone 14'], deviceClass: 'sp' } });
-}
+/** A project on Playwright's own Firefox or WebKit build, with the same scenario context. */
+const onOwnBuild = (name: string, device: string, deviceClass: Options['deviceClass'], browserName: 'firefox' | 'webkit') => ({
+  name,
+  grep: deviceClass === 'pc' ? PC : SP,
+  use: { ...scenarioContextOptions(devices[device] as Device, suite), browserName, deviceClass },
+});
+if (extra.firefox) projects.push(onOwnBuild('pc-firefox', 'Desktop Firefox', 'pc', 'firefox'));
+if (extra.webkit) projects.push(onOwnBuild('pc-webkit', 'Desktop Safari', 'pc', 'webkit'), onOwnBuild('sp-iphone-webkit', 'iPhone 14', 'sp', 'webkit'));
 // PROJECTS=pc-chromium,sp-android runs only those device profiles / browsers.
 if (suite.projects) {
   const known = projects.map((p) => p.name ?? '');
@@ -87,8 +93,8 @@ if (suite.projects) {
 
 // Each project gets its share of the workers (at least one): with 3 device profiles and 2 workers, two profiles run
 // side by side, each in one worker, instead of both workers starting on one profile and both restarting (a new
-// process, config, steps and browser) at every switch: 3 worker starts instead of 6; median 60.0 s against 62.8 s
-// over 3 alternating runs each (dot reporter). With one profile, both workers serve it.
+// process, config, steps and browser) at every switch: half the worker starts, measured faster (README "Benchmark").
+// With one profile, both workers serve it.
 for (const p of projects) p.workers = Math.max(1, Math.floor(suite.workers / projects.length));
 
 /** The reporters that apply: `when(false, …)` leaves them out. */
@@ -112,7 +118,7 @@ export default defineConfig<Options>({
   // Configured targets are checked before any browser starts (support/preflight.ts).
   globalSetup: './support/preflight.ts',
   fullyParallel: false,
-  forbidOnly: !!process.env.CI,
+  forbidOnly: suite.run.ci,
   retries: 0,
   // WORKERS (default 2): on 2 cores a second worker was measured faster (npm run bench, 'Where the time goes').
   workers: suite.workers,
@@ -123,7 +129,7 @@ export default defineConfig<Options>({
     // A shard empties only its own Allure results; merge-reports leaves the shards' results alone (allure generate reads them).
     // Figures of this run never mix with an earlier run's (a shard leaves them: shards may share one reports/ folder).
     ...when(!merging, ['./support/reporters/fresh-results.ts', { dirs: [allureResultsDir(shard), ...(shard ? [] : [FIGURES_DIR])] }]),
-    [process.env.CI ? 'line' : 'list'],
+    [suite.run.ci ? 'line' : 'list'],
     // A shard writes a blob report instead of the reports below: merge-reports builds them for the whole run
     // (a shard's own sign-off would look complete while covering part of the suite). Its traces are masked
     // before the blob packs them (support/reporters/redact-before-blob.ts).
@@ -139,7 +145,7 @@ export default defineConfig<Options>({
       cucumberReporter('html', { outputFile: 'reports/cucumber/report.html', skipAttachments: ['video/webm', 'application/zip'] }),
       // Step screenshots go into the JSON too (embeddings); traces and videos stay out to keep it readable.
       cucumberReporter('json', { outputFile: 'reports/cucumber/report.json', skipAttachments: ['video/webm', 'application/zip'] }),
-      cucumberReporter('junit', { outputFile: 'reports/cucumber/junit.xml', suiteName: 'manual-3.3-logout' }),
+      cucumberReporter('junit', { outputFile: 'reports/cucumber/junit.xml', suiteName: 'manual-conformance' }),
       // The signable acceptance report (HTML + PDF), built from the Cucumber messages of the whole run.
       cucumberReporter('./support/reporters/signoff/formatter.ts', {
         outputFile: 'reports/signoff/index.html',
@@ -155,7 +161,7 @@ export default defineConfig<Options>({
         // Shown on the report's overview: what was checked, with what.
         environmentInfo: {
           対象: suite.mode === 'bundled' ? `${targetOf({})}（${suite.hellowork.baseURL}）` : suite.hellowork.baseURL,
-          マイナポータル: suite.mynaportal?.baseURL ?? '未設定（3.3 注意のシナリオは省略）',
+          マイナポータル: suite.mynaportal?.baseURL ?? '未設定（マイナポータルのシナリオは省略）',
           ブラウザー: used ? used.browser : `リモートのブラウザー（${remote?.origin}、PW_TEST_CONNECT_WS_ENDPOINT）`,
           日本語フォント: used ? used.font : 'リモートのブラウザー側のフォント',
           ...(chromium && bareMachine() ? { 試験用フラグ: 'SUITE_BARE_MACHINE=1（システムのブラウザーとフォントを使わない）' } : {}),
@@ -171,13 +177,9 @@ export default defineConfig<Options>({
     // Last: masks passwords and PINs in everything the run wrote, traces included (support/redact.ts).
     ['./support/reporters/redact-secrets.ts'],
   ],
+  // The browser context (device, baseURL, locale, timezone, timeouts) is each project's (above); here what concerns the run.
   use: {
-    baseURL: suite.hellowork.baseURL,
-    locale: 'ja-JP',
-    timezoneId: 'Asia/Tokyo',
     headless: suite.headless,
-    actionTimeout: suite.timeouts.action,
-    navigationTimeout: suite.timeouts.action * 2,
     // DOM snapshots of every action, kept for red scenarios; no screencast frames (the failure screenshot and the step
     // screenshots show the screen, and the frames cost about as much as the rest of the trace).
     trace: { mode: 'retain-on-failure', screenshots: false, snapshots: true, sources: true },
@@ -194,7 +196,7 @@ export default defineConfig<Options>({
           HELLOWORK_PORT: String(suite.bundled.helloworkPort),
           MYNAPORTAL_PORT: String(suite.bundled.mynaportalPort),
           // Deliberate deviations from the manual, to prove the suite catches them (reference-app/src/deviations.ts).
-          DEVIATIONS: process.env.DEVIATIONS ?? '',
+          DEVIATIONS: suite.run.deviations.join(','),
           // Which markup it renders: its own, or the real HelloWork site's structure (profiles/hellowork.json).
           REFERENCE_MARKUP: suite.hellowork.markup ?? 'bundled',
         },

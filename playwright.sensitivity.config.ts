@@ -5,40 +5,46 @@
  * (REFERENCE_INSTANCES). Project names are `<variant>/<project>` (support/sensitivity.ts). Used by
  * scripts/sensitivity.ts; not for everyday runs.
  *
- *   SENSITIVITY_DEVIATIONS   comma-separated ids (default: all)
- *   SENSITIVITY_SETTINGS     bundled,hellowork,target (default: all three)
- *   SENSITIVITY_PROJECTS     base projects to run (default: pc-chromium,sp-android)
- *   SENSITIVITY_FULL=1       every scenario (npm run sensitivity:full), not only expected reds + the green sample
- *   SENSITIVITY_JSON         where the JSON report goes (default: test-results/sensitivity.json)
+ * Its settings (validated in support/config.ts, described in .env.example):
+ *   SENSITIVITY_DEVIATIONS      comma-separated ids (default: all)
+ *   SENSITIVITY_SETTINGS        bundled,hellowork,target (default: all three)
+ *   SENSITIVITY_PROJECTS        base projects to run (default: pc-chromium,sp-android)
+ *   SENSITIVITY_FULL=1          every scenario (npm run sensitivity:full), not only expected reds + the green sample
+ *   SENSITIVITY_WORKERS         parallel workers (default 2)
+ *   SENSITIVITY_EXPECT_TIMEOUT  ms a web-first check waits (default 1000)
+ *   SENSITIVITY_JSON            where the JSON report goes (default: test-results/sensitivity.json)
  */
 import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
 import { defaultJobSeeker } from './fixtures/accounts.ts';
 import type { Options, WorkerOptions } from './fixtures/test.ts';
-import { DEVIATION_IDS, type DeviationId } from './reference-app/src/deviations.ts';
-import { bundledOrigins, loadConfig } from './support/config.ts';
+import type { DeviationId } from './reference-app/src/deviations.ts';
+import { orStop } from './support/cannot-start.ts';
+import { bundledOrigins, loadConfig, loadSensitivitySettings } from './support/config.ts';
 import { freePortsSync } from './support/ports.ts';
 import { redTags, scenarioGrep, type VariantSetting, variants } from './support/sensitivity.ts';
 import base from './playwright.config.ts';
 
-const deviations = (process.env.SENSITIVITY_DEVIATIONS?.split(',').filter(Boolean) ?? DEVIATION_IDS) as DeviationId[];
-const settings = (process.env.SENSITIVITY_SETTINGS?.split(',').filter(Boolean) ?? ['bundled', 'hellowork', 'target']) as VariantSetting[];
-const baseProjects = process.env.SENSITIVITY_PROJECTS?.split(',').filter(Boolean) ?? ['pc-chromium', 'sp-android'];
-const full = process.env.SENSITIVITY_FULL === '1';
+// After the base config, whose start-up loaded .env.
+const sensitivity = orStop(() => loadSensitivitySettings());
+const { SENSITIVITY_DEVIATIONS: deviations, SENSITIVITY_SETTINGS: settings, SENSITIVITY_PROJECTS: baseProjects, SENSITIVITY_FULL: full } = sensitivity;
 const plan = variants(deviations, settings, full);
 
 // Ports are chosen once, in the main process, and handed to the workers through the environment.
-if (!process.env.SENSITIVITY_PORTS) {
-  const ports = freePortsSync(plan.length * 2);
-  process.env.SENSITIVITY_PORTS = JSON.stringify(Object.fromEntries(plan.map((v, i) => [v.key, [ports[2 * i], ports[2 * i + 1]]])));
-}
-const ports = JSON.parse(process.env.SENSITIVITY_PORTS) as Record<string, [number, number]>;
+const ports =
+  sensitivity.SENSITIVITY_PORTS ??
+  (() => {
+    const free = freePortsSync(plan.length * 2);
+    const chosen = Object.fromEntries(plan.map((v, i) => [v.key, [free[2 * i] ?? 0, free[2 * i + 1] ?? 0] as [number, number]]));
+    process.env.SENSITIVITY_PORTS = JSON.stringify(chosen);
+    return chosen;
+  })();
 const portsOf = (key: string) => ports[key] ?? [0, 0];
 
 /** The settings that point one project at its variant's app. */
 function suiteEnv(key: string, setting: VariantSetting, deviation: DeviationId): Record<string, string> {
   const [hw, mp] = portsOf(key);
   // Only a late logout needs watching after the マイナポータル logout; the full run watches every variant (default).
-  const settle = full || deviation === 'late-single-logout' ? {} : { NOTE_SETTLE_MS: '0' };
+  const settle: Record<string, string> = full || deviation === 'late-single-logout' ? {} : { NOTE_SETTLE_MS: '0' };
   if (setting !== 'target') {
     return { HELLOWORK_PORT: String(hw), MYNAPORTAL_PORT: String(mp), REFERENCE_MARKUP: setting, ...settle };
   }
@@ -81,12 +87,12 @@ const last = instances.at(-1);
 
 export default defineConfig<Options, WorkerOptions>({
   ...(base as PlaywrightTestConfig<Options, WorkerOptions>),
-  workers: Number(process.env.SENSITIVITY_WORKERS ?? 2),
+  workers: sensitivity.SENSITIVITY_WORKERS,
   fullyParallel: true,
   retries: 0,
   // The reference apps answer in milliseconds; a red scenario should not wait long to be red.
-  expect: { timeout: Number(process.env.SENSITIVITY_EXPECT_TIMEOUT ?? 1000) },
-  reporter: [['json', { outputFile: process.env.SENSITIVITY_JSON ?? 'test-results/sensitivity.json' }], ['dot']],
+  expect: { timeout: sensitivity.SENSITIVITY_EXPECT_TIMEOUT },
+  reporter: [['json', { outputFile: sensitivity.SENSITIVITY_JSON }], ['dot']],
   outputDir: 'test-results/sensitivity',
   use: { ...base.use, trace: 'off', screenshot: 'off', video: 'off' },
   projects,

@@ -5,7 +5,7 @@
  * profile (one browser per process, a context per scenario: steps/cucumber-js/world.ts), WORKERS
  * processes at a time (default 2, as Playwright's workers), then
  * writes one sign-off report over all profiles and masks secrets in everything written.
- * Arguments after `--` go to every cucumber-js process (e.g. `-- --tags @3.3-1`).
+ * Arguments after `--` go to every cucumber-js process (e.g. `-- --tags @security`).
  *
  * Reports: reports/cucumber-js/<profile>/{report.html,report.json,junit.xml,messages.ndjson},
  *          reports/cucumber-js/signoff/{index.html,signoff.pdf}.
@@ -15,16 +15,15 @@ import { existsSync, rmSync } from 'node:fs';
 import { FIGURES_DIR } from '../checks/figures.ts';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
-import { config as loadDotenv } from 'dotenv';
 import { describeBrowserAndFont, resolveChromium } from '../support/browser.ts';
 import { CANNOT_START } from '../support/cannot-start.ts';
-import { ConfigError, loadConfig } from '../support/config.ts';
-import { ensurePorts } from '../support/ports.ts';
+import { ConfigError } from '../support/config.ts';
 import { preflight } from '../support/preflight.ts';
 import { CHROMIUM_PROFILES } from '../support/profiles.ts';
 import { type RunningReferenceApp, startReferenceApp } from '../support/reference-app.ts';
 import { writeMergedSignoff } from '../support/reporters/signoff/merge.ts';
 import { redactSuiteSecrets } from '../support/reporters/redact-secrets.ts';
+import { startUp } from '../support/startup.ts';
 import { runMain } from './run-main.ts';
 
 export const OUT = 'reports/cucumber-js';
@@ -63,9 +62,8 @@ export async function runProfiles(names: readonly string[], workers: number, run
 }
 
 async function main(): Promise<number> {
-  loadDotenv({ quiet: true });
-  if (!process.env.TARGET_URL) ensurePorts(['HELLOWORK_PORT', 'MYNAPORTAL_PORT']);
-  const suite = loadConfig();
+  // .env, free ports for the bundled app (in process.env, so that the profiles' processes use the same), the settings.
+  const suite = startUp();
   const names = suite.projects ?? CHROMIUM_PROFILES.map((p) => p.name);
   const other = names.filter((n) => !CHROMIUM_PROFILES.some((p) => p.name === n));
   if (other.length > 0) {
@@ -87,7 +85,7 @@ async function main(): Promise<number> {
   let codes: Record<string, number> = {};
   const side = Math.min(suite.workers, names.length) > 1;
   try {
-    if (suite.bundled) app = await startReferenceApp({ ...suite.bundled, deviations: process.env.DEVIATIONS });
+    if (suite.bundled) app = await startReferenceApp({ ...suite.bundled, deviations: suite.run.deviations.join(',') });
     if (side) console.log(`[cucumber-js] ${names.join(', ')}: ${suite.workers} at a time (WORKERS); each prints when it ends`);
     codes = await runProfiles(names, suite.workers, (profile) => {
       if (!side) console.log(`\n[cucumber-js] ${profile}`);

@@ -16,8 +16,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DEVIATION_IDS, DEVIATIONS, type DeviationId, expectedRed } from '../reference-app/src/deviations.ts';
+import { orStop } from '../support/cannot-start.ts';
+import { loadSensitivitySettings } from '../support/config.ts';
 import { FACT_MEDIA_TYPE, type FailureFact, readFact } from '../support/failure-fact.ts';
 import { GREEN_SAMPLE, judgeVariant, scenarioKey, type Outcome, type VariantSetting, variantOf, variants } from '../support/sensitivity.ts';
+
+// The sensitivity settings (SENSITIVITY_*), validated like every other (support/config.ts).
+const env = orStop(() => loadSensitivitySettings());
 
 const { values } = parseArgs({
   options: {
@@ -26,7 +31,7 @@ const { values } = parseArgs({
     full: { type: 'boolean', default: false },
     // sp-iphone differs from sp-android only in viewport and user agent (same engine, same side of the
     // PC breakpoint): the conformance run covers it; the sensitivity run keeps to one profile per device class.
-    projects: { type: 'string', default: process.env.SENSITIVITY_PROJECTS ?? 'pc-chromium,sp-android' },
+    projects: { type: 'string', default: env.SENSITIVITY_PROJECTS.join(',') },
     json: { type: 'string', default: 'test-results/sensitivity.json' },
     out: { type: 'string', default: 'reports/sensitivity.md' },
   },
@@ -48,7 +53,7 @@ function run(): { seconds: number; status: number | null } {
       SENSITIVITY_SETTINGS: settings.join(','),
       SENSITIVITY_FULL: values.full ? '1' : '',
       // A press that leads nowhere is red after this long (slow-logout answers after 20 s).
-      ACTION_TIMEOUT: process.env.SENSITIVITY_ACTION_TIMEOUT ?? '2000',
+      ACTION_TIMEOUT: String(env.SENSITIVITY_ACTION_TIMEOUT),
       SENSITIVITY_PROJECTS: projects.join(','),
       SENSITIVITY_JSON: values.json,
       STEP_SCREENSHOTS: 'false',

@@ -7,12 +7,13 @@
  * the network it would otherwise call home to. A Japanese font: a system one, else the npm package's
  * (support/fonts.ts). SUITE_BARE_MACHINE=1 ignores everything the machine brings (Playwright's build,
  * CHROMIUM_PATH, system Chromium, system fonts) to prove that `npm ci` alone suffices.
- * Firefox/WebKit: only where Playwright's builds exist.
+ * Firefox/WebKit: only where Playwright's builds exist. And the browser context every scenario gets, in every runner.
  */
 import { execFileSync } from 'node:child_process';
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
-import { chromium, firefox, type LaunchOptions, webkit } from '@playwright/test';
+import { type Browser, type BrowserContext, chromium, type devices, firefox, type LaunchOptions, webkit } from '@playwright/test';
+import type { SuiteConfig } from './config.ts';
 import { type ResolvedFont, resolveFont } from './fonts.ts';
 import { ensureNpmChromium, type NpmChromium, NPM_CHROMIUM } from './npm-chromium.ts';
 
@@ -192,4 +193,45 @@ export function availableExtraBrowsers(): { firefox: boolean; webkit: boolean } 
     firefox: installedExecutable(() => firefox.executablePath()) !== undefined,
     webkit: installedExecutable(() => webkit.executablePath()) !== undefined,
   };
+}
+
+/** A Playwright device descriptor (support/profiles.ts makes the suite's device profiles of them). */
+export type Device = (typeof devices)[string];
+
+/**
+ * The browser context a scenario gets, the same in every runner: the device (viewport, user agent, touch …), the
+ * site's origin as baseURL, Japanese locale and Tokyo time, and the suite's action and navigation timeouts.
+ * playwright.config.ts puts it in each project's `use` (Playwright makes the context of it); the cucumber-js World
+ * and the bench floor make theirs with newScenarioContext.
+ */
+export function scenarioContextOptions(device: Device, suite: SuiteConfig) {
+  // Which engine renders is the project's browserName or the runner's launch, not a context option.
+  const { defaultBrowserType: _engine, ...context } = device;
+  return {
+    ...context,
+    baseURL: suite.hellowork.baseURL,
+    locale: 'ja-JP',
+    timezoneId: 'Asia/Tokyo',
+    actionTimeout: suite.timeouts.action,
+    navigationTimeout: suite.timeouts.action * 2,
+  };
+}
+
+/** A new context with scenarioContextOptions, for the runners that create contexts themselves. */
+export async function newScenarioContext(browser: Browser, device: Device, suite: SuiteConfig): Promise<BrowserContext> {
+  const { actionTimeout, navigationTimeout, ...options } = scenarioContextOptions(device, suite);
+  const context = await browser.newContext(options);
+  context.setDefaultTimeout(actionTimeout);
+  context.setDefaultNavigationTimeout(navigationTimeout);
+  return context;
+}
+
+/**
+ * The browser of the runners that launch their own (the cucumber-js World, the bench floor): the remote browser
+ * server when PW_TEST_CONNECT_WS_ENDPOINT is set, else the resolved Chromium, headless and slowed as configured,
+ * as playwright.config.ts launches it.
+ */
+export async function launchSuiteChromium(suite: SuiteConfig): Promise<Browser> {
+  if (suite.run.remote) return chromium.connect(suite.run.remote.wsEndpoint);
+  return chromium.launch({ ...resolveChromium().launchOptions, headless: suite.headless, ...(suite.slowMo > 0 ? { slowMo: suite.slowMo } : {}) });
 }

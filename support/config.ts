@@ -1,10 +1,15 @@
 /**
- * Suite configuration: .env (loaded by playwright.config.ts) plus the environment,
- * validated in one place. Without TARGET_URL the suite runs against the bundled
- * reference app; with it, against that deployment.
+ * Suite configuration: every environment variable the suite reads, validated in one place (the
+ * schemas below; .env.example documents each). .env, free ports and this validation are put
+ * together by support/startup.ts, which every runner calls. Without TARGET_URL the suite runs
+ * against the bundled reference app; with it, against that deployment.
  */
+import { parse as parseTagExpression } from '@cucumber/tag-expressions';
 import { z } from 'zod';
 import { defaultJobSeeker } from '../fixtures/accounts.ts';
+import { DEVIATION_IDS, type DeviationId } from '../reference-app/src/deviations.ts';
+import { CHROMIUM_PROFILES } from './profiles.ts';
+import { parseRemoteBrowser, parseShard, type RemoteBrowser, SHARD_FORMAT, type Shard } from './scale-out.ts';
 import { loadProfile, ProfileError, type TargetProfile } from './target-profile.ts';
 
 /** The bundled app's markups (REFERENCE_MARKUP) and the profile each is checked with. */
@@ -23,17 +28,56 @@ const optionalText = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 const path = z.string().trim().regex(/^\//, 'a path starting with "/"');
-const port = z.coerce.number().int().min(0).max(65535);
-const flag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
-const ms = z.coerce.number().int().min(0).max(600_000);
+const port = (() => {
+  const error = 'a TCP port from 0 to 65535 (0 or empty: a free one is chosen)';
+  return z.coerce.number({ error }).int({ error }).min(0, { error }).max(65535, { error });
+})();
+/** Empty is unset (.env.example lists variables with no value): the default applies. */
+const orUnset = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema);
+/** true/false (also 1/0, yes/no); `what` says what it switches, in the error. */
+const flag = (what: string) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: `true or false (also 1/0, yes/no): ${what}` })
+    .transform((v) => v === 'true' || v === '1' || v === 'yes');
+/** Milliseconds, 0 to 10 minutes; `what` says what is timed, in the error. */
+const ms = (what: string) => {
+  const error = `milliseconds, a whole number from 0 to 600000: ${what}`;
+  return z.coerce.number({ error }).int({ error }).min(0, { error }).max(600_000, { error });
+};
+const ratio = (() => {
+  const error = 'a fraction of the first viewport above 0 and at most 1, such as 0.25 (the top quarter)';
+  return z.coerce.number({ error }).gt(0, { error }).max(1, { error });
+})();
+const workers = (() => {
+  const error = 'a whole number of parallel workers, from 1 to 16';
+  return z.coerce.number({ error }).int({ error }).min(1, { error }).max(16, { error });
+})();
+/** A comma-separated list of names from `known` (spaces allowed); an unknown name is an error naming the known ones. */
+const namesFrom = <T extends string>(known: readonly T[], what: string) =>
+  z.string().transform((raw, ctx) => {
+    const names = raw
+      .split(',')
+      .map((n) => n.trim())
+      .filter(Boolean);
+    const unknown = names.filter((n) => !(known as readonly string[]).includes(n));
+    if (unknown.length > 0) {
+      ctx.addIssue({ code: 'custom', message: `unknown ${what} ${unknown.join(', ')}; known: ${known.join(', ')}` });
+      return z.NEVER;
+    }
+    return names as T[];
+  });
+const projectList = z
+  .string()
+  .regex(/^[\w-]+(,[\w-]+)*$/, 'comma-separated project names such as pc-chromium,sp-android')
+  .transform((v) => v.split(','));
 
 const EnvSchema = z.object({
   TARGET_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'an absolute http(s) URL such as https://staging.example.jp' }).optional()),
   TARGET_TOP_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'an absolute http(s) URL of the top page\'s origin, such as https://www.example.jp' }).optional()),
   TARGET_PROFILE: optionalText,
-  REFERENCE_MARKUP: z.enum(['bundled', 'hellowork'], { error: 'bundled (the reference app\'s own markup) or hellowork (the real site\'s structure)' }).default('bundled'),
+  REFERENCE_MARKUP: orUnset(
+    z.enum(['bundled', 'hellowork'], { error: 'bundled (the reference app\'s own markup) or hellowork (the real site\'s structure)' }).default('bundled'),
+  ),
   TARGET_TOP_PATH: optionalText.pipe(path.optional()),
   TARGET_LOGIN_PATH: optionalText.pipe(path.optional()),
   TARGET_MYPAGE_SCREENS: optionalText.pipe(
@@ -58,29 +102,116 @@ const EnvSchema = z.object({
   MYNAPORTAL_USER_ID: optionalText,
   MYNAPORTAL_PIN: optionalText,
   MYNAPORTAL_PORT: port.default(0),
-  TOP_AREA_RATIO: z.coerce.number().gt(0).max(1).default(0.25),
-  HEADLESS: flag.default(true),
-  STEP_SCREENSHOTS: flag.default(true),
-  FIGURES: flag.default(true),
+  TOP_AREA_RATIO: orUnset(ratio.default(0.25)),
+  HEADLESS: orUnset(flag('run the browsers without a window').default(true)),
+  STEP_SCREENSHOTS: orUnset(flag('a screenshot after every step').default(true)),
+  FIGURES: orUnset(flag('save manual-style figures to reports/figures/').default(true)),
   /** report (default): a figure that no longer matches the approved one is a finding; fail: it fails its scenario. */
-  FIGURE_DRIFT: z.enum(['report', 'fail'], { error: 'FIGURE_DRIFT: report or fail' }).default('report'),
-  PROJECTS: optionalText.pipe(
+  FIGURE_DRIFT: orUnset(z.enum(['report', 'fail'], { error: 'report (a changed figure is a finding for the manual writer) or fail (it fails its scenario)' }).default('report')),
+  PROJECTS: optionalText.pipe(projectList.optional()),
+  REPORT_LOCALE: orUnset(z.enum(['ja', 'en'], { error: 'ja or en (the language of the Allure report)' }).default('ja')),
+  MANUAL_BASE_URL: optionalText.pipe(z.url({ error: 'an absolute URL of the folder holding manual/*.md' }).optional()),
+  SLOW_MO: orUnset(ms('how long each browser action is slowed down').default(0)),
+  WORKERS: orUnset(workers.default(2)),
+  ACTION_TIMEOUT: orUnset(ms('how long an action (a press, a navigation: twice this) may take').default(10_000)),
+  EXPECT_TIMEOUT: orUnset(ms('how long a web-first check waits').default(5_000)),
+  TEST_TIMEOUT: orUnset(ms('how long one scenario may take').default(60_000)),
+  /** The 注意 scenarios: how long My Page is watched after the マイナポータル logout before 「ログアウトされない」 is accepted. */
+  NOTE_SETTLE_MS: orUnset(ms('how long My Page is watched after the マイナポータル logout').default(5_000)),
+  // How the run is driven (SuiteConfig.run).
+  DEVIATIONS: orUnset(namesFrom(DEVIATION_IDS, 'deviation(s)').default([])),
+  DEVICE_PROFILE: orUnset(
     z
       .string()
-      .regex(/^[\w-]+(,[\w-]+)*$/, 'comma-separated project names such as pc-chromium,sp-android')
-      .transform((v) => v.split(','))
+      .trim()
+      .refine((name) => CHROMIUM_PROFILES.some((p) => p.name === name), {
+        error: `the cucumber-js runner's device profile: one of ${CHROMIUM_PROFILES.map((p) => p.name).join(', ')}`,
+      })
+      .default('pc-chromium'),
+  ),
+  CUCUMBER_TAGS: optionalText.pipe(
+    z
+      .string()
+      .refine(
+        (expression) => {
+          try {
+            parseTagExpression(expression);
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        { error: (issue) => `a cucumber tag expression such as "@security and not @sec-headers" (got "${String(issue.input)}")` },
+      )
       .optional(),
   ),
-  REPORT_LOCALE: z.enum(['ja', 'en']).default('ja'),
-  MANUAL_BASE_URL: optionalText.pipe(z.url({ error: 'an absolute URL of the folder holding manual/*.md' }).optional()),
-  SLOW_MO: ms.default(0),
-  WORKERS: z.coerce.number({ error: 'a whole number of parallel workers, 1 or more' }).int().min(1).max(16).default(2),
-  ACTION_TIMEOUT: ms.default(10_000),
-  EXPECT_TIMEOUT: ms.default(5_000),
-  TEST_TIMEOUT: ms.default(60_000),
-  /** 3.3 注意: how long My Page is watched after the マイナポータル logout before 「ログアウトされない」 is accepted. */
-  NOTE_SETTLE_MS: ms.default(5_000),
+  CUCUMBER_SIGNOFF: orUnset(
+    z.enum(['per-process', 'merged'], { error: 'per-process (each cucumber-js process writes a sign-off) or merged (npm run conformance:cucumber writes one)' }).default('per-process'),
+  ),
+  REFERENCE_APP_RUNNING: orUnset(flag('whether the bundled app is already running on HELLOWORK_PORT / MYNAPORTAL_PORT').default(false)),
+  SHARD: optionalText.pipe(
+    z
+      .string()
+      .transform((v, ctx) => {
+        try {
+          return parseShard(v) as Shard;
+        } catch {
+          ctx.addIssue({ code: 'custom', message: `${SHARD_FORMAT} (got "${v}")` });
+          return z.NEVER;
+        }
+      })
+      .optional(),
+  ),
+  PW_TEST_CONNECT_WS_ENDPOINT: optionalText.pipe(
+    z
+      .string()
+      .transform((v, ctx) => {
+        try {
+          return parseRemoteBrowser(v) as RemoteBrowser;
+        } catch {
+          ctx.addIssue({ code: 'custom', message: `a ws:// or wss:// URL of a Playwright browser server, such as ws://127.0.0.1:3000/ (got "${v}")` });
+          return z.NEVER;
+        }
+      })
+      .optional(),
+  ),
+  // As Playwright reads it (`!!process.env.CI`): set to anything = on a CI machine (it sets it; nothing to get wrong).
+  CI: z
+    .string()
+    .optional()
+    .transform((v) => Boolean(v)),
 });
+
+/** The sensitivity run's settings (playwright.sensitivity.config.ts, scripts/sensitivity.ts). */
+const SensitivitySchema = z.object({
+  SENSITIVITY_DEVIATIONS: orUnset(namesFrom(DEVIATION_IDS, 'deviation(s)').default([...DEVIATION_IDS])),
+  SENSITIVITY_SETTINGS: orUnset(namesFrom(['bundled', 'hellowork', 'target'] as const, 'setting(s)').default(['bundled', 'hellowork', 'target'])),
+  SENSITIVITY_PROJECTS: orUnset(projectList.default(['pc-chromium', 'sp-android'])),
+  SENSITIVITY_FULL: orUnset(flag('every scenario of every variant, not only the expected reds and the green sample').default(false)),
+  SENSITIVITY_WORKERS: orUnset(workers.default(2)),
+  SENSITIVITY_ACTION_TIMEOUT: orUnset(ms('how long a press that leads nowhere waits before it is red').default(2000)),
+  SENSITIVITY_EXPECT_TIMEOUT: orUnset(ms('how long a web-first check waits before it is red').default(1000)),
+  SENSITIVITY_JSON: orUnset(z.string().trim().default('test-results/sensitivity.json')),
+  /** The variants' ports, chosen once by the main process and handed to the workers. */
+  SENSITIVITY_PORTS: optionalText.pipe(
+    z
+      .string()
+      .transform((raw, ctx) => {
+        try {
+          return JSON.parse(raw) as unknown;
+        } catch {
+          ctx.addIssue({ code: 'custom', message: 'JSON such as {"logout-renamed":[40001,40002]} (set by the sensitivity run itself: unset it)' });
+          return z.NEVER;
+        }
+      })
+      .pipe(z.record(z.string(), z.tuple([port, port]), { error: 'JSON such as {"logout-renamed":[40001,40002]} (set by the sensitivity run itself: unset it)' }))
+      .optional(),
+  ),
+});
+
+/** The environment variables the suite reads, as validated (keys as in .env). */
+export type Settings = z.infer<typeof EnvSchema>;
+export type SensitivitySettings = z.infer<typeof SensitivitySchema>;
 
 export interface SuiteConfig {
   readonly mode: 'bundled' | 'target';
@@ -130,8 +261,27 @@ export interface SuiteConfig {
   /** Scenarios run in parallel: Playwright workers; device-profile processes under cucumber-js. */
   readonly workers: number;
   readonly timeouts: { readonly action: number; readonly expect: number; readonly test: number };
-  /** 3.3 注意: My Page is watched this long after the マイナポータル logout (polling). */
+  /** The 注意 scenarios: My Page is watched this long after the マイナポータル logout (polling). */
   readonly noteSettleMs: number;
+  /** How the run is driven, not what it checks: read by the runners and scripts. */
+  readonly run: {
+    /** Deliberate deviations the bundled app is started with (DEVIATIONS; never for a real run). */
+    readonly deviations: readonly DeviationId[];
+    /** cucumber-js: this process's device profile (support/profiles.ts). */
+    readonly deviceProfile: string;
+    /** cucumber-js: a tag expression and-ed with the device profile's tag. */
+    readonly cucumberTags?: string;
+    /** cucumber-js: one sign-off per process, or one merged by scripts/conformance-cucumber.ts. */
+    readonly cucumberSignoff: 'per-process' | 'merged';
+    /** Whoever started this process started the bundled app too (scripts/conformance-cucumber.ts). */
+    readonly referenceAppRunning: boolean;
+    /** This run's shard (SHARD, or Playwright's --shard: support/startup.ts writes it to SHARD). */
+    readonly shard?: Shard;
+    /** The browsers run in a remote Playwright browser server. */
+    readonly remote?: RemoteBrowser;
+    /** On a CI machine. */
+    readonly ci: boolean;
+  };
 }
 
 export class ConfigError extends Error {
@@ -141,12 +291,31 @@ export class ConfigError extends Error {
   }
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): SuiteConfig {
-  const parsed = EnvSchema.safeParse(env);
+/** Parses `env` with `schema`, or throws a ConfigError naming each bad variable. */
+function validated<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.infer<T> {
+  const parsed = schema.safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`));
   }
-  const e = parsed.data;
+  return parsed.data;
+}
+
+/**
+ * Some settings only, validated as loadConfig would (for config files that need a few values and no ports,
+ * e.g. allurerc.mjs, cucumber.mjs).
+ */
+export function pickSettings<K extends keyof Settings>(keys: readonly K[], env: NodeJS.ProcessEnv = process.env): Pick<Settings, K> {
+  const mask = Object.fromEntries(keys.map((k) => [k, true])) as { [k in keyof Settings]?: true };
+  return validated(EnvSchema.pick(mask), env) as unknown as Pick<Settings, K>;
+}
+
+/** The sensitivity run's settings (SENSITIVITY_*). */
+export function loadSensitivitySettings(env: NodeJS.ProcessEnv = process.env): SensitivitySettings {
+  return validated(SensitivitySchema, env);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): SuiteConfig {
+  const e = validated(EnvSchema, env);
   if (e.TARGET_URL) {
     const problems = (['LOGIN_ID', 'LOGIN_PASSWORD'] as const)
       .filter((k) => !e[k])
@@ -172,6 +341,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SuiteConfig {
     workers: e.WORKERS,
     timeouts: { action: e.ACTION_TIMEOUT, expect: e.EXPECT_TIMEOUT, test: e.TEST_TIMEOUT },
     noteSettleMs: e.NOTE_SETTLE_MS,
+    run: {
+      deviations: e.DEVIATIONS,
+      deviceProfile: e.DEVICE_PROFILE,
+      ...(e.CUCUMBER_TAGS ? { cucumberTags: e.CUCUMBER_TAGS } : {}),
+      cucumberSignoff: e.CUCUMBER_SIGNOFF,
+      referenceAppRunning: e.REFERENCE_APP_RUNNING,
+      ...(e.SHARD ? { shard: e.SHARD } : {}),
+      ...(e.PW_TEST_CONNECT_WS_ENDPOINT ? { remote: e.PW_TEST_CONNECT_WS_ENDPOINT } : {}),
+      ci: e.CI,
+    },
   };
   const target = Boolean(e.TARGET_URL && e.LOGIN_ID && e.LOGIN_PASSWORD);
   let profile: TargetProfile;
@@ -225,7 +404,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SuiteConfig {
   }
   const unset = (['HELLOWORK_PORT', 'MYNAPORTAL_PORT'] as const).filter((k) => e[k] === 0);
   if (unset.length > 0) {
-    throw new ConfigError(unset.map((k) => `${k}: the bundled app needs a port; playwright.config.ts chooses a free one when unset`));
+    throw new ConfigError(unset.map((k) => `${k}: the bundled app needs a port; support/startup.ts chooses a free one when unset`));
   }
   const seeker = defaultJobSeeker();
   const origins = bundledOrigins(e.REFERENCE_MARKUP, e.HELLOWORK_PORT);

@@ -1,7 +1,8 @@
 /**
  * Free TCP ports on loopback, chosen synchronously because Playwright loads its
- * config synchronously. The chosen ports are written to process.env so that the
- * web server and every worker see the same ones.
+ * config synchronously (support/startup.ts asks for the bundled app's). The chosen
+ * ports are written to the environment so that the web server, every worker and
+ * child process see the same ones.
  */
 import { execFileSync } from 'node:child_process';
 

@@ -1,6 +1,8 @@
 /**
- * The device profiles the manual's procedures run on, shared by both runners:
- * playwright.config.ts makes a project of each, the cucumber-js runner a process.
+ * The device profiles the manual's procedures run on, shared by the runners:
+ * playwright.config.ts makes a project of each, the cucumber-js runner a process, the bench
+ * floor a pass; each scenario's browser context is made of the profile's device descriptor
+ * (support/browser.ts scenarioContextOptions).
  * The tag picks the scenarios: @pc for パソコン画面, @sp for スマートデバイス画面.
  */
 import { devices } from '@playwright/test';

@@ -1,8 +1,9 @@
 /**
  * Scale-out settings shared by playwright.config.ts, scripts/merge-reports.ts, the tests and
  * .github/workflows/conformance.yml: which shard this run is, where a shard's outputs go, whether
- * Playwright is merging reports, and whether the browsers are remote. Pure functions of the
- * environment and the command line (README: "Sharding and merged reports", "Remote browser").
+ * Playwright is merging reports, and whether the browsers are remote. Pure functions of a setting's
+ * text and the command line; SHARD and PW_TEST_CONNECT_WS_ENDPOINT are read through the suite's
+ * schema (support/config.ts) with these parsers (README: "Sharding and merged reports", "Remote browser").
  */
 
 export interface Shard {
@@ -21,10 +22,13 @@ export const blobDir = (shard: Shard): string => `${BLOB_ROOT}/shard-${shard.cur
 export const allureResultsDir = (shard: Shard | undefined): string => (shard ? `${ALLURE_RESULTS}/shard-${shard.current}` : ALLURE_RESULTS);
 export const testResultsDir = (shard: Shard | undefined): string => (shard ? `test-results/shard-${shard.current}` : 'test-results');
 
-/** A bad SHARD or PW_TEST_CONNECT_WS_ENDPOINT: the run cannot start (support/cannot-start.ts prints it without a stack). */
+/** A bad SHARD, --shard or PW_TEST_CONNECT_WS_ENDPOINT: the run cannot start (support/cannot-start.ts prints it without a stack). */
 export class ScaleOutSettingError extends Error {
   override name = 'ScaleOutSettingError';
 }
+
+/** What a shard looks like, for error messages. */
+export const SHARD_FORMAT = 'expected <current>/<total> with 1 ≤ current ≤ total, e.g. 1/2';
 
 /** "2/3" → { current: 2, total: 3 }; empty → undefined; anything else throws, naming the variable. */
 export function parseShard(text: string | undefined, source = 'SHARD'): Shard | undefined {
@@ -34,7 +38,7 @@ export function parseShard(text: string | undefined, source = 'SHARD'): Shard | 
   const current = Number(m?.[1]);
   const total = Number(m?.[2]);
   if (!m || total < 1 || current < 1 || current > total) {
-    throw new ScaleOutSettingError(`${source}=${value}: expected <current>/<total> with 1 ≤ current ≤ total, e.g. 1/2`);
+    throw new ScaleOutSettingError(`${source}=${value}: ${SHARD_FORMAT}`);
   }
   return { current, total };
 }
@@ -50,15 +54,15 @@ export function shardArgument(argv: readonly string[]): string | undefined {
 }
 
 /**
- * This run's shard: --shard on the command line (it overrides the config, as in Playwright), else SHARD.
- * Writes the answer back to env.SHARD, so that Playwright's workers, which load the config again
- * without the command line, agree with the main process (same test-results folder).
+ * Playwright's --shard on the command line overrides SHARD (as in Playwright): written to env.SHARD, so that the
+ * suite's configuration and Playwright's workers, which load the config again without the command line, agree
+ * with the main process (same test-results folder). Called by support/startup.ts before the settings are read.
  */
-export function resolveShard(env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = process.argv): Shard | undefined {
+export function applyShardArgument(env: NodeJS.ProcessEnv, argv: readonly string[]): void {
   const fromArgv = shardArgument(argv);
-  const shard = fromArgv !== undefined ? parseShard(fromArgv, '--shard') : parseShard(env.SHARD);
+  if (fromArgv === undefined) return;
+  const shard = parseShard(fromArgv, '--shard');
   if (shard) env.SHARD = `${shard.current}/${shard.total}`;
-  return shard;
 }
 
 /** True when the config is loaded by `playwright merge-reports` (its command, not an option's value; only its main process loads it). */
@@ -72,16 +76,19 @@ export interface RemoteBrowser {
   readonly origin: string;
 }
 
-/** PW_TEST_CONNECT_WS_ENDPOINT, which Playwright's own `connectOptions` fixture reads: the browsers run there. */
-export function remoteBrowser(env: NodeJS.ProcessEnv = process.env): RemoteBrowser | undefined {
-  const wsEndpoint = env.PW_TEST_CONNECT_WS_ENDPOINT?.trim();
+/** PW_TEST_CONNECT_WS_ENDPOINT, which Playwright's own `connectOptions` fixture reads: the browsers run there. Empty → undefined. */
+export function parseRemoteBrowser(text: string | undefined): RemoteBrowser | undefined {
+  const wsEndpoint = text?.trim();
   if (!wsEndpoint) return undefined;
-  let origin: string;
+  let url: URL | undefined;
   try {
-    const url = new URL(wsEndpoint);
-    origin = `${url.protocol}//${url.host}`;
+    url = new URL(wsEndpoint);
   } catch {
+    url = undefined;
+  }
+  // "localhost:3000" parses too, as a URL of scheme localhost:.
+  if (!url || !['ws:', 'wss:'].includes(url.protocol) || !url.host) {
     throw new ScaleOutSettingError(`PW_TEST_CONNECT_WS_ENDPOINT=${wsEndpoint}: expected a ws:// or wss:// URL of a Playwright browser server`);
   }
-  return { wsEndpoint, origin };
+  return { wsEndpoint, origin: `${url.protocol}//${url.host}` };
 }

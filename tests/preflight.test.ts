@@ -39,6 +39,12 @@ test('a bad .env stops the run within 2 s naming each bad variable', () => {
   const missing = runPlaywright({ TARGET_URL: 'https://staging.example.jp', LOGIN_ID: 'someone', LOGIN_PASSWORD: '' });
   assert.notEqual(missing.status, 0);
   assert.match(missing.output, /LOGIN_PASSWORD: required when TARGET_URL is set/);
+  // Settings of the run itself too (support/config.ts), one paragraph without a stack.
+  const shard = runPlaywright({ SHARD: '3/2', PW_TEST_CONNECT_WS_ENDPOINT: 'localhost:3000' });
+  assert.notEqual(shard.status, 0);
+  assert.match(shard.output, /SHARD: expected <current>\/<total>/);
+  assert.match(shard.output, /PW_TEST_CONNECT_WS_ENDPOINT: a ws:\/\/ or wss:\/\/ URL/);
+  assert.doesNotMatch(shard.output, /\n\s+at /);
 });
 
 test('an unreachable target stops the run within 10 s with one line naming it, before any scenario', async () => {

@@ -35,6 +35,30 @@ describe('shared step definitions', () => {
 });
 
 describe('cucumber.mjs', () => {
+  /** The config as cucumber-js loads it, with these settings in the environment. */
+  async function cucumberConfig(settings: Record<string, string>, key: string) {
+    const before = Object.fromEntries(Object.keys(settings).map((k) => [k, process.env[k]]));
+    Object.assign(process.env, settings);
+    try {
+      return (await import(`../cucumber.mjs?${key}`)).default as { tags: string; format: unknown[]; formatOptions: { junit: { suiteName: string } } };
+    } finally {
+      for (const [k, v] of Object.entries(before)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+  }
+
+  test('CUCUMBER_TAGS is and-ed with the profile\'s tag; CUCUMBER_SIGNOFF=merged leaves the sign-off to the merge', async () => {
+    const one = await cucumberConfig({ DEVICE_PROFILE: 'sp-android', CUCUMBER_TAGS: '@security', CUCUMBER_SIGNOFF: 'merged' }, 'tags');
+    assert.equal(one.tags, '@sp and @security');
+    assert.equal(JSON.stringify(one.format).includes('signoff/formatter.ts'), false);
+    assert.equal(one.formatOptions.junit.suiteName, 'manual-conformance (sp-android)');
+    const each = await cucumberConfig({ DEVICE_PROFILE: 'pc-chromium', CUCUMBER_TAGS: '', CUCUMBER_SIGNOFF: '' }, 'per-process');
+    assert.equal(each.tags, '@pc');
+    assert.equal(JSON.stringify(each.format).includes('signoff/formatter.ts'), true);
+  });
+
   for (const profile of CHROMIUM_PROFILES) {
     test(`${profile.name} runs the ${profile.tag} scenarios and names itself to the sign-off`, async () => {
       const before = process.env.DEVICE_PROFILE;

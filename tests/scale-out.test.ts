@@ -6,7 +6,12 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import AdmZip from 'adm-zip';
 import { blobShard, shardProblems } from '../scripts/merge-reports.ts';
-import { allureResultsDir, blobDir, isMergeReports, parseShard, remoteBrowser, resolveShard, shardArgument, testResultsDir } from '../support/scale-out.ts';
+import { ConfigError } from '../support/config.ts';
+import { allureResultsDir, blobDir, isMergeReports, parseRemoteBrowser, parseShard, shardArgument, testResultsDir } from '../support/scale-out.ts';
+import { startUp } from '../support/startup.ts';
+
+/** The bundled app's ports given, so that startUp picks none. */
+const PORTS = { HELLOWORK_PORT: '4000', MYNAPORTAL_PORT: '4001' };
 
 test('SHARD and --shard name one shard of a run', () => {
   assert.deepEqual(parseShard('2/3'), { current: 2, total: 3 });
@@ -19,12 +24,14 @@ test('SHARD and --shard name one shard of a run', () => {
 });
 
 test('--shard wins over SHARD, and the answer is written back for the workers', () => {
-  const env: NodeJS.ProcessEnv = { SHARD: '1/4' };
-  assert.deepEqual(resolveShard(env, ['node', 'cli.js', 'test', '--shard=3/4']), { current: 3, total: 4 });
+  const env: NodeJS.ProcessEnv = { ...PORTS, SHARD: '1/4' };
+  assert.deepEqual(startUp({ env, dotenv: false, argv: ['node', 'cli.js', 'test', '--shard=3/4'] }).run.shard, { current: 3, total: 4 });
   assert.equal(env.SHARD, '3/4');
-  const worker: NodeJS.ProcessEnv = { SHARD: env.SHARD };
-  assert.deepEqual(resolveShard(worker, ['node', 'workerMain.js']), { current: 3, total: 4 });
-  assert.equal(resolveShard({}, ['node', 'cli.js', 'test']), undefined);
+  const worker: NodeJS.ProcessEnv = { ...PORTS, SHARD: env.SHARD };
+  assert.deepEqual(startUp({ env: worker, dotenv: false, argv: ['node', 'workerMain.js'] }).run.shard, { current: 3, total: 4 });
+  assert.equal(startUp({ env: { ...PORTS }, dotenv: false, argv: ['node', 'cli.js', 'test'] }).run.shard, undefined);
+  assert.throws(() => startUp({ env: { ...PORTS }, dotenv: false, argv: ['node', 'cli.js', 'test', '--shard=5/4'] }), /--shard=5\/4: expected/);
+  assert.throws(() => startUp({ env: { ...PORTS, SHARD: '5/4' }, dotenv: false }), (e: unknown) => e instanceof ConfigError && /SHARD: expected <current>\/<total>.*\(got "5\/4"\)/.test(e.message));
 });
 
 test("a shard's outputs have their own folders; an unsharded run keeps the usual ones", () => {
@@ -42,12 +49,14 @@ test('merge-reports is recognised from the command line', () => {
 });
 
 test('a remote browser is named by its origin only (endpoints may carry a token)', () => {
-  assert.equal(remoteBrowser({}), undefined);
-  assert.deepEqual(remoteBrowser({ PW_TEST_CONNECT_WS_ENDPOINT: 'ws://browsers.example.jp:3000/secret-token?x=1' }), {
-    wsEndpoint: 'ws://browsers.example.jp:3000/secret-token?x=1',
-    origin: 'ws://browsers.example.jp:3000',
-  });
-  assert.throws(() => remoteBrowser({ PW_TEST_CONNECT_WS_ENDPOINT: 'not a url' }), /PW_TEST_CONNECT_WS_ENDPOINT/);
+  assert.equal(parseRemoteBrowser(undefined), undefined);
+  assert.equal(startUp({ env: { ...PORTS }, dotenv: false }).run.remote, undefined);
+  const remote = startUp({ env: { ...PORTS, PW_TEST_CONNECT_WS_ENDPOINT: 'ws://browsers.example.jp:3000/secret-token?x=1' }, dotenv: false }).run.remote;
+  assert.deepEqual(remote, { wsEndpoint: 'ws://browsers.example.jp:3000/secret-token?x=1', origin: 'ws://browsers.example.jp:3000' });
+  assert.throws(
+    () => startUp({ env: { ...PORTS, PW_TEST_CONNECT_WS_ENDPOINT: 'not a url' }, dotenv: false }),
+    (e: unknown) => e instanceof ConfigError && /PW_TEST_CONNECT_WS_ENDPOINT: a ws:\/\/ or wss:\/\/ URL/.test(e.message),
+  );
 });
 
 test("a blob report's shard is read from its own metadata", () => {

@@ -2,7 +2,8 @@
  * The benchmark's floor (npm run bench, (c)): the suite's browser work with no test runner.
  * One browser launch; for each device profile and each of its scenarios, a fresh context and
  * page, and the scenario's steps run through the very same step bodies (steps/*.steps.ts), so
- * the navigations, clicks and waits are those of the real runs. Nothing else: no reporters,
+ * the navigations, clicks and waits are those of the real runs; settings, browser and context as in
+ * the other runners (support/startup.ts, support/browser.ts). Nothing else: no reporters,
  * no traces, no step screenshots, no figures, no per-test fixtures or workers.
  *
  *   node --import tsx scripts/bench/floor.ts [--profiles pc-chromium,sp-android] [--repeat 1] [--login-comparison]
@@ -19,8 +20,7 @@ import { CucumberExpression, ParameterType, ParameterTypeRegistry } from '@cucum
 import { AstBuilder, compile, GherkinClassicTokenMatcher, Parser } from '@cucumber/gherkin';
 import { IdGenerator, type Pickle } from '@cucumber/messages';
 import parseTagExpression from '@cucumber/tag-expressions';
-import { type Browser, chromium } from '@playwright/test';
-import { config as loadDotenv } from 'dotenv';
+import type { Browser } from '@playwright/test';
 import { toLoopback } from '../../reference-app/src/shared/loopback-fetch.ts';
 import { setExpectTimeout } from '../../checks/matchers.ts';
 import { LoginPage } from '../../pages/LoginPage.ts';
@@ -28,12 +28,13 @@ import { HOME_SCREEN, MyPage } from '../../pages/MyPage.ts';
 import { createStepContext } from '../../steps/context.ts';
 import type { StepDefinition } from '../../steps/define.ts';
 import { PARAMETER_TYPES, SKIP_RULES, STEP_DEFINITIONS } from '../../steps/index.ts';
-import { resolveChromium } from '../../support/browser.ts';
-import { loadConfig, type SuiteConfig } from '../../support/config.ts';
+import { launchSuiteChromium, newScenarioContext } from '../../support/browser.ts';
+import { CANNOT_START } from '../../support/cannot-start.ts';
+import type { SuiteConfig } from '../../support/config.ts';
 import { loadManualIndex } from '../../support/manual.ts';
-import { ensurePorts } from '../../support/ports.ts';
 import { CHROMIUM_PROFILES, chromiumProfile, type DeviceProfile } from '../../support/profiles.ts';
 import { type RunningReferenceApp, startReferenceApp } from '../../support/reference-app.ts';
+import { startUp } from '../../support/startup.ts';
 import { runMain } from '../run-main.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -72,9 +73,7 @@ async function main() {
   const { values } = parseArgs({
     options: { profiles: { type: 'string' }, repeat: { type: 'string', default: '1' }, 'login-comparison': { type: 'boolean', default: false } },
   });
-  loadDotenv({ quiet: true });
-  if (!process.env.TARGET_URL) ensurePorts(['HELLOWORK_PORT', 'MYNAPORTAL_PORT']);
-  const env = loadConfig();
+  const env = startUp();
   // The floor does the browser work only: no figures.
   const suite = { ...env, figures: false };
   const profiles = (values.profiles?.split(',') ?? env.projects ?? CHROMIUM_PROFILES.map((p) => p.name)).map(chromiumProfile);
@@ -84,9 +83,9 @@ async function main() {
 
   const started = performance.now();
   let app: RunningReferenceApp | undefined;
-  if (suite.bundled && process.env.REFERENCE_APP_RUNNING !== '1') app = await startReferenceApp({ ...suite.bundled });
+  if (suite.bundled && !suite.run.referenceAppRunning) app = await startReferenceApp({ ...suite.bundled, deviations: suite.run.deviations.join(',') });
   const appStartMs = performance.now() - started;
-  const browser = await chromium.launch({ ...resolveChromium().launchOptions, headless: suite.headless });
+  const browser = await launchSuiteChromium(suite);
   const launchMs = performance.now() - started - appStartMs;
   const pickles = loadPickles().map((pickle) => ({ pickle, steps: matchSteps(pickle) }));
   const skipRules = SKIP_RULES.map((rule) => ({ ...rule, tagged: parseTagExpression(rule.tags) }));
@@ -104,9 +103,7 @@ async function main() {
           if (!tagged.evaluate(tags)) continue;
           if (skipRules.some((rule) => rule.tagged.evaluate(tags) && rule.reason({ suite }))) continue;
           scenarios++;
-          const context = await browser.newContext({ ...profile.use, baseURL: suite.hellowork.baseURL, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
-          context.setDefaultTimeout(suite.timeouts.action);
-          context.setDefaultNavigationTimeout(suite.timeouts.action * 2);
+          const context = await newScenarioContext(browser, profile.use, suite);
           let stepText = '';
           const ctx = createStepContext({
             page: await context.newPage(),
@@ -157,7 +154,7 @@ async function compareLogins(browser: Browser, suite: SuiteConfig, profile: Devi
   const home = suite.hellowork.screens[HOME_SCREEN]?.url ?? suite.hellowork.baseURL;
   for (let i = 0; i < samples; i++) {
     for (const way of ['ui', 'http'] as const) {
-      const context = await browser.newContext({ ...profile.use, baseURL: suite.hellowork.baseURL, locale: 'ja-JP' });
+      const context = await newScenarioContext(browser, profile.use, suite);
       const page = await context.newPage();
       const myPage = new MyPage(page, suite.hellowork, Boolean(profile.use.hasTouch), suite.timeouts.action);
       const t = performance.now();
@@ -193,4 +190,4 @@ async function compareLogins(browser: Browser, suite: SuiteConfig, profile: Devi
   return { uiMs: med(ui), httpMs: med(http), samples };
 }
 
-runMain(import.meta, main);
+runMain(import.meta, main, CANNOT_START);

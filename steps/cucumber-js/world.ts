@@ -5,8 +5,9 @@
  * The World builds the same StepContext as the playwright-bdd fixture does
  * (steps/context.ts), so the step bodies in steps/*.steps.ts run unchanged.
  *
- * Without TARGET_URL the process starts the bundled reference app itself, unless
- * REFERENCE_APP_RUNNING=1 says that whoever started it (scripts/conformance-cucumber.ts)
+ * Settings, browser context and browser as in the other runners: support/startup.ts,
+ * support/browser.ts. Without TARGET_URL the process starts the bundled reference app itself,
+ * unless REFERENCE_APP_RUNNING=1 says that whoever started it (scripts/conformance-cucumber.ts)
  * already did, on HELLOWORK_PORT / MYNAPORTAL_PORT.
  */
 import { readFileSync } from 'node:fs';
@@ -24,26 +25,23 @@ import {
   Status,
   World,
 } from '@cucumber/cucumber';
-import { type Browser, type BrowserContext, chromium } from '@playwright/test';
-import { config as loadDotenv } from 'dotenv';
+import type { Browser, BrowserContext } from '@playwright/test';
 import { figureSlug } from '../../checks/figures.ts';
 import { setExpectTimeout } from '../../checks/matchers.ts';
 import { stepScreenshot } from '../../support/step-screenshot.ts';
-import { remoteBrowser } from '../../support/scale-out.ts';
-import { resolveChromium } from '../../support/browser.ts';
+import { launchSuiteChromium, newScenarioContext } from '../../support/browser.ts';
+import { orStop } from '../../support/cannot-start.ts';
 import { FACT_MEDIA_TYPE, FACT_NAME } from '../../support/failure-fact.ts';
-import { loadConfig } from '../../support/config.ts';
 import { loadManualIndex } from '../../support/manual.ts';
-import { ensurePorts } from '../../support/ports.ts';
 import preflight from '../../support/preflight.ts';
 import { chromiumProfile } from '../../support/profiles.ts';
 import { type RunningReferenceApp, startReferenceApp } from '../../support/reference-app.ts';
+import { startUp } from '../../support/startup.ts';
 import { createStepContext, type StepContext } from '../context.ts';
 
-loadDotenv({ quiet: true });
-if (!process.env.TARGET_URL) ensurePorts(['HELLOWORK_PORT', 'MYNAPORTAL_PORT']);
-export const suite = loadConfig();
-export const profile = chromiumProfile(process.env.DEVICE_PROFILE ?? 'pc-chromium');
+// A bad setting stops the process with its message alone (support/cannot-start.ts).
+export const suite = orStop(() => startUp());
+export const profile = chromiumProfile(suite.run.deviceProfile);
 const manualIndex = loadManualIndex();
 /** Where this process writes what the reports link to (failure traces). */
 export const OUTPUT_DIR = join('reports', 'cucumber-js', profile.name);
@@ -70,14 +68,7 @@ export class ConformanceWorld extends World {
   }
 
   async open(pickle: { name: string; tags: readonly { name: string }[] }): Promise<void> {
-    this.context = await browser.newContext({
-      ...profile.use,
-      baseURL: suite.hellowork.baseURL,
-      locale: 'ja-JP',
-      timezoneId: 'Asia/Tokyo',
-    });
-    this.context.setDefaultTimeout(suite.timeouts.action);
-    this.context.setDefaultNavigationTimeout(suite.timeouts.action * 2);
+    this.context = await newScenarioContext(browser, profile.use, suite);
     // As playwright.config.ts's trace (retain-on-failure, DOM snapshots, no screencast): recorded for every scenario, kept for red ones.
     await this.context.tracing.start({ screenshots: false, snapshots: true, sources: true, title: pickle.name });
     const page = await this.context.newPage();
@@ -118,16 +109,10 @@ setWorldConstructor(ConformanceWorld);
 
 BeforeAll({ timeout: 60_000 }, async () => {
   await preflight();
-  if (suite.bundled && process.env.REFERENCE_APP_RUNNING !== '1') {
-    app = await startReferenceApp({ ...suite.bundled, deviations: process.env.DEVIATIONS });
+  if (suite.bundled && !suite.run.referenceAppRunning) {
+    app = await startReferenceApp({ ...suite.bundled, deviations: suite.run.deviations.join(',') });
   }
-  const remote = remoteBrowser();
-  if (remote) {
-    browser = await chromium.connect(remote.wsEndpoint);
-  } else {
-    const { launchOptions } = resolveChromium();
-    browser = await chromium.launch({ ...launchOptions, headless: suite.headless, slowMo: suite.slowMo || undefined });
-  }
+  browser = await launchSuiteChromium(suite);
 });
 
 AfterAll(async () => {
