@@ -43,7 +43,8 @@ export interface DriftResult {
 }
 
 const MASK_COLOUR = [255, 0, 255, 255] as const;
-const FRAME_COLOUR = [230, 0, 18, 255] as const;
+// Orange: the manual's own red boxes are red.
+const FRAME_COLOUR = [255, 140, 0, 255] as const;
 const GAP = 12;
 
 export const readPng = (buffer: Buffer): PNG => PNG.sync.read(buffer);

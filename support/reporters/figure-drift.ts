@@ -31,7 +31,7 @@ export function driftMarkdown(records: readonly DriftRecord[], file: string = DR
     driftSummary(records),
     '',
     '承認済みの図は `manual/<節>/figures/<ターゲットプロファイル>/<手順>/<プロジェクト>.png`。見比べて今回の図でよければ `npm run figures:approve -- <手順|all>` で置き換えます。',
-    '並べた図は左から「承認済み」「今回（変わった範囲を赤枠）」「差分（赤が変わった画素）」です。',
+    '並べた図は左から「承認済み」「今回（変わった範囲を橙色の枠）」「差分（赤が変わった画素）」です。',
     '',
     '| 手順 | 端末 | 結果 | 変わった画素 | 許容 | 承認済み | 今回 | 並べた図 |',
     '|---|---|---|---|---|---|---|---|',

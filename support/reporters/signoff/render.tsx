@@ -421,7 +421,7 @@ const FigureDrift = (props: { records: readonly DriftRecord[] }) => {
       {findings.length > 0 ? (
         <>
           <p class="small muted">
-            シナリオの合否とは別の、マニュアルを書く人への指摘です。並べた図は左から「承認済み」「今回（変わった範囲を赤枠）」「差分（赤が変わった画素）」。今回の図でよければ npm run
+            シナリオの合否とは別の、マニュアルを書く人への指摘です。並べた図は左から「承認済み」「今回（変わった範囲を橙色の枠）」「差分（赤が変わった画素）」。今回の図でよければ npm run
             figures:approve で承認済みの図を置き換えます。
           </p>
           {findings.map((r) => {
