@@ -10,6 +10,9 @@
  * DEVIATIONS=id,id switches on deliberate deviations from the manual (see deviations.ts);
  * LATE_LOGOUT_MS and SLOW_LOGOUT_MS tune the late-single-logout and slow-logout deviations.
  * REFERENCE_INSTANCES serves several such pairs from one process (the sensitivity run, see instances()).
+ *
+ * Every manual section's routes, reference-app/src/sections/<section>/routes.ts(x), are loaded once here and
+ * added to every HelloWork app this process serves (sections/README.md).
  */
 import { createServer } from 'node:http';
 import { serve } from '@hono/node-server';
@@ -17,6 +20,7 @@ import { Deviations } from './deviations.ts';
 import { SLOW_LOGOUT_MS } from './hellowork/common.ts';
 import { HELLOWORK_LOGIN, helloworkOrigins, type Markup, parseMarkup } from './markup.ts';
 import { createReference, LATE_LOGOUT_MS } from './reference.ts';
+import { loadSections } from './sections/kit.ts';
 
 function integer(name: string, fallback: number, max: number): number {
   const raw = process.env[name];
@@ -67,12 +71,14 @@ function instances(): Instance[] {
 const lateLogoutMs = integer('LATE_LOGOUT_MS', LATE_LOGOUT_MS, 600_000);
 const slowLogoutMs = integer('SLOW_LOGOUT_MS', SLOW_LOGOUT_MS, 600_000);
 const closers: (() => void)[] = [];
+const sections = await loadSections();
+if (sections.length > 0) console.log(`[reference-app] manual sections: ${sections.map((s) => s.name).join(', ')}`);
 
 // In order: the last HelloWork's /healthz answering (Playwright's webServer check) means every pair is up.
 for (const { helloworkPort, mynaportalPort, deviations, markup } of instances()) {
   const site = helloworkOrigins(helloworkPort, markup);
   const origins = { hellowork: site.mypage, top: site.top, mynaportal: `http://mynaportal.localhost:${mynaportalPort}` };
-  const { hellowork, mynaportal } = createReference(origins, deviations, { markup, lateLogoutMs, slowLogoutMs });
+  const { hellowork, mynaportal } = createReference(origins, deviations, { markup, lateLogoutMs, slowLogoutMs, sections });
   // マイナポータル first: HelloWork answering means both are up.
   const mpServer = createServer(mynaportal.listener);
   await new Promise<void>((resolve) => mpServer.listen(mynaportalPort, hostname, resolve));

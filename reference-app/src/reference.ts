@@ -10,6 +10,7 @@ import { createHelloWorkApp, MYNAPORTAL_PATHS } from './hellowork/app.tsx';
 import { MynaPortalLogin } from './hellowork/mynaportal-login.ts';
 import { HELLOWORK_MYNAPORTAL_PATHS, type Markup } from './markup.ts';
 import { createMynaPortal, type PortalLogoutEvent } from './mynaportal/app.tsx';
+import type { Section } from './sections/kit.ts';
 
 export { HELLOWORK_CLIENT_ID };
 
@@ -29,6 +30,8 @@ export interface ReferenceOptions {
   readonly lateLogoutMs?: number;
   /** How long the `slow-logout` deviation holds the logout answer (default 20 s). */
   readonly slowLogoutMs?: number;
+  /** The manual sections' screens (sections/kit.ts loadSections; main.ts loads every one); default none. */
+  readonly sections?: readonly Section[];
 }
 
 /** The `late-single-logout` deviation's delay (LATE_LOGOUT_MS overrides it in main.ts). */
@@ -81,7 +84,7 @@ export function createReference(origins: ReferenceOrigins, deviations = new Devi
     redirectUri: `${origins.hellowork}${paths.callback}`,
     postLogoutRedirectUri: `${origins.top ?? origins.hellowork}/`,
   });
-  const hellowork = createHelloWorkApp({ mynaportal: login, deviations, markup, slowLogoutMs: options.slowLogoutMs });
+  const hellowork = createHelloWorkApp({ mynaportal: login, deviations, markup, slowLogoutMs: options.slowLogoutMs, sections: options.sections });
   if (deviations.has('late-single-logout')) {
     const lateMs = options.lateLogoutMs ?? LATE_LOGOUT_MS;
     // Only the sessions that logged in with this portal session's ID tokens: other browsers of the same user stay logged in.

@@ -11,6 +11,7 @@ import { field, MalformedFormError, readForm } from '../shared/form.ts';
 import { sameSecret } from '../shared/secrets.ts';
 import { Deviations } from '../deviations.ts';
 import { BUNDLED_HOSTS } from '../markup.ts';
+import { collectSectionScreens } from '../sections/kit.ts';
 import { logoutTokenVerifier } from './backchannel-logout.ts';
 import { type Env, type HelloWorkOptions, LogoutEffects, originsFor, requestHost } from './common.ts';
 import { createHelloWorkMarkupApp } from './markup-hellowork/app.tsx';
@@ -24,6 +25,7 @@ import {
   type MyPageScreenId,
   type MyPageView,
   MyPageApplications,
+  MyPageDocument,
   MyPageHome,
   MyPageMessages,
   MyPageSearch,
@@ -61,6 +63,7 @@ function createBundledApp(options: HelloWorkOptions) {
   const deviations = options.deviations ?? new Deviations();
   const logout = new LogoutEffects(sessions, deviations, options.slowLogoutMs);
   const myna = options.mynaportal;
+  const added = collectSectionScreens(options.sections ?? [], 'bundled', [...Object.values(MY_PAGE_SCREENS).map((s) => s.path), '/mypage/logout']);
   const app = new Hono<Env>();
 
   app.use(
@@ -200,7 +203,19 @@ function createBundledApp(options: HelloWorkOptions) {
     const Screen = screens[id];
     app.get(MY_PAGE_SCREENS[id].path, (c) => {
       const session = c.get('session');
-      return render(c, <Screen user={session.user} csrfToken={session.csrfToken} current={id} deviations={deviations} />);
+      return render(c, <Screen user={session.user} csrfToken={session.csrfToken} current={id} deviations={deviations} sectionNav={added.nav} />);
+    });
+  }
+  // The manual sections' screens (reference-app/src/sections/): behind the same /mypage/* session check, in the same layout.
+  for (const screen of added.screens) {
+    app.get(screen.path, (c) => {
+      const session = c.get('session');
+      return render(
+        c,
+        <MyPageDocument user={session.user} csrfToken={session.csrfToken} current={screen} deviations={deviations} sectionNav={added.nav}>
+          {screen.body({ user: session.user, token: session.csrfToken })}
+        </MyPageDocument>,
+      );
     });
   }
 

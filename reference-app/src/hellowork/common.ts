@@ -7,6 +7,7 @@ import { type JobSeeker, loadAccounts } from '../../../fixtures/accounts.ts';
 import type { Deviations } from '../deviations.ts';
 import { type HelloWorkOrigins, helloworkOrigins, type Markup } from '../markup.ts';
 import { sameSecret } from '../shared/secrets.ts';
+import type { Section } from '../sections/kit.ts';
 import type { MynaPortalLogin } from './mynaportal-login.ts';
 import type { Session, SessionStore } from './sessions.ts';
 
@@ -19,6 +20,8 @@ export interface HelloWorkOptions {
   readonly markup?: Markup;
   /** How long the `slow-logout` deviation holds the logout answer; default SLOW_LOGOUT_MS. */
   readonly slowLogoutMs?: number;
+  /** The manual sections' screens (reference-app/src/sections/, loaded by main.ts); none: the built-in screens only. */
+  readonly sections?: readonly Section[];
 }
 
 export type Env = { Variables: { session: Session } };

@@ -2,6 +2,7 @@
 import type { Child } from 'hono/jsx';
 import type { JobSeeker } from '../../../fixtures/accounts.ts';
 import { Deviations } from '../deviations.ts';
+import type { SectionNavLink } from '../sections/kit.ts';
 import { CoverBanner, EXTRA_MENU_ITEMS, FirstClickIgnored } from './deviation-markup.tsx';
 
 export const SITE_NAME = 'ハローワークインターネットサービス';
@@ -129,12 +130,23 @@ export const MY_PAGE_SCREENS = {
 } as const satisfies Record<string, MyPageScreen>;
 export type MyPageScreenId = keyof typeof MY_PAGE_SCREENS;
 
+/** A screen a manual section added (reference-app/src/sections/): its address and title. */
+export interface AddedScreen {
+  readonly path: string;
+  readonly title: string;
+}
+
 export interface MyPageView {
   readonly user: JobSeeker;
   readonly csrfToken: string;
-  readonly current: MyPageScreenId;
+  readonly current: MyPageScreenId | AddedScreen;
   readonly deviations?: Deviations;
+  /** Links to the screens the manual sections added, after the built-in ones in both menus (none: the menus as they are). */
+  readonly sectionNav?: readonly SectionNavLink[];
 }
+
+const titleOf = (current: MyPageView['current']) => (typeof current === 'string' ? MY_PAGE_SCREENS[current].title : current.title);
+const isCurrent = (current: MyPageView['current'], path: string) => typeof current !== 'string' && current.path === path;
 
 const LogoutButton = (props: { csrfToken: string; className?: string; label?: string; newTab?: boolean }) => (
   <form class="inline-form" method="post" action="/mypage/logout" target={props.newTab ? '_blank' : undefined}>
@@ -184,6 +196,13 @@ const MyPageHeader = (props: MyPageView) => {
               </a>
             </li>
           ))}
+          {(props.sectionNav ?? []).map((link) => (
+            <li>
+              <a href={link.path} aria-current={isCurrent(props.current, link.path) ? 'page' : undefined}>
+                {link.label}
+              </a>
+            </li>
+          ))}
         </ul>
       </nav>
       <nav id="sp-menu" popover="auto" aria-label="メニュー" style={belowFold ? 'max-height:calc(100vh - 72px);overflow-y:auto' : undefined}>
@@ -191,6 +210,11 @@ const MyPageHeader = (props: MyPageView) => {
           {navItems.map((item) => (
             <li>
               <a href={item.path}>{item.title}</a>
+            </li>
+          ))}
+          {(props.sectionNav ?? []).map((link) => (
+            <li>
+              <a href={link.path}>{link.label}</a>
             </li>
           ))}
           {belowFold
@@ -211,12 +235,13 @@ const MyPageHeader = (props: MyPageView) => {
   );
 };
 
-const MyPageDocument = (props: MyPageView & { children: Child }) => (
-  <Document title={`${MY_PAGE_SCREENS[props.current].title}｜${SITE_NAME}`}>
+/** A My Page screen: header (logout, menus), title, content; also what a manual section's screen is rendered in. */
+export const MyPageDocument = (props: MyPageView & { children: Child }) => (
+  <Document title={`${titleOf(props.current)}｜${SITE_NAME}`}>
     <MyPageHeader {...props} />
     {props.deviations?.has('header-colour') ? <style>{'.site-header{border-bottom-color:#c2185b}.global-nav{background:#c2185b}'}</style> : null}
     <main>
-      <h1>{MY_PAGE_SCREENS[props.current].title}</h1>
+      <h1>{titleOf(props.current)}</h1>
       {props.children}
       {props.deviations?.has('logout-at-bottom') ? (
         <div class="page-bottom pc-only">

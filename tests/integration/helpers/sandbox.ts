@@ -49,6 +49,8 @@ export function makeSandbox(name: string): Sandbox {
   if (listed.status !== 0) throw new Error(`git ls-files failed: ${listed.stderr}`);
   for (const file of listed.stdout.split('\0').filter(Boolean)) {
     if (!existsSync(join(ROOT, file))) continue; // deleted in the working tree
+    // In a git worktree node_modules may be a link to the main checkout's: git lists the link (`node_modules/` ignores folders only).
+    if (file === 'node_modules') continue;
     mkdirSync(dirname(join(dir, file)), { recursive: true });
     copyFileSync(join(ROOT, file), join(dir, file));
   }

@@ -28,6 +28,7 @@ import {
   HELLOWORK_TOKEN_FIELD,
   type HelloWorkScreenKey,
 } from '../../markup.ts';
+import { collectSectionScreens, screenIdOf } from '../../sections/kit.ts';
 import { field, MalformedFormError, readForm } from '../../shared/form.ts';
 import { sameSecret } from '../../shared/secrets.ts';
 import { logoutTokenVerifier } from '../backchannel-logout.ts';
@@ -35,7 +36,7 @@ import { type Env, findJobSeeker, type HelloWorkOptions, LogoutEffects, originsF
 import { type MynaPortalLogin, ProviderUnavailableError } from '../mynaportal-login.ts';
 import { SessionStore } from '../sessions.ts';
 import { kyushokuCss, topCss } from './styles.ts';
-import { EndedSessionScreen, ErrorScreen, KYUSHOKU_CSS_PATH, LoginScreen, OneTimePasswordScreen, SCREEN_VIEWS, TOP_CSS_PATH, TopPage } from './views.tsx';
+import { EndedSessionScreen, ErrorScreen, KYUSHOKU_CSS_PATH, LoginScreen, OneTimePasswordScreen, SCREEN_VIEWS, Screen, TOP_CSS_PATH, TopPage } from './views.tsx';
 
 const PENDING_LOGIN_COOKIE = 'HW_MYNA_LOGIN';
 
@@ -52,6 +53,9 @@ export function createHelloWorkMarkupApp(options: HelloWorkOptions = {}) {
   const deviations = options.deviations ?? new Deviations();
   const logout = new LogoutEffects(sessions, deviations, options.slowLogoutMs);
   const myna = options.mynaportal;
+  const added = collectSectionScreens(options.sections ?? [], 'hellowork', [HELLOWORK_LOGIN.path, ...Object.values(HELLOWORK_SCREENS).map((s) => s.path)]);
+  // The manual sections' screens (reference-app/src/sections/), routed on their screen id like the built-in ones.
+  const addedById = new Map(added.screens.map((s) => [screenIdOf(s.path), s]));
   const app = new Hono<Env>();
   const www = new Hono<Env>();
   const kyushoku = new Hono<Env>();
@@ -137,14 +141,23 @@ export function createHelloWorkMarkupApp(options: HelloWorkOptions = {}) {
       return c.notFound();
     }
 
-    const key = SCREEN_BY_ID.get(screenId);
+    // A built-in screen (its key) or a manual section's.
+    const key = SCREEN_BY_ID.get(screenId) ?? addedById.get(screenId);
     if (!key) return c.notFound();
     noStore(c);
     const id = getCookie(c, HELLOWORK_SESSION_COOKIE);
     const session = sessions.get(id) ?? (key === 'messages' ? logout.retired(id) : undefined);
     if (!session) return render(c, <EndedSessionScreen />);
+    if (typeof key !== 'string') {
+      return render(
+        c,
+        <Screen user={session.user} token={session.csrfToken} current={key} deviations={deviations} sectionNav={added.nav}>
+          {key.body({ user: session.user, token: session.csrfToken })}
+        </Screen>,
+      );
+    }
     const View = SCREEN_VIEWS[key];
-    return render(c, <View user={session.user} token={session.csrfToken} current={key} deviations={deviations} />);
+    return render(c, <View user={session.user} token={session.csrfToken} current={key} deviations={deviations} sectionNav={added.nav} />);
   });
 
   if (myna) {

@@ -19,8 +19,9 @@ import {
   type HelloWorkOrigins,
   type HelloWorkScreenKey,
 } from '../../markup.ts';
+import type { SectionNavLink } from '../../sections/kit.ts';
 import { CoverBanner, EXTRA_MENU_ITEMS, FirstClickIgnored } from '../deviation-markup.tsx';
-import { JOB } from '../views.tsx';
+import { type AddedScreen, JOB } from '../views.tsx';
 
 export const TOP_CSS_PATH = '/common/css/top.css';
 export const KYUSHOKU_CSS_PATH = '/kyushoku/common/css/kyushoku.css';
@@ -284,9 +285,14 @@ export const ErrorScreen = (props: { message: string }) => (
 export interface ScreenView {
   readonly user: JobSeeker;
   readonly token: string;
-  readonly current: HelloWorkScreenKey;
+  /** A built-in screen, or one a manual section added (reference-app/src/sections/). */
+  readonly current: HelloWorkScreenKey | AddedScreen;
   readonly deviations?: Deviations;
+  /** Links to the screens the manual sections added, after the built-in ones in both menus (none: the menus as they are). */
+  readonly sectionNav?: readonly SectionNavLink[];
 }
+
+const pageTitleOf = (current: ScreenView['current']) => (typeof current === 'string' ? HELLOWORK_SCREENS[current].pageTitle : current.title);
 
 const SCREEN_KEYS = Object.keys(HELLOWORK_SCREENS) as HelloWorkScreenKey[];
 
@@ -325,6 +331,11 @@ const Headers = (props: ScreenView) => {
                 <a href={HELLOWORK_SCREENS[key].path}>{HELLOWORK_SCREENS[key].pageTitle}</a>
               </li>
             ))}
+            {(props.sectionNav ?? []).map((link) => (
+              <li class={typeof props.current !== 'string' && props.current.path === link.path ? 'current' : undefined}>
+                <a href={link.path}>{link.label}</a>
+              </li>
+            ))}
           </ul>
         </div>
       </div>
@@ -344,6 +355,11 @@ const Headers = (props: ScreenView) => {
           {SCREEN_KEYS.map((key) => (
             <li>
               <a href={HELLOWORK_SCREENS[key].path}>{HELLOWORK_SCREENS[key].pageTitle}</a>
+            </li>
+          ))}
+          {(props.sectionNav ?? []).map((link) => (
+            <li>
+              <a href={link.path}>{link.label}</a>
             </li>
           ))}
           {dev.has('sp-logout-below-fold')
@@ -368,9 +384,10 @@ const Headers = (props: ScreenView) => {
 const MENU_SCRIPT =
   "(function(){var m=document.getElementById('ID_spMenu'),b=document.querySelectorAll('.sp_menu_btn');if(!m)return;function set(o){m.className=o?'sp_menu is_open':'sp_menu';}for(var i=0;i<b.length;i++){b[i].addEventListener('click',function(e){e.preventDefault();set(m.className.indexOf('is_open')<0);});}document.addEventListener('keydown',function(e){if(e.key==='Escape'||e.key==='Esc')set(false);});})();";
 
-const Screen = (props: ScreenView & { children: Child }) => {
+/** A My Page screen: both headers (logout, menus), page title, content; also what a manual section's screen is rendered in. */
+export const Screen = (props: ScreenView & { children: Child }) => {
   const dev = props.deviations ?? new Deviations();
-  const pageTitle = HELLOWORK_SCREENS[props.current].pageTitle;
+  const pageTitle = pageTitleOf(props.current);
   const unreachable = dev.has('logout-unreachable-on-subpage') && props.current === 'applications';
   return (
     <Page title={`${pageTitle}${HELLOWORK_TITLE_SUFFIX}`} css={KYUSHOKU_CSS_PATH} bodyClass="kyushoku mypage">
