@@ -5,8 +5,8 @@
  * `npm run figures`) first.
  *
  *   npm run figures:approve -- all            every figure the last run compared
- *   npm run figures:approve -- '3.3(1)①'     one manual step (every device profile)
- *   npm run figures:approve -- '3.3(1)①' --project pc-chromium
+ *   npm run figures:approve -- '<manual id>'  one manual step, e.g. the id of a numbered step in a transcript (every device profile)
+ *   npm run figures:approve -- '<manual id>' --project pc-chromium
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -16,7 +16,7 @@ import { readDriftRecords } from '../support/figure-book.ts';
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { project: { type: 'string', multiple: true } } });
 const wanted = positionals[0];
 if (!wanted) {
-  console.error('使い方: npm run figures:approve -- <手順の ID（例: 3.3(1)①）|all> [--project <名前>]');
+  console.error('使い方: npm run figures:approve -- <手順の ID|all> [--project <名前>]');
   process.exit(2);
 }
 const records = readDriftRecords().filter(

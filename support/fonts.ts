@@ -7,7 +7,7 @@
  * launch environment) that makes Noto Sans JP the preferred sans-serif, serif and monospace family and leaves the
  * system configuration out: its rendering settings (hinting, anti-aliasing) change every glyph's pixels, so a
  * machine with fonts and a bare one would take different figures of the same page (measured: 2–27% of the pixels
- * of the 3.3 figures). SUITE_FONT=system takes the machine's own Japanese font and configuration instead
+ * of the published figures). SUITE_FONT=system takes the machine's own Japanese font and configuration instead
  * (`fc-list :lang=ja`), when there is one (never under SUITE_BARE_MACHINE=1): figures then differ from the approved ones.
  */
 import { spawnSync } from 'node:child_process';

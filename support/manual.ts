@@ -55,6 +55,9 @@ export type DeviceClass = 'pc' | 'sp';
 export const DEVICE_CLASSES: readonly DeviceClass[] = ['pc', 'sp'];
 export const DEVICE_TAG: Readonly<Record<DeviceClass, string>> = { pc: '@pc', sp: '@sp' };
 export const DEVICE_KIND: Readonly<Record<DeviceClass, string>> = { pc: 'パソコン', sp: 'スマートデバイス' };
+/** A 注意 (caveat) section: its id says so, e.g. 2.1(注意). */
+export const isNote = (section: Pick<ManualSection, 'id'>): boolean => section.id.includes('注意');
+
 export const isDeviceClass = (value: unknown): value is DeviceClass => typeof value === 'string' && (DEVICE_CLASSES as readonly string[]).includes(value);
 
 /** A section folder's transcript. */
@@ -168,13 +171,15 @@ export class ManualIndex {
   }
 
   /**
-   * The device's own procedure for a section that applies to several kinds of device (e.g. a 注意 that holds
-   * "whichever screen you log out from"): the sections of the same transcript that apply to that device alone.
-   * A section that is itself one device's procedure has none.
+   * The device's own procedure for a 注意, or for a section that applies to several kinds of device (a 注意 is
+   * proven by doing the procedure on that device): the sections of the same transcript that apply to that device
+   * alone and are not 注意 themselves. A procedure (one device, not a 注意) has none.
    */
   proceduresFor(section: ManualSection, device: DeviceClass): ManualSection[] {
-    if (this.devicesOf(section).size < 2) return [];
-    return section.manual.sections.filter((s) => s !== section && this.devicesOf(s).size === 1 && this.appliesTo(s, device));
+    if (!isNote(section) && this.devicesOf(section).size < 2) return [];
+    return section.manual.sections.filter(
+      (s) => s !== section && !isNote(s) && this.devicesOf(s).size === 1 && this.appliesTo(s, device),
+    );
   }
 
   /**

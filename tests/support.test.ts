@@ -65,3 +65,28 @@ test('browser: CHROMIUM_PATH pointing nowhere is reported', () => {
     assert.match(String(e), /CHROMIUM_PATH=\/nope\/chromium does not exist/);
   }
 });
+
+test('a 注意 may quote its device procedure, on one kind of device or several; a procedure may not quote another', () => {
+  const manual = parseManual(
+    [
+      '# 9.9 見本',
+      '## 9.9(1) パソコン画面 · タグ: `@9.9-1`',
+      '- **9.9(1)①** 手順です。',
+      '## 9.9(2) スマートデバイス画面 · タグ: `@9.9-2`',
+      '- **9.9(2)①** 別の手順です。',
+      '## 9.9(注意) 注意 · タグ: `@9.9-note`',
+      '- **9.9(注意)①** 注意です。',
+      '',
+    ].join('\n'),
+    'manual/9.9-x/transcript.md',
+  );
+  const pcOnlyNote = new ManualIndex([manual], [['@9.9-1', '@pc'], ['@9.9-2', '@sp'], ['@9.9-note', '@pc']]);
+  assert.equal(pcOnlyNote.sentenceFor(['@9.9-note', '@pc'], '手順です。', 'pc')?.id, '9.9(1)①');
+  assert.equal(pcOnlyNote.sentenceFor(['@9.9-note', '@pc'], '別の手順です。', 'pc'), undefined);
+  assert.equal(pcOnlyNote.sentenceFor(['@9.9-1', '@pc'], '注意です。', 'pc'), undefined);
+  assert.equal(pcOnlyNote.sentenceFor(['@9.9-1', '@pc'], '別の手順です。', 'pc'), undefined);
+  assert.deepEqual([...pcOnlyNote.devicesOf(manual.sections[2] as never)], ['pc']);
+  const bothNote = new ManualIndex([manual], [['@9.9-1', '@pc'], ['@9.9-2', '@sp'], ['@9.9-note', '@pc', '@sp']]);
+  assert.equal(bothNote.sentenceFor(['@9.9-note', '@pc', '@sp'], '別の手順です。', 'sp')?.id, '9.9(2)①');
+  assert.equal(bothNote.sentenceFor(['@9.9-note', '@pc', '@sp'], '別の手順です。', 'pc'), undefined);
+});
