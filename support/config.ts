@@ -71,6 +71,18 @@ const projectList = z
   .regex(/^[\w-]+(,[\w-]+)*$/, 'comma-separated project names such as pc-chromium,sp-android')
   .transform((v) => v.split(','));
 
+/** A text that `parse` reads (e.g. JSON.parse), or an issue saying what was expected (the schema after it checks the shape). */
+const parsedText = <T,>(parse: (raw: string) => T, message: (raw: string) => string) =>
+  z.string().transform((raw, ctx) => {
+    try {
+      return parse(raw);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: message(raw) });
+      return z.NEVER;
+    }
+  });
+const jsonText = (message: string) => parsedText((raw) => JSON.parse(raw) as unknown, () => message);
+
 const EnvSchema = z.object({
   TARGET_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'an absolute http(s) URL such as https://staging.example.jp' }).optional()),
   TARGET_TOP_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'an absolute http(s) URL of the top page\'s origin, such as https://www.example.jp' }).optional()),
@@ -81,16 +93,7 @@ const EnvSchema = z.object({
   TARGET_TOP_PATH: optionalText.pipe(path.optional()),
   TARGET_LOGIN_PATH: optionalText.pipe(path.optional()),
   TARGET_MYPAGE_SCREENS: optionalText.pipe(
-    z
-      .string()
-      .transform((raw, ctx) => {
-        try {
-          return JSON.parse(raw) as unknown;
-        } catch {
-          ctx.addIssue({ code: 'custom', message: 'JSON such as {"求職者マイページホーム":"/mypage"}' });
-          return z.NEVER;
-        }
-      })
+    jsonText('JSON such as {"求職者マイページホーム":"/mypage"}')
       .pipe(z.record(z.string().min(1), path))
       .optional(),
   ),
@@ -150,30 +153,10 @@ const EnvSchema = z.object({
   ),
   REFERENCE_APP_RUNNING: orUnset(flag('whether the bundled app is already running on HELLOWORK_PORT / MYNAPORTAL_PORT').default(false)),
   SHARD: optionalText.pipe(
-    z
-      .string()
-      .transform((v, ctx) => {
-        try {
-          return parseShard(v) as Shard;
-        } catch {
-          ctx.addIssue({ code: 'custom', message: `${SHARD_FORMAT} (got "${v}")` });
-          return z.NEVER;
-        }
-      })
-      .optional(),
+    parsedText((v) => parseShard(v) as Shard, (v) => `${SHARD_FORMAT} (got "${v}")`).optional(),
   ),
   PW_TEST_CONNECT_WS_ENDPOINT: optionalText.pipe(
-    z
-      .string()
-      .transform((v, ctx) => {
-        try {
-          return parseRemoteBrowser(v) as RemoteBrowser;
-        } catch {
-          ctx.addIssue({ code: 'custom', message: `a ws:// or wss:// URL of a Playwright browser server, such as ws://127.0.0.1:3000/ (got "${v}")` });
-          return z.NEVER;
-        }
-      })
-      .optional(),
+    parsedText((v) => parseRemoteBrowser(v) as RemoteBrowser, (v) => `a ws:// or wss:// URL of a Playwright browser server, such as ws://127.0.0.1:3000/ (got "${v}")`).optional(),
   ),
   // As Playwright reads it (`!!process.env.CI`): set to anything = on a CI machine (it sets it; nothing to get wrong).
   CI: z
@@ -194,16 +177,7 @@ const SensitivitySchema = z.object({
   SENSITIVITY_JSON: orUnset(z.string().trim().default('test-results/sensitivity.json')),
   /** The variants' ports, chosen once by the main process and handed to the workers. */
   SENSITIVITY_PORTS: optionalText.pipe(
-    z
-      .string()
-      .transform((raw, ctx) => {
-        try {
-          return JSON.parse(raw) as unknown;
-        } catch {
-          ctx.addIssue({ code: 'custom', message: 'JSON such as {"logout-renamed":[40001,40002]} (set by the sensitivity run itself: unset it)' });
-          return z.NEVER;
-        }
-      })
+    jsonText('JSON such as {"logout-renamed":[40001,40002]} (set by the sensitivity run itself: unset it)')
       .pipe(z.record(z.string(), z.tuple([port, port]), { error: 'JSON such as {"logout-renamed":[40001,40002]} (set by the sensitivity run itself: unset it)' }))
       .optional(),
   ),
