@@ -14,7 +14,7 @@ const STEPS_DIR = fileURLToPath(new URL('.', import.meta.url));
 const RUNNER_DIRS = new Set(['playwright-bdd', 'cucumber-js']);
 
 /** The step files under steps/, in a stable order (path order), as paths relative to steps/. */
-export function stepFiles(dir: string = STEPS_DIR): string[] {
+function stepFiles(dir: string = STEPS_DIR): string[] {
   const found: string[] = [];
   const walk = (at: string) => {
     for (const entry of readdirSync(at, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {

@@ -13,7 +13,7 @@ import { parseRemoteBrowser, parseShard, type RemoteBrowser, SHARD_FORMAT, type 
 import { loadProfile, ProfileError, type TargetProfile } from './target-profile.ts';
 
 /** The bundled app's markups (REFERENCE_MARKUP) and the profile each is checked with. */
-export const REFERENCE_MARKUPS = { bundled: 'reference', hellowork: 'hellowork' } as const;
+const REFERENCE_MARKUPS = { bundled: 'reference', hellowork: 'hellowork' } as const;
 export type ReferenceMarkup = keyof typeof REFERENCE_MARKUPS;
 
 /** Origins of the bundled HelloWork stand-in in each markup (the top page may be on another host than My Page). */
@@ -221,8 +221,6 @@ export interface SuiteConfig {
   readonly headless: boolean;
   /** Device profiles / browsers to run (project names); undefined = all available. */
   readonly projects?: readonly string[];
-  /** Language of the generated Allure report. */
-  readonly reportLocale: 'ja' | 'en';
   /** A screenshot of the page after every step, attached to the reports (off for the sensitivity runs). */
   readonly stepScreenshots: boolean;
   /** Save manual-style figures (element boxed in red) to reports/figures/. */
@@ -306,7 +304,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SuiteConfig {
     topAreaRatio: e.TOP_AREA_RATIO,
     headless: e.HEADLESS,
     ...(e.PROJECTS ? { projects: e.PROJECTS } : {}),
-    reportLocale: e.REPORT_LOCALE,
     stepScreenshots: e.STEP_SCREENSHOTS,
     figures: e.FIGURES,
     figureDrift: e.FIGURE_DRIFT,

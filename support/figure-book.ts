@@ -22,8 +22,8 @@ import { z } from 'zod';
 import type { ManualIndex } from './manual.ts';
 import { LocatorSpecSchema } from './target-profile.ts';
 
-export const FIGURE_SPEC_FILE = 'figures.json';
-export const APPROVED_DIR = 'figures';
+const FIGURE_SPEC_FILE = 'figures.json';
+const APPROVED_DIR = 'figures';
 export const DRIFT_DIR = 'reports/figures/drift';
 
 const Crop = z.union([
@@ -45,7 +45,7 @@ const FigureSpec = z
   })
   .strict();
 
-export const FigureSpecFileSchema = z
+const FigureSpecFileSchema = z
   .object({
     $comment: z.string().optional(),
     defaults: z.object({ tolerance: z.number().min(0).max(1), threshold: z.number().min(0).max(1).default(0.1) }).strict(),
@@ -121,7 +121,7 @@ export function loadFigurePlans(index: ManualIndex): Map<string, FigurePlan> {
   return plans;
 }
 
-export const DriftRecordSchema: z.ZodType<DriftRecord> = z.object({
+const DriftRecordSchema: z.ZodType<DriftRecord> = z.object({
   manualId: z.string(),
   project: z.string(),
   profile: z.string(),

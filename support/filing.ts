@@ -12,7 +12,7 @@ export interface Filing {
   readonly story?: string;
 }
 
-export const BEYOND_THE_MANUAL = 'マニュアルの範囲外の確認';
+const BEYOND_THE_MANUAL = 'マニュアルの範囲外の確認';
 
 export function filingOf(index: ManualIndex, tags: readonly string[], featureName: string): Filing {
   const section = index.sectionForTags(tags);

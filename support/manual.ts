@@ -52,7 +52,7 @@ export interface Manual {
  * kind its scenarios run on with the tags @pc and @sp; each device profile of the run belongs to one kind.
  */
 export type DeviceClass = 'pc' | 'sp';
-export const DEVICE_CLASSES: readonly DeviceClass[] = ['pc', 'sp'];
+const DEVICE_CLASSES: readonly DeviceClass[] = ['pc', 'sp'];
 export const DEVICE_TAG: Readonly<Record<DeviceClass, string>> = { pc: '@pc', sp: '@sp' };
 export const DEVICE_KIND: Readonly<Record<DeviceClass, string>> = { pc: 'パソコン', sp: 'スマートデバイス' };
 /** A 注意 (caveat) section: its id says so, e.g. 2.1(注意). */
@@ -61,7 +61,7 @@ export const isNote = (section: Pick<ManualSection, 'id'>): boolean => section.i
 export const isDeviceClass = (value: unknown): value is DeviceClass => typeof value === 'string' && (DEVICE_CLASSES as readonly string[]).includes(value);
 
 /** A section folder's transcript. */
-export const TRANSCRIPT = 'transcript.md';
+const TRANSCRIPT = 'transcript.md';
 
 const SECTION_RE = /^##\s+(\S+)\s+(.+?)\s+·\s+タグ:\s+`(@[^`\s]+)`\s*$/;
 const CHAPTER_RE = /^章:\s*(.+?)\s*$/;
@@ -217,7 +217,7 @@ export class ManualIndex {
 }
 
 /** The tags of every scenario (pickle) of the feature files under `dir`. */
-export function loadScenarioTags(dir: string): string[][] {
+function loadScenarioTags(dir: string): string[][] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.feature'))

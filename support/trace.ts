@@ -142,7 +142,7 @@ function problem(kind: TraceProblem['kind'], manual: ManualSentence | undefined,
 }
 
 /** Every feature file under dir, parsed with the Gherkin parser (default language ja). */
-export function loadFeatureTexts(dir: string): FeatureText[] {
+function loadFeatureTexts(dir: string): FeatureText[] {
   const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.feature'))
     .sort()

@@ -41,10 +41,10 @@ async function listens(port: number): Promise<boolean> {
 describe('startUp', () => {
   test('.env fills what the environment lacks, free ports go to the bundled app, and the settings come back validated', async () => {
     const env: NodeJS.ProcessEnv = { NOTE_SETTLE_MS: '0' };
-    const suite = withDotenv('WORKERS=3\nREPORT_LOCALE=en\nDEVIATIONS=logout-renamed\nNOTE_SETTLE_MS=1000\n', (file) => startUp({ env, dotenv: file }));
+    const suite = withDotenv('WORKERS=3\nFIGURE_DRIFT=fail\nDEVIATIONS=logout-renamed\nNOTE_SETTLE_MS=1000\n', (file) => startUp({ env, dotenv: file }));
     // From .env; the environment wins over it.
     assert.equal(suite.workers, 3);
-    assert.equal(suite.reportLocale, 'en');
+    assert.equal(suite.figureDrift, 'fail');
     assert.deepEqual(suite.run.deviations, ['logout-renamed']);
     assert.equal(suite.noteSettleMs, 0);
     // Ports chosen, written back for the app, the workers and child processes, and used by the configuration.
@@ -66,12 +66,12 @@ describe('startUp', () => {
   });
 
   test('empty values in .env (as .env.example lists them) mean the defaults', () => {
-    const text = 'HEADLESS=\nWORKERS=\nACTION_TIMEOUT=\nDEVICE_PROFILE=\nCUCUMBER_SIGNOFF=\nREPORT_LOCALE=\nSHARD=\nDEVIATIONS=\n';
+    const text = 'HEADLESS=\nWORKERS=\nACTION_TIMEOUT=\nDEVICE_PROFILE=\nCUCUMBER_SIGNOFF=\nREPORT_LOCALE=\nFIGURE_DRIFT=\nSHARD=\nDEVIATIONS=\n';
     const suite = withDotenv(text, (file) => startUp({ env: { ...PORTS }, dotenv: file }));
     assert.equal(suite.headless, true);
     assert.equal(suite.workers, 2);
     assert.equal(suite.timeouts.action, 10_000);
-    assert.equal(suite.reportLocale, 'ja');
+    assert.equal(suite.figureDrift, 'report');
     assert.deepEqual(suite.run, { deviations: [], deviceProfile: 'pc-chromium', cucumberSignoff: 'per-process', referenceAppRunning: false, ci: false });
   });
 

@@ -19,7 +19,6 @@ import {
   Before,
   BeforeAll,
   BeforeStep,
-  type IWorldOptions,
   setDefaultTimeout,
   setWorldConstructor,
   Status,
@@ -58,9 +57,6 @@ export class ConformanceWorld extends World {
   /** The text of the step being run (the manual sentence it quotes, for a manual step). */
   stepText = '';
 
-  constructor(options: IWorldOptions) {
-    super(options);
-  }
 
   get stepContext(): StepContext {
     if (!this.#ctx) throw new Error('the scenario has no browser context (the Before hook did not run)');

@@ -67,10 +67,10 @@ export interface ScenarioRun {
 }
 
 const PROJECT_URI = /^\[([^\]]*)\]:(.*)$/;
-export const SCREENSHOT_PREFIX = '画面: ';
+const SCREENSHOT_PREFIX = '画面: ';
 const IMAGE_TYPES = /^image\/(png|jpeg|webp|gif)$/;
 
-export function splitUri(uri: string): { project: string; featureUri: string } {
+function splitUri(uri: string): { project: string; featureUri: string } {
   const m = PROJECT_URI.exec(uri);
   return m ? { project: m[1] ?? '', featureUri: m[2] ?? '' } : { project: '', featureUri: uri };
 }

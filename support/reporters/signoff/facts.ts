@@ -70,15 +70,10 @@ const JST = new Intl.DateTimeFormat('ja-JP', {
   hour12: false,
 });
 
-const JST_DATE = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', year: 'numeric', month: 'long', day: 'numeric' });
 
 /** 2026年11月26日(木) 08:11:49 JST. */
 export function formatJst(date: Date): string {
   return `${JST.format(date)} JST`;
-}
-
-export function formatJstDate(date: Date): string {
-  return JST_DATE.format(date);
 }
 
 export function formatDuration(ms: number): string {

@@ -54,7 +54,7 @@ export interface SignoffOptions {
   readonly targetUrl?: string;
 }
 
-export const DEFAULT_HTML = 'reports/signoff/index.html';
+const DEFAULT_HTML = 'reports/signoff/index.html';
 const DEFAULT_PROJECTS: readonly ProjectOption[] = CHROMIUM_PROFILES.map((p) => ({ name: p.name, use: { ...p.use, deviceClass: p.deviceClass } }));
 const TAG = '[signoff]';
 

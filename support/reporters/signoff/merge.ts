@@ -43,7 +43,7 @@ export function mergeMessages(inputs: readonly { project: string; envelopes: rea
   return merged;
 }
 
-export function readMessages(file: string): Envelope[] {
+function readMessages(file: string): Envelope[] {
   return readFileSync(file, 'utf8')
     .split('\n')
     .filter((line) => line.trim())

@@ -49,7 +49,7 @@ function markOfStatus(status: StepStatus | undefined): Mark | 'skipped' {
 }
 
 /** The image inline, or undefined when its file cannot be read. */
-export function dataUri(image: ImageRef): string | undefined {
+function dataUri(image: ImageRef): string | undefined {
   try {
     const base64 = image.base64 ?? (image.path ? readFileSync(image.path).toString('base64') : undefined);
     return base64 ? `data:${image.mediaType};base64,${base64}` : undefined;
