@@ -11,7 +11,7 @@
  *          reports/cucumber-js/signoff/{index.html,signoff.pdf}.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { FIGURES_DIR } from '../checks/figures.ts';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
@@ -21,6 +21,8 @@ import { ConfigError } from '../support/config.ts';
 import { preflight } from '../support/preflight.ts';
 import { CHROMIUM_PROFILES } from '../support/profiles.ts';
 import { type RunningReferenceApp, startReferenceApp } from '../support/reference-app.ts';
+import { readDriftRecords } from '../support/figure-book.ts';
+import { DRIFT_REPORT, driftMarkdown, driftSummary } from '../support/reporters/figure-drift.ts';
 import { writeMergedSignoff } from '../support/reporters/signoff/merge.ts';
 import { redactSuiteSecrets } from '../support/reporters/redact-secrets.ts';
 import { startUp } from '../support/startup.ts';
@@ -103,6 +105,12 @@ async function main(): Promise<number> {
     { outputFile: join(OUT, 'signoff', 'index.html'), pdfFile: join(OUT, 'signoff', 'signoff.pdf') },
   );
   redactSuiteSecrets([OUT]);
+  // Which published figures no longer match the approved ones, as after the Playwright run.
+  const drift = readDriftRecords();
+  if (drift.length > 0) {
+    writeFileSync(DRIFT_REPORT, driftMarkdown(drift));
+    console.log(driftSummary(drift));
+  }
 
   const failed = names.filter((p) => codes[p] !== 0);
   console.log(`\ncucumber-js conformance run ${failed.length === 0 ? 'passed' : `FAILED (${failed.join(', ')})`}. Reports:`);
