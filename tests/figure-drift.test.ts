@@ -1,7 +1,12 @@
 /** Figure drift (support/figure-drift.ts): unchanged within tolerance, changed with a readable diff, masks ignored. */
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { PNG } from 'pngjs';
+import { loadFigurePlans } from '../support/figure-book.ts';
+import { ManualIndex, parseManual } from '../support/manual.ts';
 import { compareFigures, readPng, writePng } from '../support/figure-drift.ts';
 
 /** A white image with one dark rectangle (a stand-in for a button) at x. */
@@ -53,4 +58,26 @@ test('figures of different sizes are changed, with both sizes', () => {
   const r = compareFigures(figure(100, 50, { x: 0, y: 0, w: 1, h: 1 }), figure(100, 60, { x: 0, y: 0, w: 1, h: 1 }), { tolerance: 0.5 });
   assert.equal(r.status, 'changed');
   assert.deepEqual(r.sizes, { approved: '100×50', fresh: '100×60' });
+});
+
+test('figure plans: read from each section folder, defaults filled in; a bad figures.json names the file and the entry', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'figure-plans-'));
+  try {
+    mkdirSync(join(dir, '9.9-x'));
+    const file = join(dir, '9.9-x', 'transcript.md');
+    const index = () => new ManualIndex([parseManual('# 9.9 見本\n## 9.9(1) パソコン画面 · タグ: `@9.9-1`\n- **9.9(1)①** 手順です。\n', file)]);
+    const spec = (figures: object) => writeFileSync(join(dir, '9.9-x', 'figures.json'), JSON.stringify({ defaults: { tolerance: 0.001 }, figures }));
+    spec({ '9.9(1)①': { scenario: '見本', crop: { x: 0, y: 0, width: 400, height: 120 }, masks: ['userName', [{ css: '.date' }]] } });
+    const plan = loadFigurePlans(index()).get('9.9(1)①');
+    assert.deepEqual(
+      { scenario: plan?.scenario, crop: plan?.crop, masks: plan?.masks.length, tolerance: plan?.tolerance, threshold: plan?.threshold },
+      { scenario: '見本', crop: { x: 0, y: 0, width: 400, height: 120 }, masks: 2, tolerance: 0.001, threshold: 0.1 },
+    );
+    spec({ '9.9(1)⑨': { scenario: '見本' } });
+    assert.throws(() => loadFigurePlans(index()), /figures\.json: 9\.9\(1\)⑨ is not a manual id/);
+    spec({ '9.9(1)①': { scenario: '見本', crop: 'somewhere' } });
+    assert.throws(() => loadFigurePlans(index()), /figures\.json[\s\S]*crop/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
