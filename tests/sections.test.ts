@@ -22,3 +22,8 @@ test('no generic file names a manual section (its number, its tags, its ids)', (
     assert.equal(grep.stdout.trim(), '', `section ${number} is named in generic files:\n${grep.stdout}`);
   }
 });
+
+test('steps, fixtures, checks and page objects never import the reference app (they must work against any target)', () => {
+  const grep = spawnSync('git', ['grep', '-nE', "from '[./]*reference-app/", '--', 'steps', 'fixtures', 'checks', 'pages'], { encoding: 'utf8' });
+  assert.equal(grep.stdout.trim(), '', grep.stdout);
+});
