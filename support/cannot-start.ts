@@ -6,10 +6,11 @@
 import { ScaleOutSettingError } from './scale-out.ts';
 import { BareMachineFlagError, NoChromiumError } from './browser.ts';
 import { ConfigError } from './config.ts';
+import { FontChoiceError } from './fonts.ts';
 import { NpmChromiumUnpackError } from './npm-chromium.ts';
 import { UnreachableTargetError } from './preflight.ts';
 
-export const CANNOT_START = [ConfigError, NoChromiumError, BareMachineFlagError, NpmChromiumUnpackError, UnreachableTargetError, ScaleOutSettingError] as const;
+export const CANNOT_START = [ConfigError, NoChromiumError, BareMachineFlagError, FontChoiceError, NpmChromiumUnpackError, UnreachableTargetError, ScaleOutSettingError] as const;
 
 function cannotStart(error: unknown): error is Error {
   return CANNOT_START.some((E) => error instanceof E);

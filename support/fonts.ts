@@ -86,10 +86,25 @@ export function writeFontconfig(xml: string, dir: string): string {
   return file;
 }
 
+export class FontChoiceError extends Error {
+  constructor(value: string) {
+    super(`SUITE_FONT=${value} is not a font choice: npm (the suite's Noto Sans JP, the default) or system (the machine's own Japanese font).`);
+    this.name = 'FontChoiceError';
+  }
+}
+
+/** SUITE_FONT: npm (default, the suite's font) or system (the machine's); anything else stops the run naming it. */
+export function fontChoice(env: NodeJS.ProcessEnv = process.env): 'npm' | 'system' {
+  const value = env.SUITE_FONT?.trim().toLowerCase() ?? '';
+  if (value === '' || value === 'npm') return 'npm';
+  if (value === 'system') return 'system';
+  throw new FontChoiceError(env.SUITE_FONT ?? '');
+}
+
 export function resolveFont(
   bare: boolean,
   system: () => { family: string; file: string } | undefined = systemJapaneseFont,
-  preferSystem = process.env.SUITE_FONT === 'system',
+  preferSystem = fontChoice() === 'system',
 ): ResolvedFont {
   const found = bare || !preferSystem ? undefined : system();
   if (found) return { source: 'system', family: found.family, from: found.file };

@@ -13,7 +13,7 @@ import { test } from 'node:test';
 import { brotliCompressSync, createGzip } from 'node:zlib';
 import tar from 'tar-stream';
 import { BareMachineFlagError, NoChromiumError, resolveChromium, type Lookups } from '../support/browser.ts';
-import { fontconfigXml, type ResolvedFont, resolveFont, writeFontconfig } from '../support/fonts.ts';
+import { fontChoice, fontconfigXml, type ResolvedFont, resolveFont, writeFontconfig } from '../support/fonts.ts';
 import { ensureNpmChromium, npmChromiumPaths, strayUnpacks } from '../support/npm-chromium.ts';
 
 const systemFont: ResolvedFont = { source: 'system', family: 'IPAGothic', from: '/usr/share/fonts/ipag.ttf' };
@@ -206,4 +206,10 @@ test('cannot start: no browser at all prints one paragraph and no stack trace (t
   assert.equal(run.status, 1, out);
   assert.match(out, /No Chromium found to run the conformance suite/);
   assert.doesNotMatch(out, STACK_LINE, out);
+});
+
+test('SUITE_FONT: npm by default, system when asked; anything else is named', () => {
+  assert.equal(fontChoice({}), 'npm');
+  assert.equal(fontChoice({ SUITE_FONT: 'System' }), 'system');
+  assert.throws(() => fontChoice({ SUITE_FONT: 'ipa' }), /SUITE_FONT=ipa is not a font choice/);
 });
