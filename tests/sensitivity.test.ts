@@ -60,3 +60,17 @@ test('scenario keys name the most specific tag; the quick grep takes the sample 
   assert.ok(!grep.test('「求職者マイページホーム」画面から … @3.3-2 @sp'));
   assert.ok(grep.test('x @security @pc @sp @sec-replay'));
 });
+
+test('quick grep: when a deviation expects every scenario that logs out red, its representative stands for the group', () => {
+  const grep = scenarioGrep('logout-at-bottom', 'pc', false);
+  assert.ok(grep.test('x @security @pc @sp @sec-replay'));
+  for (const tag of ['@sec-back', '@sec-tabs', '@sec-reach', '@note-both', '@note-mypage-logout']) {
+    assert.ok(!grep.test(`x @3.3-note @pc @sp @mynaportal ${tag}`), `${tag} is left to the full run`);
+  }
+  // Only part of the group expected red: each of them runs.
+  const partial = scenarioGrep('mynaportal-rp-logout', 'pc', false);
+  assert.ok(partial.test('x @3.3-note @pc @sp @mynaportal @note-mypage-logout'));
+  assert.ok(partial.test('x @3.3-note @pc @sp @mynaportal @note-both'));
+  // The full run runs everything.
+  assert.ok(scenarioGrep('logout-at-bottom', 'pc', true).test('x @3.3-note @pc @sp @mynaportal @note-both'));
+});

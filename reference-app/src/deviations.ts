@@ -42,8 +42,10 @@ const seesTopPage: ExpectedRed[] = [
   { tag: '@note-mypage-logout', devices: 'all' },
 ];
 
-const logsOutOfMyPage = (devices: Devices): ExpectedRed[] =>
-  ['@note-mypage-logout', '@note-both', '@sec-replay', '@sec-back', '@sec-tabs', '@sec-reach'].map((tag) => ({ tag, devices }));
+/** The scenarios that log out of My Page by the device's procedure on their way to something else (注意, security). */
+const LOGS_OUT_OF_MY_PAGE = ['@note-mypage-logout', '@note-both', '@sec-replay', '@sec-back', '@sec-tabs', '@sec-reach'] as const;
+
+const logsOutOfMyPage = (devices: Devices): ExpectedRed[] => LOGS_OUT_OF_MY_PAGE.map((tag) => ({ tag, devices }));
 
 export const DEVIATIONS = {
   'logout-missing-pc': {
@@ -239,11 +241,18 @@ const HOME_ROW = '「求職者マイページホーム」画面から';
 
 /**
  * The quick sensitivity run's sample (support/sensitivity.ts): `rows` — for a feature whose scenarios differ only
- * in where they start, the title text of the one that stands for all of them; `green` — scenarios (a title text
+ * in where they start, the title text of the one that stands for all of them; `group` — scenarios that are red
+ * together whenever the logout procedure itself is broken: when a deviation expects the whole group red, the quick
+ * run runs its `representative` only (`npm run sensitivity:full` runs them all); `green` — scenarios (a title text
  * or a tag) that every variant runs to show that nothing else turned red.
  */
-export const QUICK_SAMPLE: { readonly rows: Readonly<Record<string, string>>; readonly green: readonly string[] } = {
+export const QUICK_SAMPLE: {
+  readonly rows: Readonly<Record<string, string>>;
+  readonly group: { readonly tags: readonly string[]; readonly representative: string };
+  readonly green: readonly string[];
+} = {
   rows: { '@3.3-1': HOME_ROW, '@3.3-2': HOME_ROW },
+  group: { tags: LOGS_OUT_OF_MY_PAGE, representative: '@sec-replay' },
   green: [HOME_ROW, '@sec-headers'],
 };
 
