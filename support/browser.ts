@@ -4,8 +4,8 @@
  * Chromium, the first found of: Playwright's own build (`npx playwright install chromium`); CHROMIUM_PATH; a
  * system Chromium; the Chromium shipped in the @sparticuz/chromium npm package, fetched by `npm ci` (its
  * postinstall) and unpacked on first use (support/npm-chromium.ts). Always with the flags that keep Chromium off
- * the network it would otherwise call home to. A Japanese font: a system one, else the npm package's
- * (support/fonts.ts). SUITE_BARE_MACHINE=1 ignores everything the machine brings (Playwright's build,
+ * the network it would otherwise call home to. A Japanese font: the npm package's Noto Sans JP, the same on every
+ * machine (SUITE_FONT=system: the machine's own; support/fonts.ts). SUITE_BARE_MACHINE=1 ignores everything the machine brings (Playwright's build,
  * CHROMIUM_PATH, system Chromium, system fonts) to prove that `npm ci` alone suffices.
  * Firefox/WebKit: only where Playwright's builds exist. And the browser context every scenario gets, in every runner.
  */

@@ -133,20 +133,13 @@ const EnvSchema = z.object({
       .default('pc-chromium'),
   ),
   CUCUMBER_TAGS: optionalText.pipe(
-    z
-      .string()
-      .refine(
-        (expression) => {
-          try {
-            parseTagExpression(expression);
-            return true;
-          } catch {
-            return false;
-          }
-        },
-        { error: (issue) => `a cucumber tag expression such as "@security and not @sec-headers" (got "${String(issue.input)}")` },
-      )
-      .optional(),
+    parsedText(
+      (expression) => {
+        parseTagExpression(expression); // throws on a malformed expression; the text itself is kept
+        return expression;
+      },
+      (expression) => `a cucumber tag expression such as "@security and not @sec-headers" (got "${expression}")`,
+    ).optional(),
   ),
   CUCUMBER_SIGNOFF: orUnset(
     z.enum(['per-process', 'merged'], { error: 'per-process (each cucumber-js process writes a sign-off) or merged (npm run conformance:cucumber writes one)' }).default('per-process'),
