@@ -2,8 +2,8 @@
  * Figure drift: compares a figure of this run with the figure a manual writer approved (PNG both), with
  * pixelmatch. Masked areas (data that legitimately changes: dates, counts, the user's name) are painted the
  * same colour in both before comparing, so they never count. The result says whether the figure changed, how
- * much (share of pixels), and gives a diff image (changes in red over a faded copy) and a side-by-side image
- * (approved | fresh with the changed area framed | diff) a person can read.
+ * much (share of pixels), and, for a changed figure, a diff image (changes in red over a faded copy) and a
+ * side-by-side image (approved | fresh with the changed area framed | diff) a person can read.
  */
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
@@ -36,10 +36,13 @@ export interface DriftResult {
   readonly sizes?: { readonly approved: string; readonly fresh: string };
   /** The bounding box of the changes, in the fresh figure's pixels. */
   readonly changedArea?: Box;
-  /** Changes in red over a faded copy of the fresh figure (PNG). */
-  readonly diff: Buffer;
-  /** approved | fresh (changed area framed) | diff, side by side (PNG). */
-  readonly sideBySide: Buffer;
+  /** Only for a changed figure (the images of an unchanged one are not worth encoding on every run). */
+  readonly images?: {
+    /** Changes in red over a faded copy of the fresh figure (PNG). */
+    readonly diff: Buffer;
+    /** approved | fresh (changed area framed) | diff, side by side (PNG). */
+    readonly sideBySide: Buffer;
+  };
 }
 
 const MASK_COLOUR = [255, 0, 255, 255] as const;
@@ -131,16 +134,20 @@ export function compareFigures(approvedBytes: Buffer, freshBytes: Buffer, option
     diffColor: [255, 0, 0],
   });
   const ratio = sameSize ? changedPixels / (width * height) : 1;
-  const area = changedArea(diff);
-  const framed = padded(freshIn, width, height);
-  if (area && ratio > options.tolerance) frameBox(framed, area, FRAME_COLOUR);
+  const changed = ratio > options.tolerance;
+  const area = changedPixels > 0 ? changedArea(diff) : undefined;
+  let images: DriftResult['images'];
+  if (changed) {
+    const framed = padded(freshIn, width, height);
+    if (area) frameBox(framed, area, FRAME_COLOUR);
+    images = { diff: writePng(diff), sideBySide: writePng(sideBySide([approved, framed, diff])) };
+  }
   return {
-    status: ratio > options.tolerance ? 'changed' : 'unchanged',
+    status: changed ? 'changed' : 'unchanged',
     ratio,
     changedPixels,
     ...(sameSize ? {} : { sizes: { approved: `${approvedIn.width}×${approvedIn.height}`, fresh: `${freshIn.width}×${freshIn.height}` } }),
     ...(area ? { changedArea: area } : {}),
-    diff: writePng(diff),
-    sideBySide: writePng(sideBySide([approved, framed, diff])),
+    ...(images ? { images } : {}),
   };
 }

@@ -24,6 +24,7 @@ test('the same figure is unchanged; its diff has no changed pixel', () => {
   assert.equal(r.status, 'unchanged');
   assert.equal(r.changedPixels, 0);
   assert.equal(r.changedArea, undefined);
+  assert.equal(r.images, undefined, 'no images for an unchanged figure');
 });
 
 test('a moved control is changed: share of pixels, the changed area, and approved | fresh | diff side by side', () => {
@@ -34,7 +35,8 @@ test('a moved control is changed: share of pixels, the changed area, and approve
   assert.equal(r.changedPixels, 600);
   assert.equal(r.ratio, 600 / 5000);
   assert.deepEqual(r.changedArea, { x: 10, y: 10, width: 80, height: 10 });
-  const side = readPng(r.sideBySide);
+  assert.ok(r.images);
+  const side = readPng(r.images.sideBySide);
   assert.equal(side.width, 100 * 3 + 12 * 2);
   assert.equal(side.height, 50);
 });
