@@ -10,7 +10,7 @@
  * The quick run (npm test) runs, per variant and device profile, the scenarios the catalogue expects red plus a
  * sample that must stay green; `npm run sensitivity:full` runs every scenario and proves the sample misses nothing.
  */
-import { DEVIATION_IDS, DEVIATIONS, type DeviationId, expectedRed, QUICK_SAMPLE } from '../reference-app/src/deviations.ts';
+import { DEVIATION_IDS, DEVIATIONS, type DeviationId, expectedRed, QUICK_SAMPLE, redTags } from '../reference-app/src/deviations.ts';
 import type { FailureFact } from './failure-fact.ts';
 import { type DeviceClass, DEVICE_TAG } from './manual.ts';
 import { escapeRegExp } from './target-profile.ts';
@@ -60,10 +60,7 @@ export const GREEN_SAMPLE: readonly string[] = QUICK_SAMPLE.green;
 const tagPattern = (tag: string) => `${escapeRegExp(tag)}(?![\\w-])`;
 const has = (pattern: string) => `(?=.*${pattern})`;
 
-/** The tags of the scenarios the catalogue expects red with a deviation on a kind of device. */
-export function redTags(deviation: DeviationId, device: DeviceClass): string[] {
-  return DEVIATIONS[deviation].red.filter((r) => r.devices === 'all' || r.devices === device).map((r) => r.tag);
-}
+export { redTags };
 
 /**
  * The grep of a variant's project: its device class's tag AND (an expected-red scenario OR one of the green sample);

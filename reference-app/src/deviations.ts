@@ -235,7 +235,6 @@ export const DEVIATIONS = {
 export type DeviationId = keyof typeof DEVIATIONS;
 export const DEVIATION_IDS = Object.keys(DEVIATIONS) as DeviationId[];
 
-/** Whether the catalogue expects a scenario (by its tags) to be red under a deviation on a project (pc-* / sp-*). */
 /** The first Examples row of the 3.3 procedure features (they differ only in the screen logged out from). */
 const HOME_ROW = '「求職者マイページホーム」画面から';
 
@@ -256,10 +255,15 @@ export const QUICK_SAMPLE: {
   green: [HOME_ROW, '@sec-headers'],
 };
 
-export function expectedRed(deviation: DeviationId, tags: readonly string[], project: string): boolean {
-  const device = project.startsWith('sp-') ? 'sp' : 'pc';
+/** The tags of the scenarios the catalogue expects red with a deviation on a kind of device (pc-* / sp-* projects). */
+export function redTags(deviation: DeviationId, device: 'pc' | 'sp'): string[] {
   const deviationInfo: Deviation = DEVIATIONS[deviation];
-  return deviationInfo.red.some((r) => tags.includes(r.tag) && (r.devices === 'all' || r.devices === device));
+  return deviationInfo.red.filter((r) => r.devices === 'all' || r.devices === device).map((r) => r.tag);
+}
+
+/** Whether the catalogue expects a scenario (by its tags) to be red under a deviation on a project (pc-* / sp-*). */
+export function expectedRed(deviation: DeviationId, tags: readonly string[], project: string): boolean {
+  return redTags(deviation, project.startsWith('sp-') ? 'sp' : 'pc').some((tag) => tags.includes(tag));
 }
 
 export class Deviations {
