@@ -47,6 +47,9 @@ const LOGS_OUT_OF_MY_PAGE = ['@note-mypage-logout', '@note-both', '@sec-replay',
 
 const logsOutOfMyPage = (devices: Devices): ExpectedRed[] => LOGS_OUT_OF_MY_PAGE.map((tag) => ({ tag, devices }));
 
+/** A deviation that changes looks only: no scenario red, these published figures changed (bundled markup). */
+const looksOnly = (breaks: string, drift: NonNullable<Deviation['drift']>): Deviation => ({ concerns: 'looks', breaks, references: [], red: [], drift });
+
 export const DEVIATIONS = {
   'logout-missing-pc': {
     concerns: 'markup',
@@ -192,44 +195,32 @@ export const DEVIATIONS = {
   // Looks only: nothing the manual says changes, so no scenario turns red; the figures a manual writer publishes do.
   // Bundled markup only (the approved figures are the reference profile's). The sensitivity run leaves them out;
   // tests/integration/figure-drift.test.ts proves each changes exactly the figures listed in `drift`.
-  'header-colour': {
-    concerns: 'looks',
-    breaks: 'My Page\'s header bar and its bottom line are crimson instead of blue (the top page keeps its colours)',
-    references: [],
-    red: [],
-    drift: [
+  'header-colour': looksOnly(
+    'My Page\'s header bar and its bottom line are crimson instead of blue (the top page keeps its colours)',
+    [
       { figure: '3.3(1)①', devices: 'pc' },
       { figure: '3.3(2)①', devices: 'sp' },
       { figure: '3.3(2)②', devices: 'sp' },
     ],
-  },
-  'top-sections-reordered': {
-    concerns: 'looks',
-    breaks: 'the top page shows 「事業者の方」 first, before 「仕事をお探しの方」 (all three sections are still there)',
-    references: [],
-    red: [],
-    drift: [
+  ),
+  'top-sections-reordered': looksOnly(
+    'the top page shows 「事業者の方」 first, before 「仕事をお探しの方」 (all three sections are still there)',
+    [
       { figure: '3.3(1)②', devices: 'pc' },
       { figure: '3.3(2)③', devices: 'sp' },
     ],
-  },
-  'logout-label-halfwidth': {
-    concerns: 'looks',
-    breaks: 'ログアウト is written in half-width katakana, ﾛｸﾞｱｳﾄ (the same name after NFKC: the checks accept it with a remark)',
-    references: [],
-    red: [],
-    drift: [
+  ),
+  'logout-label-halfwidth': looksOnly(
+    'ログアウト is written in half-width katakana, ﾛｸﾞｱｳﾄ (the same name after NFKC: the checks accept it with a remark)',
+    [
       { figure: '3.3(1)①', devices: 'pc' },
       { figure: '3.3(2)②', devices: 'sp' },
     ],
-  },
-  'message-count-changed': {
-    concerns: 'looks',
-    breaks: 'My Page shows 7 new messages instead of 2 (a count the figures mask: no figure may change)',
-    references: [],
-    red: [],
-    drift: [],
-  },
+  ),
+  'message-count-changed': looksOnly(
+    'My Page shows 7 new messages instead of 2 (a count the figures mask: no figure may change)',
+    [],
+  ),
 } as const satisfies Record<string, Deviation>;
 
 export type DeviationId = keyof typeof DEVIATIONS;
