@@ -13,7 +13,7 @@
  * The same id may appear again (e.g. under 操作手順(詳細)) but then with the same text.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AstBuilder, compile, GherkinClassicTokenMatcher, Parser } from '@cucumber/gherkin';
 import { IdGenerator } from '@cucumber/messages';
@@ -230,7 +230,18 @@ function loadScenarioTags(dir: string): string[][] {
     });
 }
 
+const loaded = new Map<string, ManualIndex>();
+
 /** The manual sections and the features of a checkout: `<root>/manual/<section>/transcript.md` and `<root>/features/`. */
 export function loadManualIndex(root: string = ROOT, dirs: { manualDir?: string; featuresDir?: string } = {}): ManualIndex {
-  return new ManualIndex(loadManuals(dirs.manualDir ?? join(root, 'manual')), loadScenarioTags(dirs.featuresDir ?? join(root, 'features')));
+  const manualDir = resolve(dirs.manualDir ?? join(root, 'manual'));
+  const featuresDir = resolve(dirs.featuresDir ?? join(root, 'features'));
+  // Read once per process and pair of folders: a worker's fixtures and its step hooks both ask for it.
+  const key = `${manualDir}\u0000${featuresDir}`;
+  let index = loaded.get(key);
+  if (!index) {
+    index = new ManualIndex(loadManuals(manualDir), loadScenarioTags(featuresDir));
+    loaded.set(key, index);
+  }
+  return index;
 }
