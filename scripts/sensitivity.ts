@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { DEVIATION_IDS, DEVIATIONS, type DeviationId, expectedRed } from '../reference-app/src/deviations.ts';
 import { orStop } from '../support/cannot-start.ts';
 import { loadSensitivitySettings } from '../support/config.ts';
-import { FACT_MEDIA_TYPE, type FailureFact, readFact } from '../support/failure-fact.ts';
+import { type FailureFact, lastFact } from '../support/failure-fact.ts';
 import { GREEN_SAMPLE, judgeVariant, scenarioKey, type Outcome, type VariantSetting, variantOf, variants } from '../support/sensitivity.ts';
 
 // The sensitivity settings (SENSITIVITY_*), validated like every other (support/config.ts).
@@ -82,11 +82,8 @@ interface JsonSuite {
 
 /** The finding a red scenario recorded (the last one: a scenario stops at its first failed check). */
 function factOf(attachments: readonly JsonAttachment[] = []): FailureFact | undefined {
-  return attachments
-    .filter((a) => a.contentType === FACT_MEDIA_TYPE)
-    .map((a) => readFact({ contentType: a.contentType, body: a.body, contentEncoding: 'BASE64' }))
-    .filter((f): f is FailureFact => f !== undefined)
-    .at(-1);
+  // Playwright's JSON report carries in-memory attachments' bodies in base64.
+  return lastFact(attachments.map((a) => ({ ...a, contentEncoding: 'BASE64' })));
 }
 
 function outcomes(file: string): Outcome[] {

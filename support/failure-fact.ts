@@ -43,8 +43,16 @@ export const FailureFactSchema = z.object({
 export type FailureFact = z.infer<typeof FailureFactSchema>;
 export type FailureKind = FailureFact['kind'];
 
+/** An attachment as Cucumber messages (mediaType, contentEncoding) or Playwright's JSON report (contentType) carry it. */
+export interface FactAttachment {
+  readonly mediaType?: string;
+  readonly contentType?: string;
+  readonly body?: string;
+  readonly contentEncoding?: string;
+}
+
 /** The fact in an attachment's body (base64 or plain), or undefined when it is not one. */
-export function readFact(attachment: { readonly mediaType?: string; readonly contentType?: string; readonly body?: string; readonly contentEncoding?: string }): FailureFact | undefined {
+export function readFact(attachment: FactAttachment): FailureFact | undefined {
   const type = attachment.mediaType ?? attachment.contentType;
   if (type !== FACT_MEDIA_TYPE || attachment.body === undefined) return undefined;
   const text = attachment.contentEncoding === 'BASE64' ? Buffer.from(attachment.body, 'base64').toString('utf8') : attachment.body;
@@ -54,6 +62,14 @@ export function readFact(attachment: { readonly mediaType?: string; readonly con
   } catch {
     return undefined;
   }
+}
+
+/** The last finding among a step's (or a test's) attachments: a step stops at its first failed check. */
+export function lastFact(attachments: readonly FactAttachment[]): FailureFact | undefined {
+  return attachments
+    .map((a) => readFact(a))
+    .filter((f): f is FailureFact => f !== undefined)
+    .at(-1);
 }
 
 /** The first line of the error message: what failed, named by its id. */

@@ -8,7 +8,7 @@
  * (node_modules/playwright-bdd/src/reporter/cucumber/messagesBuilder/Projects.ts,
  * getFeatureUriWithProject).
  */
-import { type FailureFact, readFact } from '../../failure-fact.ts';
+import { type FailureFact, lastFact } from '../../failure-fact.ts';
 import {
   type Attachment,
   type Envelope,
@@ -80,11 +80,6 @@ function imageOf(attachment: Attachment): ImageRef | undefined {
   if (attachment.body && attachment.contentEncoding === 'BASE64') return { mediaType: attachment.mediaType, base64: attachment.body };
   if (attachment.url && !/^[a-z]+:\/\//i.test(attachment.url)) return { mediaType: attachment.mediaType, path: attachment.url };
   return undefined;
-}
-
-/** The last finding attached to a step (a step stops at its first failed check: there is at most one). */
-function lastFact(attachments: readonly Attachment[]): FailureFact | undefined {
-  return attachments.map((a) => readFact(a)).filter((f): f is FailureFact => f !== undefined).at(-1);
 }
 
 interface Attempt {
