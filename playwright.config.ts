@@ -19,7 +19,7 @@ import { commitOf, suiteOf, targetOf } from './support/reporters/signoff/facts.t
 import { startUp } from './support/startup.ts';
 import { FIGURES_DIR } from './checks/figures.ts';
 import type { Options } from './fixtures/test.ts';
-import { allureResultsDir, blobDir, isMergeReports, testResultsDir } from './support/scale-out.ts';
+import { allureResultsDir, blobDir, isMergeReports, ownOutputDirs, testResultsDir } from './support/scale-out.ts';
 
 // A bad setting or no browser stops the run with its message alone: a throw here would make Playwright print the
 // error object with its stack (support/cannot-start.ts).
@@ -172,10 +172,12 @@ export default defineConfig<Options>({
       },
     ]),
     // Which published figures no longer match the approved ones: reports/figures/drift.md (support/figure-book.ts).
-    ...when(!merging, ['./support/reporters/figure-drift.ts']),
+    // A shard sees only its own figures' records (others may still be running): the merge writes it for the whole run.
+    ...when(!shard, ['./support/reporters/figure-drift.ts']),
     ...when(!shard, ['./support/reporters/where-reports.ts']),
-    // Last: masks passwords and PINs in everything the run wrote, traces included (support/redact.ts).
-    ['./support/reporters/redact-secrets.ts'],
+    // Last: masks passwords and PINs in everything the run wrote, traces included (support/redact.ts); a shard, only in
+    // its own folders (shards sharing a checkout must not touch each other's half-written blob zip).
+    ['./support/reporters/redact-secrets.ts', { dirs: ownOutputDirs(shard) }],
   ],
   // The browser context (device, baseURL, locale, timezone, timeouts) is each project's (above); here what concerns the run.
   use: {

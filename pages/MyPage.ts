@@ -124,6 +124,7 @@ export class MyPage {
     const snapshot = await target.ariaSnapshot({ timeout: this.actionTimeout }).catch(() => '');
     const quoted = /^- [\w-]+ "((?:[^"\\]|\\.)*)"/.exec(snapshot)?.[1];
     if (quoted !== undefined) return quoted.replace(/\\(.)/g, '$1');
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a person reads on the screen (textContent would add hidden text)
     return (await target.innerText().catch(() => '')).trim() || ((await target.getAttribute('value')) ?? undefined);
   }
 
@@ -162,6 +163,7 @@ export class MyPage {
       [...menu.querySelectorAll('a[href], button, [role="button"], [role="link"], [role="menuitem"], input[type="submit"], input[type="button"]')]
         .filter((el) => (el as HTMLElement).offsetParent !== null)
         .map((el) =>
+          // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a person reads on the screen (textContent would add hidden text)
           (el.getAttribute('aria-label') || (el instanceof HTMLInputElement ? el.value : (el as HTMLElement).innerText) || '').replace(/\s+/g, ' ').trim(),
         ),
     );

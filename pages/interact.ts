@@ -122,6 +122,7 @@ export async function whatIsOnTop(target: Locator): Promise<string | 'self' | 'a
     const top = document.elementFromPoint(point.x, point.y);
     if (!top) return '画面の外';
     if (top === el || el.contains(top) || top.contains(el)) return 'self';
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a person reads on the screen (textContent would add hidden text)
     const text = ((top as HTMLElement).innerText ?? top.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40);
     const id = top.id ? `#${top.id}` : '';
     const cls = typeof top.className === 'string' && top.className.trim() ? `.${top.className.trim().split(/\s+/).join('.')}` : '';

@@ -84,6 +84,7 @@ export async function describeScreen(page: Page, screenTitle?: LocatorSpec): Pro
       const read = (selector: string) =>
         [...document.querySelectorAll(selector)]
           .filter(shown)
+          // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a person reads on the screen (textContent would add hidden text)
           .map((el) => ((el as HTMLElement).innerText || el.textContent || '').replace(/\s+/g, ' ').trim())
           .filter(Boolean)
           .slice(0, 8);

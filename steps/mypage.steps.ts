@@ -42,6 +42,7 @@ Given('求職者マイページにログインしている', async ({ loginPage,
     {
       expected: `ログイン後に「${HOME_SCREEN}」（画面の表示: 「${myPage.titleOf(HOME_SCREEN)}」、${entryName(profile, 'screenTitle', profile.screenTitle)}）が表示される`,
       observe: async () => {
+        // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a person reads on the screen (textContent would add hidden text)
         const refused = loginPage.error && (await loginPage.error.isVisible()) ? `ログイン画面のメッセージ: 「${(await loginPage.error.innerText()).trim()}」。` : '';
         return `${refused}${await myPage.describe()}`;
       },

@@ -58,8 +58,20 @@ function scrub(buffer: Buffer, patterns: readonly Pattern[]): Buffer | undefined
   return changed ? Buffer.from(text, 'utf8') : undefined;
 }
 
+/** A zip that cannot be read cannot be checked for secrets: the run must say so, naming it. */
+export class UnreadableArchiveError extends Error {
+  override name = 'UnreadableArchiveError';
+}
+
 function scrubZip(path: string, patterns: readonly Pattern[]): number {
-  const zip = new AdmZip(path);
+  let zip: AdmZip;
+  try {
+    zip = new AdmZip(path);
+  } catch (e) {
+    throw new UnreadableArchiveError(
+      `[redact] ${path} is not a readable zip (${(e as Error).message}); it could not be checked for passwords and PINs. Was another run writing it at the same time? Delete it, or run again.`,
+    );
+  }
   let n = 0;
   for (const entry of zip.getEntries()) {
     if (entry.isDirectory || BINARY.test(entry.entryName)) continue;

@@ -22,6 +22,13 @@ export const blobDir = (shard: Shard): string => `${BLOB_ROOT}/shard-${shard.cur
 export const allureResultsDir = (shard: Shard | undefined): string => (shard ? `${ALLURE_RESULTS}/shard-${shard.current}` : ALLURE_RESULTS);
 export const testResultsDir = (shard: Shard | undefined): string => (shard ? `test-results/shard-${shard.current}` : 'test-results');
 
+/**
+ * The folders a run writes and may rewrite afterwards (to mask secrets): a whole run or a merge owns reports/ and
+ * test-results/; a shard only its own, since shards may share a checkout and run side by side.
+ */
+export const ownOutputDirs = (shard: Shard | undefined): string[] =>
+  shard ? [testResultsDir(shard), blobDir(shard), allureResultsDir(shard)] : ['reports', 'test-results'];
+
 /** A bad SHARD, --shard or PW_TEST_CONNECT_WS_ENDPOINT: the run cannot start (support/cannot-start.ts prints it without a stack). */
 export class ScaleOutSettingError extends Error {
   override name = 'ScaleOutSettingError';

@@ -1,13 +1,14 @@
 /** Scale-out settings (support/scale-out.ts) and the merge's shard check (scripts/merge-reports.ts), without a browser. */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import AdmZip from 'adm-zip';
 import { blobShard, shardProblems } from '../scripts/merge-reports.ts';
 import { ConfigError } from '../support/config.ts';
-import { allureResultsDir, blobDir, isMergeReports, parseRemoteBrowser, parseShard, shardArgument, testResultsDir } from '../support/scale-out.ts';
+import { redact, UnreadableArchiveError } from '../support/redact.ts';
+import { allureResultsDir, blobDir, isMergeReports, ownOutputDirs, parseRemoteBrowser, parseShard, shardArgument, testResultsDir } from '../support/scale-out.ts';
 import { startUp } from '../support/startup.ts';
 
 /** The bundled app's ports given, so that startUp picks none. */
@@ -84,4 +85,26 @@ test('the merge accepts only a complete set of shards, each with its Allure resu
   assert.match(shardProblems([blob(1, 2), blob(2, 3)], new Set([1, 2])).join(), /differently sharded runs/);
   assert.match(shardProblems([{ file: 'report.zip', shard: undefined }], new Set()).join(), /unsharded run/);
   assert.deepEqual(shardProblems([], new Set()), ['no blob reports found']);
+});
+
+test("a shard masks secrets only in its own folders: never in another shard's blob zip, which may be half-written", () => {
+  const one = ownOutputDirs({ current: 1, total: 2 });
+  const two = { current: 2, total: 2 };
+  const inside = (path: string, dir: string) => path === dir || path.startsWith(`${dir}/`);
+  for (const other of [blobDir(two), allureResultsDir(two), testResultsDir(two), `${blobDir(two)}/report-2.zip`]) {
+    for (const dir of one) assert.ok(!inside(other, dir), `shard 1 would rewrite ${other} (it masks ${dir})`);
+  }
+  assert.deepEqual(one, [testResultsDir({ current: 1, total: 2 }), blobDir({ current: 1, total: 2 }), allureResultsDir({ current: 1, total: 2 })]);
+  // A whole run, or the merge after every shard has ended, owns everything it wrote.
+  assert.deepEqual(ownOutputDirs(undefined), ['reports', 'test-results']);
+});
+
+test('a zip that cannot be read is named, as not checked for secrets (no bare adm-zip stack)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'redact-'));
+  try {
+    writeFileSync(join(dir, 'report-2.zip'), 'PK\u0003\u0004 half written');
+    assert.throws(() => redact([dir], ['a-long-secret']), (e: Error) => e instanceof UnreadableArchiveError && e.message.includes('report-2.zip') && /could not be checked for passwords/.test(e.message));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -30,12 +30,19 @@ export function redactSuiteSecrets(dirs: readonly string[]): number {
 }
 
 export default class RedactSecrets implements Reporter {
+  /**
+   * `dirs`: what this run wrote. A whole run (or a merge) owns reports/ and test-results/; a shard owns only its
+   * own folders, because shards may share a checkout and another shard may still be writing its blob zip there
+   * (reading a half-written zip failed a shard, and rewriting another run's zip could corrupt it).
+   */
+  constructor(private readonly options: { dirs: readonly string[] }) {}
+
   printsToStdio(): boolean {
     return false;
   }
 
   async onExit(): Promise<void> {
     // onExit runs after every reporter's onEnd, when the HTML report has copied its traces.
-    redactSuiteSecrets(['reports', 'test-results']);
+    redactSuiteSecrets(this.options.dirs);
   }
 }
