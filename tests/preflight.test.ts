@@ -8,9 +8,9 @@ import { createServer } from 'node:net';
 import { test } from 'node:test';
 import { checkOrigin, UnreachableTargetError } from '../support/preflight.ts';
 
-function runPlaywright(env: Record<string, string>) {
+function runPlaywright(env: Record<string, string>, args: readonly string[] = ['test', '--reporter=line']) {
   const started = Date.now();
-  const res = spawnSync('npx', ['playwright', 'test', '--reporter=line'], {
+  const res = spawnSync('npx', ['playwright', ...args], {
     encoding: 'utf8',
     env: { ...process.env, ...env, DEVIATIONS: '' },
     timeout: 60_000,
@@ -32,10 +32,13 @@ test('checkOrigin names the variable and the URL of an origin that does not answ
 });
 
 test('a bad .env stops the run within 2 s naming each bad variable', () => {
+  // The 2 s are the suite's: measured beyond what npx and Playwright's CLI take to start on this machine right now
+  // (under load both grow; an absolute limit failed on a busy machine while the suite's own part stayed small).
+  const cli = runPlaywright({}, ['--version']).seconds;
   const run = runPlaywright({ TARGET_URL: 'not a url', LOGIN_ID: 'someone', LOGIN_PASSWORD: '' });
   assert.notEqual(run.status, 0);
   assert.match(run.output, /TARGET_URL: an absolute http\(s\) URL/);
-  assert.ok(run.seconds < 2 + 1.5, `took ${run.seconds} s (npx start-up included)`);
+  assert.ok(run.seconds - cli < 2, `took ${run.seconds.toFixed(2)} s, of which npx and Playwright's CLI start-up ${cli.toFixed(2)} s`);
   const missing = runPlaywright({ TARGET_URL: 'https://staging.example.jp', LOGIN_ID: 'someone', LOGIN_PASSWORD: '' });
   assert.notEqual(missing.status, 0);
   assert.match(missing.output, /LOGIN_PASSWORD: required when TARGET_URL is set/);
