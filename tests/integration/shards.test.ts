@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import AdmZip from 'adm-zip';
 import { defaultJobSeeker } from '../../fixtures/accounts.ts';
+import { DRIFT_DIR, readDriftRecords } from '../../support/figure-book.ts';
 import { makeSandbox, type Run } from './helpers/sandbox.ts';
 
 const PROJECT = ['--project', 'pc-chromium'];
@@ -69,6 +70,8 @@ describe('two shards, merged', () => {
   const sb = makeSandbox('shards');
   let expected: Scenario[] = [];
   const timings: string[] = [];
+  let mergeOutput = '';
+  let shardOutputs = { one: '', two: '' };
 
   before(async () => {
     ok(sb.run('npx', ['bddgen']), 'bddgen');
@@ -85,6 +88,7 @@ describe('two shards, merged', () => {
     timings.push(`shards side by side ${((Date.now() - started) / 1000).toFixed(1)} s (1/2: ${one.seconds.toFixed(1)} s, 2/2: ${two.seconds.toFixed(1)} s)`);
     ok(one, 'shard 1/2');
     ok(two, 'shard 2/2');
+    shardOutputs = { one: one.stdout + one.stderr, two: two.stdout + two.stderr };
     assert.match(one.stdout, /shard 1 of 2/);
     assert.match(two.stdout, /shard 2 of 2/);
     // A shard leaves the reports of a whole run to the merge.
@@ -93,6 +97,7 @@ describe('two shards, merged', () => {
     const merge = sb.run(process.execPath, ['--import', 'tsx', 'scripts/merge-reports.ts']);
     timings.push(`merge ${merge.seconds.toFixed(1)} s`);
     ok(merge, 'scripts/merge-reports.ts');
+    mergeOutput = merge.stdout + merge.stderr;
   });
 
   after(() => {
@@ -163,6 +168,16 @@ describe('two shards, merged', () => {
       (JSON.parse(readFileSync(sb.path('reports/allure-report/test-results.json'), 'utf8')) as { byId: Record<string, { name: string }> }).byId,
     ).map((t) => t.name);
     assert.deepEqual(sorted(inReport), sorted(expected.map((s) => s.title)));
+  });
+
+  test('the figure comparison is written once, by the merge, from both shards\' figures', () => {
+    // A shard sees only its own figures (the other may still be running): it leaves drift.md to the merge.
+    for (const run of [shardOutputs.one, shardOutputs.two]) assert.doesNotMatch(run, /図の比較/, 'a shard wrote the figure comparison');
+    const records = readDriftRecords(sb.path(DRIFT_DIR));
+    assert.ok(records.length > 0, 'the shards compared no figure');
+    assert.match(mergeOutput, new RegExp(`図の比較: ${records.length} 枚すべてが承認済みの図と一致しました。`));
+    const md = readFileSync(sb.path('reports/figures/drift.md'), 'utf8');
+    for (const r of records) assert.ok(md.includes(`| ${r.manualId} ${r.caption} | ${r.project} | 一致 |`), `drift.md has no row for ${r.manualId} on ${r.project}`);
   });
 
   test("no shard's blob report carries the password or PIN, traces inside it included", () => {
