@@ -28,10 +28,9 @@ const optionalText = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 const path = z.string().trim().regex(/^\//, 'a path starting with "/"');
-const port = (() => {
-  const error = 'a TCP port from 0 to 65535 (0 or empty: a free one is chosen)';
-  return z.coerce.number({ error }).int({ error }).min(0, { error }).max(65535, { error });
-})();
+/** A whole number from min to max; `error` says what is expected, whichever way the value is wrong. */
+const wholeNumber = (min: number, max: number, error: string) => z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+const port = wholeNumber(0, 65535, 'a TCP port from 0 to 65535 (0 or empty: a free one is chosen)');
 /** Empty is unset (.env.example lists variables with no value): the default applies. */
 const orUnset = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema);
 /** true/false (also 1/0, yes/no); `what` says what it switches, in the error. */
@@ -40,18 +39,12 @@ const flag = (what: string) =>
     .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: `true or false (also 1/0, yes/no): ${what}` })
     .transform((v) => v === 'true' || v === '1' || v === 'yes');
 /** Milliseconds, 0 to 10 minutes; `what` says what is timed, in the error. */
-const ms = (what: string) => {
-  const error = `milliseconds, a whole number from 0 to 600000: ${what}`;
-  return z.coerce.number({ error }).int({ error }).min(0, { error }).max(600_000, { error });
-};
+const ms = (what: string) => wholeNumber(0, 600_000, `milliseconds, a whole number from 0 to 600000: ${what}`);
 const ratio = (() => {
   const error = 'a fraction of the first viewport above 0 and at most 1, such as 0.25 (the top quarter)';
   return z.coerce.number({ error }).gt(0, { error }).max(1, { error });
 })();
-const workers = (() => {
-  const error = 'a whole number of parallel workers, from 1 to 16';
-  return z.coerce.number({ error }).int({ error }).min(1, { error }).max(16, { error });
-})();
+const workers = wholeNumber(1, 16, 'a whole number of parallel workers, from 1 to 16');
 /** A comma-separated list of names from `known` (spaces allowed); an unknown name is an error naming the known ones. */
 const namesFrom = <T extends string>(known: readonly T[], what: string) =>
   z.string().transform((raw, ctx) => {
@@ -158,6 +151,8 @@ const EnvSchema = z.object({
     .transform((v) => Boolean(v)),
 });
 
+const SENSITIVITY_PORTS_FORMAT = 'JSON such as {"logout-renamed":[40001,40002]} (set by the sensitivity run itself: unset it)';
+
 /** The sensitivity run's settings (playwright.sensitivity.config.ts, scripts/sensitivity.ts). */
 const SensitivitySchema = z.object({
   SENSITIVITY_DEVIATIONS: orUnset(namesFrom(DEVIATION_IDS, 'deviation(s)').default([...DEVIATION_IDS])),
@@ -170,8 +165,8 @@ const SensitivitySchema = z.object({
   SENSITIVITY_JSON: orUnset(z.string().trim().default('test-results/sensitivity.json')),
   /** The variants' ports, chosen once by the main process and handed to the workers. */
   SENSITIVITY_PORTS: optionalText.pipe(
-    jsonText('JSON such as {"logout-renamed":[40001,40002]} (set by the sensitivity run itself: unset it)')
-      .pipe(z.record(z.string(), z.tuple([port, port]), { error: 'JSON such as {"logout-renamed":[40001,40002]} (set by the sensitivity run itself: unset it)' }))
+    jsonText(SENSITIVITY_PORTS_FORMAT)
+      .pipe(z.record(z.string(), z.tuple([port, port]), { error: SENSITIVITY_PORTS_FORMAT }))
       .optional(),
   ),
 });
