@@ -64,27 +64,6 @@ export interface FigurePlan {
   readonly threshold: number;
 }
 
-export type DriftStatus = 'unchanged' | 'changed' | 'no-approved';
-
-export interface DriftRecord {
-  readonly manualId: string;
-  readonly project: string;
-  /** The target profile the approved figure belongs to. */
-  readonly profile: string;
-  readonly caption: string;
-  readonly scenario: string;
-  readonly status: DriftStatus;
-  /** Share of pixels that differ (0–1); absent without an approved figure. */
-  readonly ratio?: number;
-  readonly tolerance: number;
-  readonly sizes?: { readonly approved: string; readonly fresh: string };
-  /** Paths relative to the checkout. */
-  readonly approved: string;
-  readonly fresh: string;
-  readonly diff?: string;
-  readonly sideBySide?: string;
-}
-
 /** The approved figure's path for a manual id, target profile and project. */
 export function approvedPath(sectionDir: string, profile: string, manualId: string, project: string): string {
   return join(sectionDir, APPROVED_DIR, profile, manualId, `${project}.png`);
@@ -121,21 +100,26 @@ export function loadFigurePlans(index: ManualIndex): Map<string, FigurePlan> {
   return plans;
 }
 
-const DriftRecordSchema: z.ZodType<DriftRecord> = z.object({
+/** What one comparison found, as reports/figures/drift/<manual id>/<project>.json holds it. */
+const DriftRecordSchema = z.object({
   manualId: z.string(),
   project: z.string(),
+  /** The target profile the approved figure belongs to. */
   profile: z.string(),
   caption: z.string(),
   scenario: z.string(),
   status: z.enum(['unchanged', 'changed', 'no-approved']),
+  /** Share of pixels that differ (0–1); absent without an approved figure. */
   ratio: z.number().optional(),
   tolerance: z.number(),
   sizes: z.object({ approved: z.string(), fresh: z.string() }).optional(),
+  /** Paths relative to the checkout. */
   approved: z.string(),
   fresh: z.string(),
   diff: z.string().optional(),
   sideBySide: z.string().optional(),
 });
+export type DriftRecord = Readonly<z.infer<typeof DriftRecordSchema>>;
 
 /** The drift records a run left under `dir` (manual id order, then project). */
 export function readDriftRecords(dir: string = DRIFT_DIR): DriftRecord[] {

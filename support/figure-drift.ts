@@ -25,10 +25,8 @@ export interface DriftOptions {
   readonly masks?: readonly Box[];
 }
 
-export type DriftStatus = 'unchanged' | 'changed';
-
 export interface DriftResult {
-  readonly status: DriftStatus;
+  readonly status: 'unchanged' | 'changed';
   /** Share of the compared pixels that differ (0–1); 1 when the sizes differ. */
   readonly ratio: number;
   readonly changedPixels: number;
