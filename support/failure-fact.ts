@@ -72,6 +72,15 @@ export function lastFact(attachments: readonly FactAttachment[]): FailureFact | 
     .at(-1);
 }
 
+/** A tool's message without its terminal colours: the messages are also read in HTML and PDF reports. */
+export const withoutColours = (text: string): string => text.replace(/\u001b\[[0-9;]*m/g, '');
+
+/** The first `n` lines of a text, and an ellipsis line when there were more. */
+export function firstLines(text: string, n: number): string {
+  const lines = text.split('\n');
+  return lines.length > n ? [...lines.slice(0, n), '…'].join('\n') : text;
+}
+
 /** The first line of the error message: what failed, named by its id. */
 export function failureHeadline(fact: FailureFact): string {
   switch (fact.kind) {

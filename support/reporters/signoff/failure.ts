@@ -4,7 +4,7 @@
  * page showed. That record is read here, never the error's prose. Any other error (a timeout, a crash in
  * a step) has no record: its message is kept whole, as `detail`, under its first line.
  */
-import { type FailureFact, failureHeadline, quotedLabel } from '../../failure-fact.ts';
+import { type FailureFact, failureHeadline, firstLines, quotedLabel, withoutColours } from '../../failure-fact.ts';
 
 export type FailureKind = FailureFact['kind'] | 'error';
 
@@ -29,19 +29,14 @@ const MAX_DETAIL_LINES = 14;
 
 /** Strips ANSI colours and a leading `SomeError: `. */
 function clean(message: string): string {
-  return message.replace(/\u001b\[[0-9;]*m/g, '').replace(/^\s*(?:[A-Z]\w*)?Error:\s*/, '');
+  return withoutColours(message).replace(/^\s*(?:[A-Z]\w*)?Error:\s*/, '');
 }
 
-/** Playwright's account without the stack and code frame (they point into the suite, not at the page). */
+/** Playwright's account without the stack and code frame (they point into the suite, not at the page), trimmed. */
 function withoutStack(text: string): string {
   const lines = text.split('\n');
   const at = lines.findIndex((l) => /^\s+at\s/.test(l));
   return (at >= 0 ? lines.slice(0, at) : lines).join('\n').trim();
-}
-
-function firstLines(text: string, n: number): string {
-  const lines = text.trim().split('\n');
-  return lines.length > n ? [...lines.slice(0, n), '…'].join('\n') : lines.join('\n');
 }
 
 /** A failed step: its finding when the suite recorded one, else its error message. */
