@@ -18,7 +18,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadPickles } from './bench/floor.ts';
+import { loadPickles } from '../support/manual.ts';
 import { CHROMIUM_PROFILES } from '../support/profiles.ts';
 import { runMain } from './run-main.ts';
 

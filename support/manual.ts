@@ -16,7 +16,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AstBuilder, compile, GherkinClassicTokenMatcher, Parser } from '@cucumber/gherkin';
-import { IdGenerator } from '@cucumber/messages';
+import { IdGenerator, type Pickle } from '@cucumber/messages';
 
 /** The checkout this file belongs to. */
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -216,17 +216,17 @@ export class ManualIndex {
   }
 }
 
-/** The tags of every scenario (pickle) of the feature files under `dir`. */
-function loadScenarioTags(dir: string): string[][] {
+/** Every scenario (pickle) of the feature files under `dir` (default: the checkout's features/), in file order. */
+export function loadPickles(dir: string = join(ROOT, 'features')): Pickle[] {
   if (!existsSync(dir)) return [];
+  const newId = IdGenerator.uuid();
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.feature'))
     .sort()
     .flatMap((f) => {
       const uri = join(dir, f);
-      const builder = new AstBuilder(IdGenerator.incrementing());
-      const document = new Parser(builder, new GherkinClassicTokenMatcher('ja')).parse(readFileSync(uri, 'utf8'));
-      return compile(document, uri, IdGenerator.incrementing()).map((p) => p.tags.map((t) => t.name));
+      const document = new Parser(new AstBuilder(newId), new GherkinClassicTokenMatcher('ja')).parse(readFileSync(uri, 'utf8'));
+      return compile(document, uri, newId);
     });
 }
 
@@ -240,7 +240,7 @@ export function loadManualIndex(root: string = ROOT, dirs: { manualDir?: string;
   const key = `${manualDir}\u0000${featuresDir}`;
   let index = loaded.get(key);
   if (!index) {
-    index = new ManualIndex(loadManuals(manualDir), loadScenarioTags(featuresDir));
+    index = new ManualIndex(loadManuals(manualDir), loadPickles(featuresDir).map((p) => p.tags.map((t) => t.name)));
     loaded.set(key, index);
   }
   return index;

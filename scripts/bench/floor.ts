@@ -12,13 +12,10 @@
  * a second line: {"login":{"uiMs":…,"httpMs":…,"samples":…},"steps":{"<step text>":total ms,…}}: the browser work by
  * step, and logging in through the form against a session made over HTTP (POST /login in the context's cookie jar).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CucumberExpression, ParameterType, ParameterTypeRegistry } from '@cucumber/cucumber-expressions';
-import { AstBuilder, compile, GherkinClassicTokenMatcher, Parser } from '@cucumber/gherkin';
-import { IdGenerator, type Pickle } from '@cucumber/messages';
+import type { Pickle } from '@cucumber/messages';
 import parseTagExpression from '@cucumber/tag-expressions';
 import type { Browser } from '@playwright/test';
 import { toLoopback } from '../../reference-app/src/shared/loopback-fetch.ts';
@@ -31,23 +28,13 @@ import { PARAMETER_TYPES, SKIP_RULES, STEP_DEFINITIONS } from '../../steps/index
 import { launchSuiteChromium, newScenarioContext } from '../../support/browser.ts';
 import { CANNOT_START } from '../../support/cannot-start.ts';
 import type { SuiteConfig } from '../../support/config.ts';
-import { loadManualIndex } from '../../support/manual.ts';
+import { loadManualIndex, loadPickles } from '../../support/manual.ts';
 import { CHROMIUM_PROFILES, chromiumProfile, type DeviceProfile } from '../../support/profiles.ts';
 import { type RunningReferenceApp, startReferenceApp } from '../../support/reference-app.ts';
 import { startUp } from '../../support/startup.ts';
 import { runMain } from '../run-main.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-export function loadPickles(dir = join(ROOT, 'features')): Pickle[] {
-  const newId = IdGenerator.uuid();
-  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.feature')).sort();
-  return files.flatMap((file) => {
-    const parser = new Parser(new AstBuilder(newId), new GherkinClassicTokenMatcher('ja'));
-    const document = parser.parse(readFileSync(join(dir, file), 'utf8'));
-    return compile(document, `features/${file}`, newId);
-  });
-}
 
 let matchers: (StepDefinition & { matcher: CucumberExpression })[] | undefined;
 
