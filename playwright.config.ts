@@ -171,10 +171,13 @@ export default defineConfig<Options>({
         },
       },
     ]),
-    // Which published figures no longer match the approved ones: reports/figures/drift.md (support/figure-book.ts).
-    // A shard sees only its own figures' records (others may still be running): the merge writes it for the whole run.
-    ...when(!shard, ['./support/reporters/figure-drift.ts']),
-    ...when(!shard, ['./support/reporters/where-reports.ts']),
+    ...when(
+      !shard,
+      // Which published figures no longer match the approved ones: reports/figures/drift.md (support/figure-book.ts).
+      // A shard sees only its own figures' records (others may still be running): the merge writes it for the whole run.
+      ['./support/reporters/figure-drift.ts'],
+      ['./support/reporters/where-reports.ts'],
+    ),
     // Last: masks passwords and PINs in everything the run wrote, traces included (support/redact.ts); a shard, only in
     // its own folders (shards sharing a checkout must not touch each other's half-written blob zip).
     ['./support/reporters/redact-secrets.ts', { dirs: ownOutputDirs(shard) }],
