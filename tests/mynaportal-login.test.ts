@@ -313,7 +313,7 @@ describe('hellowork markup: マイナポータル login and the 一斉ログア�
       const browser = browserFor(api, ref);
       const home = await browser.logInViaPortal();
       assert.ok(showsMyPage(home));
-      assert.ok(home.text.includes('<div class="page_title">マイページトップ</div>'));
+      assert.ok(home.text.includes('<div class="page_title">求職者マイページホーム</div>'));
       assert.ok(browser.jar.has(HELLOWORK_SESSION_COOKIE));
       // The portal's link back to HelloWork starts the kyushoku-host login.
       assert.ok((await (await api.get(`${ref.origins.mynaportal}/`)).text()).includes(`${ref.origins.hellowork}${HELLOWORK_MYNAPORTAL_PATHS.start}`));

@@ -90,7 +90,7 @@ export interface HelloWorkScreen {
   readonly path: string;
   /** The screen's name in the manual (and in the features' Examples tables). */
   readonly manualName: string;
-  /** The text of its `div.page_title`, which differs from the manual's name. */
+  /** The text of its `div.page_title`: the manual's name on the home screen (as the manual's figure shows it), its own words elsewhere. */
   readonly pageTitle: string;
 }
 
@@ -98,7 +98,7 @@ const screen = (screenId: string, manualName: string, pageTitle: string): HelloW
 
 /** 求職者マイページ's screens in the hellowork markup, keyed like the bundled MY_PAGE_SCREENS. */
 export const HELLOWORK_SCREENS = {
-  home: screen('GEAB010010', '求職者マイページホーム', 'マイページトップ'),
+  home: screen('GEAB010010', '求職者マイページホーム', '求職者マイページホーム'),
   search: screen('GECA110010', '求人情報検索', '求人情報検索・一覧'),
   messages: screen('GEAC030010', 'メッセージ', 'メッセージ一覧'),
   applications: screen('GEAD050010', '応募中の求人', '応募中求人一覧'),
