@@ -192,6 +192,45 @@ export const DEVIATIONS = {
     references: ['3.3(1)①', '3.3(2)②'],
     red: [{ tag: '@3.3-1', devices: 'pc' }, { tag: '@3.3-2', devices: 'sp' }, ...logsOutOfMyPage('all').filter((r) => r.tag !== '@sec-reach')],
   },
+  // The deviations below change where the logout control lives, what pressing it does first, and what a screen
+  // or the page after the logout is. They work in both markups; their `red` lists are provisional until the suite has run them.
+  'logout-in-shadow-header': {
+    concerns: 'markup',
+    breaks:
+      'PC: the header is a custom element <hw-header> whose open shadow root (declarative: <template shadowrootmode="open">) holds its contents, ログアウト and its form included; it looks and works as before (the smart-device header and menu stay in the page)',
+    // Nothing a person sees changes: every scenario must stay green, found through the shadow root.
+    references: ['3.3(1)①'],
+    red: [],
+  },
+  'logout-confirm-dialog': {
+    concerns: 'markup',
+    breaks: 'pressing ログアウト (PC button and menu item) first asks 「ログアウトしますか？」 (window.confirm): cancel leaves the user on My Page, OK logs out as usual',
+    references: ['3.3(1)①', '3.3(2)②'],
+    red: [{ tag: '@3.3-1', devices: 'pc' }, { tag: '@3.3-2', devices: 'sp' }, ...logsOutOfMyPage('all').filter((r) => r.tag !== '@sec-reach')],
+  },
+  'screen-not-found': {
+    concerns: 'behaviour',
+    breaks: 'the 「応募中の求人」 screen answers 404 「ページが見つかりません」, logged in or not (the menus still link to it); the other screens are as usual',
+    // After the logout, every screen is reopened to see the session over: 応募中の求人 shows neither itself nor the
+    // logged-out page (3.3, @sec-replay); @sec-reach finds no logout on it. Its 404 still has Cache-Control: no-store.
+    references: ['3.3(1)②', '3.3(2)③', 'ASVS 7.4.1', 'ASVS 7.4.4'],
+    red: [...seesTopPage, { tag: '@sec-replay', devices: 'all' }, { tag: '@sec-reach', devices: 'all' }],
+  },
+  'sp-menu-details': {
+    concerns: 'markup',
+    breaks:
+      'smart device: the menu is a <details> element (<summary>メニュー</summary> and a <nav> with the same items, ログアウト last) instead of a menu button and its panel; tapping メニュー opens it',
+    // A person opens it and logs out as before: green once the profiles know the disclosure.
+    references: ['3.3(2)①'],
+    red: [],
+  },
+  'top-lookalike-on-mypage-host': {
+    concerns: 'markup',
+    breaks:
+      'logout lands on a copy of the top page (200, no redirect) served by the My Page host (hellowork markup: http://kyushoku.hellowork.localhost/, not www.); in the bundled markup, where top page and My Page share one origin, at /top on that origin (the host only matters where the top page has its own)',
+    references: ['3.3(1)②', '3.3(2)③'],
+    red: seesTopPage,
+  },
   // Looks only: nothing the manual says changes, so no scenario turns red; the figures a manual writer publishes do.
   // Bundled markup only (the approved figures are the reference profile's). The sensitivity run leaves them out;
   // tests/integration/figure-drift.test.ts proves each changes exactly the figures listed in `drift`.

@@ -14,6 +14,7 @@ import { BUNDLED_HOSTS } from '../markup.ts';
 import { collectSectionScreens } from '../sections/kit.ts';
 import { logoutTokenVerifier } from './backchannel-logout.ts';
 import { type Env, type HelloWorkOptions, LogoutEffects, originsFor, requestHost } from './common.ts';
+import { TOP_LOOKALIKE_PATH } from './deviation-markup.tsx';
 import { createHelloWorkMarkupApp } from './markup-hellowork/app.tsx';
 import { type MynaPortalLogin, ProviderUnavailableError } from './mynaportal-login.ts';
 import { SessionStore } from './sessions.ts';
@@ -29,6 +30,7 @@ import {
   MyPageHome,
   MyPageMessages,
   MyPageSearch,
+  NotFoundPage,
   TopPage,
 } from './views.tsx';
 
@@ -88,6 +90,8 @@ function createBundledApp(options: HelloWorkOptions) {
   });
 
   app.get('/', (c) => render(c, <TopPage deviations={deviations} />));
+  // Deviation top-lookalike-on-mypage-host: a copy of the top page at another path of the (one) origin, where logout lands.
+  if (deviations.has('top-lookalike-on-mypage-host')) app.get(TOP_LOOKALIKE_PATH.bundled, (c) => render(c, <TopPage deviations={deviations} />));
 
   app.get('/login', (c) => render(c, <LoginPage next={safeNext(c.req.query('next'))} mynaportal={myna ? MYNAPORTAL_PATHS.start : undefined} />));
 
@@ -181,6 +185,8 @@ function createBundledApp(options: HelloWorkOptions) {
       c.header('Cache-Control', 'no-store');
       c.header('Pragma', 'no-cache');
     }
+    // Deviation screen-not-found: 応募中の求人 is 404, logged in or not.
+    if (deviations.has('screen-not-found') && c.req.path === MY_PAGE_SCREENS.applications.path) return render(c, <NotFoundPage />, 404);
     const id = getCookie(c, SESSION_COOKIE);
     // Deviation subscreen-served-after-logout: メッセージ still honours a logged-out session's cookie.
     const session = sessions.get(id) ?? (c.req.path === MY_PAGE_SCREENS.messages.path ? logout.retired(id) : undefined);
@@ -234,6 +240,7 @@ function createBundledApp(options: HelloWorkOptions) {
       return c.redirect((await myna.endSessionUrl(session.mynaportal.idToken)).href, 303);
     }
     if (deviations.has('logout-other-origin')) return c.redirect(`${originsFor(c, 'bundled').mirror}/`, 303);
+    if (deviations.has('top-lookalike-on-mypage-host')) return c.redirect(TOP_LOOKALIKE_PATH.bundled, 303);
     return c.redirect('/', 303);
   });
 

@@ -3,6 +3,7 @@
  * each takes the selector of its markup's logout control or form. Rendered only when the
  * deviation is on.
  */
+import type { Child } from 'hono/jsx';
 
 /** Extra smart-device menu items of the `sp-logout-below-fold` deviation (お知らせ/ヘルプ links). */
 export const EXTRA_MENU_ITEMS = [
@@ -58,3 +59,50 @@ export const FirstClickIgnored = (props: { forms: string }) => (
     }}
   />
 );
+
+/** What the `logout-confirm-dialog` deviation asks (window.confirm) before a logout form is submitted. */
+export const LOGOUT_CONFIRM_MESSAGE = 'ログアウトしますか？';
+
+/** Deviation logout-confirm-dialog: every logout form on the page asks first; cancel stops the submit, OK lets it go. */
+export const ConfirmLogout = (props: { forms: string }) => (
+  <script
+    dangerouslySetInnerHTML={{
+      __html: `(function(){var f=document.querySelectorAll(${JSON.stringify(props.forms)});for(var i=0;i<f.length;i++){f[i].addEventListener('submit',function(e){if(!window.confirm(${JSON.stringify(LOGOUT_CONFIRM_MESSAGE)}))e.preventDefault();});}})();`,
+    }}
+  />
+);
+
+/** The custom element of the `logout-in-shadow-header` deviation. */
+export const SHADOW_HEADER_TAG = 'hw-header';
+
+/**
+ * Deviation logout-in-shadow-header: the PC header as a custom element whose open shadow root, declared in the HTML
+ * (`<template shadowrootmode="open">`, no script), holds the header's contents. Document styles do not reach into a
+ * shadow root, so the markup's whole stylesheet is repeated inside it; the host is a block, hidden below the PC
+ * breakpoint (the smart-device header stays in the page).
+ */
+export const ShadowHeader = (props: { css: string; pcMinWidth: number; children: Child }) => (
+  <hw-header>
+    <template shadowrootmode="open">
+      <style
+        dangerouslySetInnerHTML={{
+          __html: `${props.css}\n:host { display:block; }\n@media screen and (max-width:${props.pcMinWidth - 1}px) { :host { display:none; } }\n`,
+        }}
+      />
+      {props.children}
+    </template>
+  </hw-header>
+);
+
+/** The 404 page of the `screen-not-found` deviation: its document title starts with this, and its h1 / div.page_title says it. */
+export const NOT_FOUND_TITLE = 'ページが見つかりません';
+export const NOT_FOUND_MESSAGE = 'お探しのページは見つかりませんでした。移動または削除された可能性があります。';
+
+/**
+ * Where the `top-lookalike-on-mypage-host` deviation sends the logout, on the My Page origin: the hellowork markup's
+ * kyushoku host at `/` (where the real top page is on www.), the bundled markup's one origin at `/top`.
+ */
+export const TOP_LOOKALIKE_PATH = { bundled: '/top', hellowork: '/' } as const;
+
+/** The text of the `sp-menu-details` deviation's <summary>. */
+export const MENU_SUMMARY_TEXT = 'メニュー';

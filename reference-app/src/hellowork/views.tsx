@@ -3,7 +3,17 @@ import type { Child } from 'hono/jsx';
 import type { JobSeeker } from '../../../fixtures/accounts.ts';
 import { Deviations } from '../deviations.ts';
 import type { SectionNavLink } from '../sections/kit.ts';
-import { CoverBanner, EXTRA_MENU_ITEMS, FirstClickIgnored } from './deviation-markup.tsx';
+import {
+  ConfirmLogout,
+  CoverBanner,
+  EXTRA_MENU_ITEMS,
+  FirstClickIgnored,
+  MENU_SUMMARY_TEXT,
+  NOT_FOUND_MESSAGE,
+  NOT_FOUND_TITLE,
+  ShadowHeader,
+} from './deviation-markup.tsx';
+import { helloworkCss, PC_MIN_WIDTH, spMenuDetailsCss } from './styles.ts';
 
 export const SITE_NAME = 'ハローワークインターネットサービス';
 
@@ -159,6 +169,30 @@ const LogoutButton = (props: { csrfToken: string; className?: string; label?: st
 
 const navItems = (Object.keys(MY_PAGE_SCREENS) as MyPageScreenId[]).map((id) => ({ id, ...MY_PAGE_SCREENS[id] }));
 
+/** The smart-device menu's items: the screens, the sections' screens, the `sp-logout-below-fold` extras, ログアウト last. */
+const SpMenuItems = (props: MyPageView & { logout: Child }) => (
+  <ul>
+    {navItems.map((item) => (
+      <li>
+        <a href={item.path}>{item.title}</a>
+      </li>
+    ))}
+    {(props.sectionNav ?? []).map((link) => (
+      <li>
+        <a href={link.path}>{link.label}</a>
+      </li>
+    ))}
+    {props.deviations?.has('sp-logout-below-fold')
+      ? EXTRA_MENU_ITEMS.map((item) => (
+          <li>
+            <a href="/mypage">{item}</a>
+          </li>
+        ))
+      : null}
+    {props.logout ? <li>{props.logout}</li> : null}
+  </ul>
+);
+
 const MyPageHeader = (props: MyPageView) => {
   const dev = props.deviations ?? new Deviations();
   const label = dev.has('logout-renamed') ? 'サインアウト' : dev.has('logout-label-halfwidth') ? 'ﾛｸﾞｱｳﾄ' : 'ログアウト';
@@ -167,70 +201,98 @@ const MyPageHeader = (props: MyPageView) => {
   const menuLogout = !unreachable && !dev.has('sp-menu-without-logout');
   const newTab = dev.has('logout-new-tab');
   const belowFold = dev.has('sp-logout-below-fold');
+  const details = dev.has('sp-menu-details');
+  const logo = (
+    <a class="logo" href="/mypage">
+      <span class="main">{SITE_NAME}</span>
+      <span class="sub">求職者マイページ</span>
+    </a>
+  );
+  const pcLinks = (
+    <div class="header-links pc-only">
+      <span class="user-name">{props.user.name}様</span>
+      {pcLogout ? <LogoutButton csrfToken={props.csrfToken} className="btn logout" label={label} newTab={newTab} /> : null}
+    </div>
+  );
+  const globalNav = (
+    <nav class="global-nav pc-only" aria-label="求職者マイページのメニュー">
+      <ul>
+        {navItems.map((item) => (
+          <li>
+            <a href={item.path} aria-current={item.id === props.current ? 'page' : undefined}>
+              {item.title}
+            </a>
+          </li>
+        ))}
+        {(props.sectionNav ?? []).map((link) => (
+          <li>
+            <a href={link.path} aria-current={isCurrent(props.current, link.path) ? 'page' : undefined}>
+              {link.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+  const menuItemLogout = menuLogout ? <LogoutButton csrfToken={props.csrfToken} label={label} newTab={newTab} /> : null;
+  // Deviation sp-menu-details: a <details> disclosure instead of the button and its popover.
+  const menuControl = dev.has('sp-menu-button-missing') ? null : details ? (
+    <>
+      <style dangerouslySetInnerHTML={{ __html: spMenuDetailsCss }} />
+      <details class="sp-menu-details">
+        <summary>{MENU_SUMMARY_TEXT}</summary>
+        <nav style={belowFold ? 'max-height:calc(100vh - 72px);overflow-y:auto' : undefined}>
+          <SpMenuItems {...props} logout={menuItemLogout} />
+        </nav>
+      </details>
+    </>
+  ) : (
+    <button type="button" class="sp-menu-button" popovertarget="sp-menu">
+      <span class="icon" aria-hidden="true">
+        ≡
+      </span>
+      <span>メニュー</span>
+    </button>
+  );
+  const spMenu = details ? null : (
+    <nav id="sp-menu" popover="auto" aria-label="メニュー" style={belowFold ? 'max-height:calc(100vh - 72px);overflow-y:auto' : undefined}>
+      <SpMenuItems {...props} logout={menuItemLogout} />
+    </nav>
+  );
+  if (dev.has('logout-in-shadow-header')) {
+    // Deviation logout-in-shadow-header: the PC header (logo, name, ログアウト, navigation) in a shadow root; the
+    // smart-device header (logo, menu) stays in the page, hidden at PC widths.
+    return (
+      <>
+        <ShadowHeader css={helloworkCss} pcMinWidth={PC_MIN_WIDTH}>
+          <header class="site-header">
+            <div class="bar">
+              {logo}
+              {pcLinks}
+            </div>
+            {globalNav}
+          </header>
+        </ShadowHeader>
+        <style dangerouslySetInnerHTML={{ __html: `@media (min-width:${PC_MIN_WIDTH}px) { .site-header.sp-header { display:none; } }` }} />
+        <header class="site-header sp-header">
+          <div class="bar">
+            {logo}
+            {menuControl}
+          </div>
+          {spMenu}
+        </header>
+      </>
+    );
+  }
   return (
     <header class="site-header">
       <div class="bar">
-        <a class="logo" href="/mypage">
-          <span class="main">{SITE_NAME}</span>
-          <span class="sub">求職者マイページ</span>
-        </a>
-        <div class="header-links pc-only">
-          <span class="user-name">{props.user.name}様</span>
-          {pcLogout ? <LogoutButton csrfToken={props.csrfToken} className="btn logout" label={label} newTab={newTab} /> : null}
-        </div>
-        {dev.has('sp-menu-button-missing') ? null : (
-          <button type="button" class="sp-menu-button" popovertarget="sp-menu">
-            <span class="icon" aria-hidden="true">
-              ≡
-            </span>
-            <span>メニュー</span>
-          </button>
-        )}
+        {logo}
+        {pcLinks}
+        {menuControl}
       </div>
-      <nav class="global-nav pc-only" aria-label="求職者マイページのメニュー">
-        <ul>
-          {navItems.map((item) => (
-            <li>
-              <a href={item.path} aria-current={item.id === props.current ? 'page' : undefined}>
-                {item.title}
-              </a>
-            </li>
-          ))}
-          {(props.sectionNav ?? []).map((link) => (
-            <li>
-              <a href={link.path} aria-current={isCurrent(props.current, link.path) ? 'page' : undefined}>
-                {link.label}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <nav id="sp-menu" popover="auto" aria-label="メニュー" style={belowFold ? 'max-height:calc(100vh - 72px);overflow-y:auto' : undefined}>
-        <ul>
-          {navItems.map((item) => (
-            <li>
-              <a href={item.path}>{item.title}</a>
-            </li>
-          ))}
-          {(props.sectionNav ?? []).map((link) => (
-            <li>
-              <a href={link.path}>{link.label}</a>
-            </li>
-          ))}
-          {belowFold
-            ? EXTRA_MENU_ITEMS.map((item) => (
-                <li>
-                  <a href="/mypage">{item}</a>
-                </li>
-              ))
-            : null}
-          {menuLogout ? (
-            <li>
-              <LogoutButton csrfToken={props.csrfToken} label={label} newTab={newTab} />
-            </li>
-          ) : null}
-        </ul>
-      </nav>
+      {globalNav}
+      {spMenu}
     </header>
   );
 };
@@ -250,6 +312,7 @@ export const MyPageDocument = (props: MyPageView & { children: Child }) => (
       ) : null}
       {props.deviations?.has('logout-covered') ? <CoverBanner target=".header-links .btn.logout" /> : null}
       {props.deviations?.has('first-click-ignored') ? <FirstClickIgnored forms={'form[action="/mypage/logout"]'} /> : null}
+      {props.deviations?.has('logout-confirm-dialog') ? <ConfirmLogout forms={'form[action="/mypage/logout"]'} /> : null}
     </main>
   </Document>
 );
@@ -363,6 +426,18 @@ export const ErrorPage = (props: { status: number; message: string }) => (
     <main>
       <h1>エラー（{props.status}）</h1>
       <p role="alert">{props.message}</p>
+      <a href="/">トップ画面へ</a>
+    </main>
+  </Document>
+);
+
+/** Deviation screen-not-found: what a My Page screen answers instead of itself (404), logged in or not. */
+export const NotFoundPage = () => (
+  <Document title={`${NOT_FOUND_TITLE}｜${SITE_NAME}`}>
+    <PublicHeader />
+    <main>
+      <h1>{NOT_FOUND_TITLE}</h1>
+      <p>{NOT_FOUND_MESSAGE}</p>
       <a href="/">トップ画面へ</a>
     </main>
   </Document>

@@ -6,6 +6,7 @@
  * - kyushoku.hellowork.localhost:<port>  login and 求職者マイページ under /kyushoku/, Struts-style
  *                                        screens routed on the screenId query (markup.ts)
  * - www2.hellowork.localhost:<port>      the same top page, only with the `logout-other-origin` deviation
+ *                                        (and the kyushoku host serves it at `/` with `top-lookalike-on-mypage-host`)
  * - any host                             /healthz
  *
  * Sessions, accounts, the マイナポータル login and the deviations behave as in the bundled markup;
@@ -32,11 +33,23 @@ import { collectSectionScreens, screenIdOf } from '../../sections/kit.ts';
 import { field, MalformedFormError, readForm } from '../../shared/form.ts';
 import { sameSecret } from '../../shared/secrets.ts';
 import { logoutTokenVerifier } from '../backchannel-logout.ts';
+import { TOP_LOOKALIKE_PATH } from '../deviation-markup.tsx';
 import { type Env, findJobSeeker, type HelloWorkOptions, LogoutEffects, originsFor, requestHost } from '../common.ts';
 import { type MynaPortalLogin, ProviderUnavailableError } from '../mynaportal-login.ts';
 import { SessionStore } from '../sessions.ts';
 import { kyushokuCss, topCss } from './styles.ts';
-import { EndedSessionScreen, ErrorScreen, KYUSHOKU_CSS_PATH, LoginScreen, OneTimePasswordScreen, SCREEN_VIEWS, Screen, TOP_CSS_PATH, TopPage } from './views.tsx';
+import {
+  EndedSessionScreen,
+  ErrorScreen,
+  KYUSHOKU_CSS_PATH,
+  LoginScreen,
+  NotFoundScreen,
+  OneTimePasswordScreen,
+  SCREEN_VIEWS,
+  Screen,
+  TOP_CSS_PATH,
+  TopPage,
+} from './views.tsx';
 
 const PENDING_LOGIN_COOKIE = 'HW_MYNA_LOGIN';
 
@@ -100,7 +113,16 @@ export function createHelloWorkMarkupApp(options: HelloWorkOptions = {}) {
     c.header('Content-Type', 'text/css; charset=utf-8');
     return c.body(kyushokuCss);
   });
-  kyushoku.get('/', (c) => c.redirect(HELLOWORK_LOGIN.path, 302));
+  if (deviations.has('top-lookalike-on-mypage-host')) {
+    // Deviation: the kyushoku host serves the top page (and its stylesheet) at `/`, where logout lands; no redirect.
+    kyushoku.get(TOP_LOOKALIKE_PATH.hellowork, (c) => render(c, <TopPage origins={originsFor(c, 'hellowork')} deviations={deviations} />));
+    kyushoku.get(TOP_CSS_PATH, (c) => {
+      c.header('Content-Type', 'text/css; charset=utf-8');
+      return c.body(topCss);
+    });
+  } else {
+    kyushoku.get('/', (c) => c.redirect(HELLOWORK_LOGIN.path, 302));
+  }
   kyushoku.get('/kyushoku', (c) => c.redirect(HELLOWORK_LOGIN.path, 302));
   kyushoku.get('/kyushoku/', (c) => c.redirect(HELLOWORK_LOGIN.path, 302));
 
@@ -136,6 +158,7 @@ export function createHelloWorkMarkupApp(options: HelloWorkOptions = {}) {
           return c.redirect((await myna.endSessionUrl(session.mynaportal.idToken)).href, 302);
         }
         if (deviations.has('logout-other-origin')) return c.redirect(`${originsFor(c, 'hellowork').mirror}/`, 302);
+        if (deviations.has('top-lookalike-on-mypage-host')) return c.redirect(`${originsFor(c, 'hellowork').mypage}${TOP_LOOKALIKE_PATH.hellowork}`, 302);
         return c.redirect(top(c), 302);
       }
       return c.notFound();
@@ -145,6 +168,8 @@ export function createHelloWorkMarkupApp(options: HelloWorkOptions = {}) {
     const key = SCREEN_BY_ID.get(screenId) ?? addedById.get(screenId);
     if (!key) return c.notFound();
     noStore(c);
+    // Deviation screen-not-found: 応募中の求人 is 404, logged in or not.
+    if (key === 'applications' && deviations.has('screen-not-found')) return render(c, <NotFoundScreen />, 404);
     const id = getCookie(c, HELLOWORK_SESSION_COOKIE);
     const session = sessions.get(id) ?? (key === 'messages' ? logout.retired(id) : undefined);
     if (!session) return render(c, <EndedSessionScreen />);

@@ -110,3 +110,14 @@ ${SP} {
   .tbl_kyujin th, .tbl_input th { width:7em; }
 }
 `;
+
+/**
+ * Deviation sp-menu-details: the <details> menu in the smart-device header (rendered with it, which is hidden at PC
+ * widths). Its <summary> is a bordered button like the image link's, its <nav> opens below the header like #ID_spMenu.
+ */
+export const spMenuDetailsCss = `
+.sp_menu_details > summary { list-style:none; display:flex; align-items:center; justify-content:center; min-width:44px; height:44px; padding:0 8px; border:1px solid #0068b7; border-radius:4px; color:#0068b7; font-size:12px; font-weight:bold; cursor:pointer; }
+.sp_menu_details > summary::-webkit-details-marker { display:none; }
+.sp_menu_details[open] > summary { background:#0068b7; color:#fff; }
+.sp_menu_details > nav { position:absolute; left:0; right:0; top:56px; z-index:100; background:#fff; border-bottom:3px solid #0068b7; box-shadow:0 6px 16px rgba(0,0,0,.25); }
+`;

@@ -12,6 +12,7 @@ import {
   HELLOWORK_ENDED_SESSION,
   HELLOWORK_LOGIN,
   HELLOWORK_LOGOUT_PATH,
+  HELLOWORK_PC_MIN_WIDTH,
   HELLOWORK_SCREENS,
   HELLOWORK_TITLE_SUFFIX,
   HELLOWORK_TOKEN_FIELD,
@@ -20,8 +21,18 @@ import {
   type HelloWorkScreenKey,
 } from '../../markup.ts';
 import type { SectionNavLink } from '../../sections/kit.ts';
-import { CoverBanner, EXTRA_MENU_ITEMS, FirstClickIgnored } from '../deviation-markup.tsx';
+import {
+  ConfirmLogout,
+  CoverBanner,
+  EXTRA_MENU_ITEMS,
+  FirstClickIgnored,
+  MENU_SUMMARY_TEXT,
+  NOT_FOUND_MESSAGE,
+  NOT_FOUND_TITLE,
+  ShadowHeader,
+} from '../deviation-markup.tsx';
 import { type AddedScreen, JOB } from '../views.tsx';
+import { kyushokuCss, spMenuDetailsCss } from './styles.ts';
 
 export const TOP_CSS_PATH = '/common/css/top.css';
 export const KYUSHOKU_CSS_PATH = '/kyushoku/common/css/kyushoku.css';
@@ -267,6 +278,20 @@ export const EndedSessionScreen = () => (
   </PublicScreen>
 );
 
+/** Deviation screen-not-found: what a My Page screen answers instead of itself (404), logged in or not. */
+export const NotFoundScreen = () => (
+  <PublicScreen pageTitle={NOT_FOUND_TITLE}>
+    <div class="err_msg">
+      <p>{NOT_FOUND_MESSAGE}</p>
+    </div>
+    <p class="btn_area">
+      <a class="btn_sub" href={HELLOWORK_SCREENS.home.path}>
+        求職者マイページホームへ
+      </a>
+    </p>
+  </PublicScreen>
+);
+
 export const ErrorScreen = (props: { message: string }) => (
   <PublicScreen pageTitle="エラー">
     <div class="err_msg">
@@ -303,6 +328,32 @@ const LogoutForm = (props: { token: string; label: string; className: string; ne
   </form>
 );
 
+/** The smart-device menu's contents: the screens, the sections' screens, the `sp-logout-below-fold` extras, then ログアウト. */
+const SpMenuContents = (props: ScreenView & { logout: Child }) => (
+  <>
+    <ul class="sp_menu_list">
+      {SCREEN_KEYS.map((key) => (
+        <li>
+          <a href={HELLOWORK_SCREENS[key].path}>{HELLOWORK_SCREENS[key].pageTitle}</a>
+        </li>
+      ))}
+      {(props.sectionNav ?? []).map((link) => (
+        <li>
+          <a href={link.path}>{link.label}</a>
+        </li>
+      ))}
+      {props.deviations?.has('sp-logout-below-fold')
+        ? EXTRA_MENU_ITEMS.map((item) => (
+            <li class="sp_menu_info">
+              <a href="#">{item}</a>
+            </li>
+          ))
+        : null}
+    </ul>
+    {props.logout ? <div class="sp_menu_logout">{props.logout}</div> : null}
+  </>
+);
+
 const Headers = (props: ScreenView) => {
   const dev = props.deviations ?? new Deviations();
   const label = dev.has('logout-renamed') ? 'サインアウト' : 'ログアウト';
@@ -310,72 +361,75 @@ const Headers = (props: ScreenView) => {
   const unreachable = dev.has('logout-unreachable-on-subpage') && props.current === 'applications';
   const pcLogout = !unreachable && !dev.has('logout-missing-pc') && !dev.has('logout-at-bottom');
   const menuLogout = !unreachable && !dev.has('sp-menu-without-logout');
+  const details = dev.has('sp-menu-details');
   const name = `${props.user.name}様`;
-  return (
-    <>
-      <div id="ID_header_pc" class="header_pc">
-        <div class="header_inner">
-          <a class="logo" href={HELLOWORK_SCREENS.home.path}>
-            <img src={LOGO} alt="ハローワークインターネットサービス 求職者マイページ" width="210" height="48" />
-          </a>
-          <span class="site_sub">求職者マイページ</span>
-          <div class="header_user">
-            <span class="user_name">{name}</span>
-            {pcLogout ? <LogoutForm token={props.token} label={label} className="btn_logout" newTab={newTab} /> : null}
-          </div>
-        </div>
-        <div class="gnavi">
-          <ul>
-            {SCREEN_KEYS.map((key) => (
-              <li class={key === props.current ? 'current' : undefined}>
-                <a href={HELLOWORK_SCREENS[key].path}>{HELLOWORK_SCREENS[key].pageTitle}</a>
-              </li>
-            ))}
-            {(props.sectionNav ?? []).map((link) => (
-              <li class={typeof props.current !== 'string' && props.current.path === link.path ? 'current' : undefined}>
-                <a href={link.path}>{link.label}</a>
-              </li>
-            ))}
-          </ul>
+  const headerPc = (
+    <div id="ID_header_pc" class="header_pc">
+      <div class="header_inner">
+        <a class="logo" href={HELLOWORK_SCREENS.home.path}>
+          <img src={LOGO} alt="ハローワークインターネットサービス 求職者マイページ" width="210" height="48" />
+        </a>
+        <span class="site_sub">求職者マイページ</span>
+        <div class="header_user">
+          <span class="user_name">{name}</span>
+          {pcLogout ? <LogoutForm token={props.token} label={label} className="btn_logout" newTab={newTab} /> : null}
         </div>
       </div>
+      <div class="gnavi">
+        <ul>
+          {SCREEN_KEYS.map((key) => (
+            <li class={key === props.current ? 'current' : undefined}>
+              <a href={HELLOWORK_SCREENS[key].path}>{HELLOWORK_SCREENS[key].pageTitle}</a>
+            </li>
+          ))}
+          {(props.sectionNav ?? []).map((link) => (
+            <li class={typeof props.current !== 'string' && props.current.path === link.path ? 'current' : undefined}>
+              <a href={link.path}>{link.label}</a>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+  const menuItemLogout = menuLogout ? <LogoutForm token={props.token} label={label} className="btn_logout_sp" newTab={newTab} /> : null;
+  // Deviation sp-menu-details: a <details> disclosure in the header instead of the image link and the #ID_spMenu panel.
+  const menuControl = dev.has('sp-menu-button-missing') ? null : details ? (
+    <>
+      <style dangerouslySetInnerHTML={{ __html: spMenuDetailsCss }} />
+      <details class="sp_menu_details">
+        <summary>{MENU_SUMMARY_TEXT}</summary>
+        <nav>
+          <SpMenuContents {...props} logout={menuItemLogout} />
+        </nav>
+      </details>
+    </>
+  ) : (
+    <a href={VOID_HREF} class="sp_menu_btn">
+      <img alt="メニュー" src={MENU_ICON} width="32" height="32" />
+    </a>
+  );
+  return (
+    <>
+      {/* Deviation logout-in-shadow-header: the PC header inside <hw-header>'s shadow root, with its own copy of the stylesheet. */}
+      {dev.has('logout-in-shadow-header') ? (
+        <ShadowHeader css={kyushokuCss} pcMinWidth={HELLOWORK_PC_MIN_WIDTH}>
+          {headerPc}
+        </ShadowHeader>
+      ) : (
+        headerPc
+      )}
       <div id="ID_header_sp" class="header_sp">
         <a class="logo" href={HELLOWORK_SCREENS.home.path}>
           <img src={LOGO} alt="ハローワークインターネットサービス 求職者マイページ" width="150" height="34" />
         </a>
         <span class="user_name">{name}</span>
-        {dev.has('sp-menu-button-missing') ? null : (
-          <a href={VOID_HREF} class="sp_menu_btn">
-            <img alt="メニュー" src={MENU_ICON} width="32" height="32" />
-          </a>
-        )}
+        {menuControl}
       </div>
-      <div id="ID_spMenu" class="sp_menu">
-        <ul class="sp_menu_list">
-          {SCREEN_KEYS.map((key) => (
-            <li>
-              <a href={HELLOWORK_SCREENS[key].path}>{HELLOWORK_SCREENS[key].pageTitle}</a>
-            </li>
-          ))}
-          {(props.sectionNav ?? []).map((link) => (
-            <li>
-              <a href={link.path}>{link.label}</a>
-            </li>
-          ))}
-          {dev.has('sp-logout-below-fold')
-            ? EXTRA_MENU_ITEMS.map((item) => (
-                <li class="sp_menu_info">
-                  <a href="#">{item}</a>
-                </li>
-              ))
-            : null}
-        </ul>
-        {menuLogout ? (
-          <div class="sp_menu_logout">
-            <LogoutForm token={props.token} label={label} className="btn_logout_sp" newTab={newTab} />
-          </div>
-        ) : null}
-      </div>
+      {details ? null : (
+        <div id="ID_spMenu" class="sp_menu">
+          <SpMenuContents {...props} logout={menuItemLogout} />
+        </div>
+      )}
     </>
   );
 };
@@ -405,6 +459,7 @@ export const Screen = (props: ScreenView & { children: Child }) => {
       <script dangerouslySetInnerHTML={{ __html: MENU_SCRIPT }} />
       {dev.has('logout-covered') ? <CoverBanner target="#ID_header_pc #ID_logoutBtn" /> : null}
       {dev.has('first-click-ignored') ? <FirstClickIgnored forms="form.logout_form" /> : null}
+      {dev.has('logout-confirm-dialog') ? <ConfirmLogout forms="form.logout_form" /> : null}
     </Page>
   );
 };
