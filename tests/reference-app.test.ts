@@ -455,6 +455,180 @@ for (const [markup, d] of Object.entries(DRIVERS)) {
   });
 }
 
+// ---------------------------------------------------------------------------------------------
+// The deviations that move the logout into a shadow root, ask before it, lose a screen, change the menu into a
+// <details> disclosure, or land on a top-page copy on the My Page host: in both markups.
+
+/** What each markup's new deviations look like in its HTML. */
+const SHAPES = {
+  bundled: {
+    mypage: BUNDLED_TOP,
+    /** The PC ログアウト control (the menu's is a plain <button type="submit">). */
+    pcLogout: '<button type="submit" class="btn logout">ログアウト</button>',
+    pcHeader: '<header class="site-header"><div class="bar"><a class="logo" href="/mypage">',
+    forms: 'form[action=\\"/mypage/logout\\"]',
+    details: 'sp-menu-details',
+    /** The smart-device header the <details> sits in. */
+    spHeader: '<div class="bar">',
+    menuButton: ['popovertarget="sp-menu"', '<nav id="sp-menu"'],
+    logoutPath: '/mypage/logout',
+    lookalike: `${BUNDLED_TOP}/top`,
+    title: (html: string) => /<h1>([^<]*)<\/h1>/.exec(html)?.[1],
+  },
+  hellowork: {
+    mypage: HW.mypage,
+    pcLogout: '<input type="submit" id="ID_logoutBtn" name="logoutBtn" class="btn_logout" value="ログアウト"/>',
+    pcHeader: '<div id="ID_header_pc" class="header_pc">',
+    forms: 'form.logout_form',
+    details: 'sp_menu_details',
+    spHeader: '<div id="ID_header_sp" class="header_sp">',
+    menuButton: ['class="sp_menu_btn"', '<div id="ID_spMenu"'],
+    logoutPath: HELLOWORK_LOGOUT_PATH,
+    lookalike: `${HW.mypage}/`,
+    title: pageTitle,
+  },
+} as const;
+
+/** The HTML of the first declarative shadow root, and the page without it (the light DOM). */
+function splitShadow(html: string) {
+  const open = '<template shadowrootmode="open">';
+  const start = html.indexOf(open);
+  const end = html.indexOf('</template>', start);
+  if (start < 0 || end < 0) return { shadow: '', light: html };
+  return { shadow: html.slice(start + open.length, end), light: html.slice(0, start) + html.slice(end + '</template>'.length) };
+}
+
+for (const [markup, d] of Object.entries(DRIVERS)) {
+  const shape = SHAPES[markup as keyof typeof SHAPES];
+
+  test(`${markup} markup: logout-in-shadow-header puts the PC header, its ログアウト form included, in <hw-header>'s declarative open shadow root`, async () => {
+    const plain = await d.logIn(d.app().app);
+    assert.ok(!plain.html.includes('<hw-header') && !plain.html.includes('shadowrootmode'));
+    assert.equal(count(plain.html, shape.pcLogout), 1);
+
+    const { app, sessions } = d.app('logout-in-shadow-header');
+    const { sid, token, html } = await d.logIn(app);
+    // At the top of the page: the first thing in <body>.
+    assert.match(html, /<body[^>]*><hw-header><template shadowrootmode="open"><style>/);
+    const { shadow, light } = splitShadow(html);
+    assert.equal(count(html, 'shadowrootmode='), 1);
+    // Inside: the stylesheet (document CSS does not reach in), the host shown as a block and hidden below the PC width, the header.
+    assert.ok(shadow.includes(markup === 'bundled' ? '.btn.logout {' : '.btn_logout {'), 'the stylesheet is repeated in the shadow root');
+    assert.ok(shadow.includes(':host { display:block; }'));
+    assert.match(shadow, /@media screen and \(max-width:767px\) \{ :host \{ display:none; \} \}/);
+    assert.ok(shadow.includes(shape.pcHeader), 'the PC header is in the shadow root');
+    assert.ok(shadow.includes(`${seeker.name}様`));
+    const shadowForms = [...shadow.matchAll(d.logoutForm)];
+    assert.equal(shadowForms.length, 1, 'one logout form in the shadow root');
+    assert.ok(shadow.includes(shape.pcLogout), 'the PC ログアウト control is in the shadow root');
+    assert.ok(shadow.includes(`value="${token}"`), 'with the session CSRF token');
+    // Outside: no PC header, no PC ログアウト; the smart-device menu keeps its ログアウト.
+    assert.ok(!light.includes(shape.pcLogout) && !light.includes(shape.pcHeader), 'no PC ログアウト in the light DOM');
+    assert.equal([...light.matchAll(d.logoutForm)].length, 1, "the menu's logout form stays in the light DOM");
+    assert.ok(shape.menuButton.every((m) => light.includes(m)), 'the smart-device menu control and panel are unchanged');
+    // The form posts as today.
+    const res = await d.logOut(app, sid, token);
+    assert.equal(res.headers.get('location'), markup === 'bundled' ? '/' : `${HW.top}/`);
+    assert.equal(sessions.size, 0);
+  });
+
+  test(`${markup} markup: logout-confirm-dialog adds a script asking 「ログアウトしますか？」 before any logout form is submitted`, async () => {
+    const plain = await d.logIn(d.app().app);
+    assert.ok(!plain.html.includes('confirm('));
+    const { html } = await d.logIn(d.app('logout-confirm-dialog').app);
+    assert.ok(html.includes(`document.querySelectorAll("${shape.forms}")`), 'the script targets the logout forms');
+    assert.ok(html.includes(`addEventListener('submit',function(e){if(!window.confirm("ログアウトしますか？"))e.preventDefault();})`));
+    assert.equal([...html.matchAll(d.logoutForm)].length, 2, 'both logout forms are still there');
+  });
+
+  test(`${markup} markup: screen-not-found answers 404 「ページが見つかりません」 for 応募中の求人 only, logged in or not`, async () => {
+    const plain = d.app();
+    const before = await d.logIn(plain.app);
+    assert.equal((await d.screen(plain.app, 'applications', before.sid)).status, 200);
+
+    const { app } = d.app('screen-not-found');
+    const { sid } = await d.logIn(app);
+    for (const cookie of [sid, '']) {
+      const res = await d.screen(app, 'applications', cookie);
+      assert.equal(res.status, 404, `applications (${cookie ? 'logged in' : 'no session'})`);
+      assert.equal(res.headers.get('cache-control'), 'no-store');
+      const html = await res.text();
+      assert.ok(html.includes('<title>ページが見つかりません｜ハローワークインターネットサービス</title>'), html.slice(0, 400));
+      assert.equal(shape.title(html), 'ページが見つかりません');
+      if (markup === 'hellowork') assert.ok(!html.includes('<h1'), 'the hellowork markup names it in its div.page_title');
+      assert.ok(!html.includes(`${seeker.name}様`) && !html.includes(shape.logoutPath), 'no My Page on it');
+    }
+    for (const key of SCREEN_KEYS.filter((k) => k !== 'applications')) {
+      const res = await d.screen(app, key, sid);
+      assert.equal(d.isMyPage(res, await res.text()), true, key);
+    }
+    // The menus still link to it.
+    const home = await (await d.screen(app, 'home', sid)).text();
+    const link = markup === 'bundled' ? MY_PAGE_SCREENS.applications.path : HELLOWORK_SCREENS.applications.path.replaceAll('&', '&amp;');
+    assert.ok(home.includes(`href="${link}"`));
+  });
+
+  test(`${markup} markup: sp-menu-details makes the smart-device menu a <details> with <summary>メニュー</summary> and a <nav>, ログアウト last`, async () => {
+    const { app, sessions } = d.app('sp-menu-details');
+    const { sid, token, html } = await d.logIn(app);
+    const start = html.indexOf(`<details class="${shape.details}"><summary>メニュー</summary><nav>`);
+    assert.ok(start > 0, 'details > summary + nav');
+    const end = html.indexOf('</nav></details>', start);
+    assert.ok(end > start);
+    const details = html.slice(start, end);
+    // In the smart-device header, where the menu button was; nothing of the button and its panel is left.
+    const headerStart = html.lastIndexOf(shape.spHeader, start);
+    assert.ok(headerStart > 0 && html.startsWith('</nav></details></div>', end), 'the last thing in the smart-device header');
+    assert.ok(!html.slice(headerStart, start).includes('</header>'));
+    for (const gone of shape.menuButton) assert.ok(!html.includes(gone), gone);
+    assert.equal(count(html, '<details'), 1);
+    assert.equal(count(html, '<summary>'), 1, 'the summary has no attributes (no id)');
+    assert.ok(!details.includes('aria-'), 'no aria attributes in the disclosure');
+    // The same items, ログアウト last.
+    const names = markup === 'bundled' ? Object.values(MY_PAGE_SCREENS).map((s) => s.title) : Object.values(HELLOWORK_SCREENS).map((s) => s.pageTitle);
+    for (const name of names) assert.ok(details.includes(`>${name}</a>`), name);
+    const forms = [...details.matchAll(d.logoutForm)];
+    assert.equal(forms.length, 1);
+    assert.ok((forms[0]?.index ?? 0) > details.lastIndexOf('</a>'), 'ログアウト is the last item');
+    assert.ok(details.includes('ログアウト'));
+    // Its styles come with it; the PC header keeps its ログアウト.
+    assert.ok(html.includes(`.${shape.details} > summary {`));
+    assert.equal(count(html, shape.pcLogout), 1);
+    const res = await d.logOut(app, sid, token);
+    assert.equal(res.headers.get('location'), markup === 'bundled' ? '/' : `${HW.top}/`);
+    assert.equal(sessions.size, 0);
+  });
+
+  test(`${markup} markup: top-lookalike-on-mypage-host lands the logout on a copy of the top page on the My Page origin (200, no redirect)`, async () => {
+    const plain = d.app();
+    const lookalikePath = new URL(shape.lookalike).pathname;
+    const without = await plain.app.request(shape.lookalike);
+    assert.equal(without.status, markup === 'bundled' ? 404 : 302, 'without the deviation there is no copy');
+
+    const { app, sessions } = d.app('top-lookalike-on-mypage-host');
+    const { sid, token } = await d.logIn(app);
+    const res = await d.logOut(app, sid, token);
+    assert.equal(sessions.size, 0, 'the logout itself is real');
+    const location = res.headers.get('location') ?? '';
+    assert.equal(new URL(location, shape.mypage).href, shape.lookalike);
+    assert.equal(new URL(shape.lookalike).origin, new URL(shape.mypage).origin, 'on the My Page origin');
+    if (markup === 'hellowork') {
+      assert.equal(location, `${HW.mypage}/`);
+      assert.notEqual(new URL(location).host, new URL(HW.top).host, 'not the www host of the top page');
+    } else {
+      assert.equal(location, lookalikePath);
+    }
+    const copy = await app.request(shape.lookalike);
+    assert.equal(copy.status, 200);
+    assert.equal(copy.headers.get('location'), null);
+    assert.equal(await copy.text(), await (await app.request(at(d.top, '/'))).text(), 'the same HTML as the top page');
+    if (markup === 'hellowork') {
+      const css = await app.request(at(HW.mypage, '/common/css/top.css'));
+      assert.equal(css.status, 200, 'its stylesheet too');
+    }
+  });
+}
+
 test('slow-logout waits 20 s by default, late-single-logout 3 s', () => {
   assert.equal(SLOW_LOGOUT_MS, 20_000);
   assert.equal(LATE_LOGOUT_MS, 3000);
