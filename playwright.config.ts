@@ -13,7 +13,7 @@ import {
 import { cucumberReporter, defineBddConfig } from 'playwright-bdd';
 import { availableExtraBrowsers, bareMachine, type Device, describeBrowserAndFont, resolveChromium, scenarioContextOptions } from './support/browser.ts';
 import { orStop, stopOn } from './support/cannot-start.ts';
-import { ConfigError } from './support/config.ts';
+import { ConfigError, describeOrigins } from './support/config.ts';
 import { CHROMIUM_PROFILES } from './support/profiles.ts';
 import { commitOf, suiteOf, targetOf } from './support/reporters/signoff/facts.ts';
 import { startUp } from './support/startup.ts';
@@ -45,6 +45,7 @@ const ANNOUNCED = Symbol.for('hellowork-manual-conformance.browser-announced');
 const marks = globalThis as { [ANNOUNCED]?: true };
 if (used && !process.env.TEST_WORKER_INDEX && !marks[ANNOUNCED] && !/bddgen/.test(process.argv[1] ?? '')) {
   console.error(`Browser: ${used.browser}; Japanese font: ${used.font}`);
+  console.error(describeOrigins(suite));
   marks[ANNOUNCED] = true;
 }
 // slowMo goes into each project's launchOptions: a project's launchOptions replace the top-level ones wholesale.

@@ -1,8 +1,9 @@
 import type { Locator, Page, Response } from '@playwright/test';
-import type { SuiteConfig } from '../support/config.ts';
-import { foldedPattern, locate, locateAll, locateReading, type TargetProfile } from '../support/target-profile.ts';
+import type { ScreenConfig, SuiteConfig } from '../support/config.ts';
+import { anyOf, foldedPattern, locate, locateAll, locateReading, type TargetProfile } from '../support/target-profile.ts';
+import type { DialogWatch } from './dialogs.ts';
 import { navigatingBy, press, whatIsOnTop } from './interact.ts';
-import { type ControlOnScreen, describeScreen, visibleControls } from './observe.ts';
+import { type ControlOnScreen, describeScreen, USER_TAB, visibleControls } from './observe.ts';
 
 /** The screen 求職者マイページ opens on after the login (one of the profile's screens). */
 export const HOME_SCREEN = '求職者マイページホーム';
@@ -34,6 +35,8 @@ export class MyPage {
     private readonly site: SuiteConfig['hellowork'],
     private readonly touch: boolean,
     private readonly actionTimeout: number,
+    /** The scenario's dialogs: a press answered by a dialog the suite dismisses stops its wait (pages/dialogs.ts). */
+    private readonly dialogs?: DialogWatch,
   ) {
     const my = site.profile.myPage;
     this.profile = site.profile;
@@ -47,40 +50,84 @@ export class MyPage {
     return Object.keys(this.site.screens);
   }
 
-  private screen(name: string): { url: string; title: string } {
+  /** Whether the screen is configured (TARGET_MYPAGE_SCREENS may leave out a screen the site lacks). */
+  has(name: string): boolean {
+    return name in this.site.screens;
+  }
+
+  /** Why a screen cannot be opened: it is not configured (a scenario that starts from it is skipped with this reason). */
+  notConfigured(name: string): string {
+    return (
+      `求職者マイページの「${name}」画面は設定されていないため、この画面から始まるシナリオは実行しません（設定済みの画面: ${this.screenNames().join('、')}。` +
+      `プロファイル ${this.profile.name} の screens、または TARGET_MYPAGE_SCREENS）。`
+    );
+  }
+
+  private screen(name: string): ScreenConfig {
     const screen = this.site.screens[name];
     if (!screen) {
       throw new Error(
-        `求職者マイページに「${name}」という画面は設定されていません（設定済み: ${this.screenNames().join('、')}）。プロファイル ${this.profile.name} の screens か TARGET_MYPAGE_SCREENS を確認してください。`,
+        `求職者マイページに「${name}」という画面は設定されていません（設定済みの画面: ${this.screenNames().join('、')}）。プロファイル ${this.profile.name} の screens か TARGET_MYPAGE_SCREENS に加えてください。`,
       );
     }
     return screen;
   }
 
-  /** The title the page itself gives a screen (may differ from the features' name, e.g. 「…一覧」). */
+  /** The title the page itself gives a screen, the manual's first (may differ from the features' name, e.g. 「…一覧」). */
   titleOf(name: string): string {
-    return this.screen(name).title;
+    return this.screen(name).titles[0] ?? name;
+  }
+
+  /** Every title that names the screen, the manual's first. */
+  titles(name: string): readonly string[] {
+    return this.screen(name).titles;
+  }
+
+  /** Every title that names the screen, in words: 「求職者マイページホーム」または「マイページトップ」. */
+  titlesOf(name: string): string {
+    return this.screen(name).titles.map((t) => `「${t}」`).join('または');
+  }
+
+  /** The setting that defines the screen, in words (プロファイル hellowork の screens.メッセージ). */
+  entryOf(name: string): string {
+    return this.screen(name).entry;
   }
 
   urlOf(name: string): string {
     return this.screen(name).url;
   }
 
+  /** The HTTP status of the last screen opened with open(), until the tab goes elsewhere. */
+  #opened: { url: string; status: number } | undefined;
+
   /** Opens a My Page screen by name; returns the main response (for its headers). */
   async open(name: string): Promise<Response | null> {
-    return this.page.goto(this.screen(name).url);
+    this.#opened = undefined;
+    const response = await this.page.goto(this.screen(name).url);
+    if (response) this.#opened = { url: this.page.url(), status: response.status() };
+    return response;
+  }
+
+  /**
+   * What the tab shows after open(name) failed to show the screen: an HTTP error is said first, naming the setting
+   * that gives the screen's address (a 404 is a wrong address, not a screen that looks different).
+   */
+  async describeOpened(name: string, _error?: unknown): Promise<string> {
+    const opened = this.#opened?.url === this.page.url() ? this.#opened : undefined;
+    const screen = this.site.screens[name];
+    const failed = opened && opened.status >= 400 && screen ? `「${name}」（${screen.entry}: ${screen.url}）を開くと HTTP ${opened.status} が返りました。` : '';
+    return `${failed}${await describeScreen(this.page, this.profile.screenTitle, USER_TAB, opened?.status)}`;
   }
 
   /** The element naming the given screen (profile.screenTitle reading that screen's title). */
   screenTitle(name: string): Locator {
-    return locateReading(this.page, this.profile.screenTitle, this.screen(name).title);
+    return locateReading(this.page, this.profile.screenTitle, this.screen(name).titles);
   }
 
   /** The title of whichever My Page screen is shown: My Page content is on screen. */
   anyScreenTitle(): Locator {
-    const titles = Object.values(this.site.screens).map((s) => foldedPattern(s.title).source);
     return locateAll(this.page, this.profile.screenTitle)
-      .filter({ visible: true, hasText: new RegExp(titles.join('|')) })
+      .filter({ visible: true, hasText: anyOf(Object.values(this.site.screens).flatMap((s) => s.titles)) })
       .first();
   }
 
@@ -101,7 +148,7 @@ export class MyPage {
 
   /** Clicks (or taps) the PC ログアウト control and waits for the screen it leads to (NavigationProblem otherwise). */
   async clickLogout(): Promise<void> {
-    await navigatingBy(this.page, () => press(this.logoutControl, this.touch, this.actionTimeout), this.actionTimeout);
+    await navigatingBy(this.page, () => press(this.logoutControl, this.touch, this.actionTimeout), this.actionTimeout, this.dialogs);
   }
 
   async tapMenu(): Promise<void> {
@@ -110,7 +157,7 @@ export class MyPage {
 
   /** Taps ログアウト in the menu and waits for the screen it leads to (NavigationProblem otherwise). */
   async tapMenuLogout(): Promise<void> {
-    await navigatingBy(this.page, () => press(this.menuLogout, this.touch, this.actionTimeout), this.actionTimeout);
+    await navigatingBy(this.page, () => press(this.menuLogout, this.touch, this.actionTimeout), this.actionTimeout, this.dialogs);
   }
 
   /** 'self' when a press at the element's centre reaches it; else what lies on top of it. */
@@ -156,20 +203,15 @@ export class MyPage {
     return (await visibleControls(this.page)).filter((c) => pattern.test(c.name));
   }
 
-  /** The names of the visible controls inside the opened menu, top to bottom. */
+  /** The names of the visible controls inside the opened menu (its open shadow roots too), top to bottom. */
   async menuItems(): Promise<string[]> {
     if (!(await this.menu.isVisible())) return [];
-    return this.menu.evaluate((menu) =>
-      [...menu.querySelectorAll('a[href], button, [role="button"], [role="link"], [role="menuitem"], input[type="submit"], input[type="button"]')]
-        .filter((el) => (el as HTMLElement).offsetParent !== null)
-        .map((el) =>
-          // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a person reads on the screen (textContent would add hidden text)
-          (el.getAttribute('aria-label') || (el instanceof HTMLInputElement ? el.value : (el as HTMLElement).innerText) || '').replace(/\s+/g, ' ').trim(),
-        ),
-    );
+    // The menu's own opener (a <details>'s <summary>) is not one of its items.
+    return (await visibleControls(this.menu)).filter((c) => c.role !== '開閉ボタン').map((c) => c.name);
   }
 
+  /** What the user's tab shows, labelled as the user's tab. */
   describe(): Promise<string> {
-    return describeScreen(this.page, this.profile.screenTitle);
+    return describeScreen(this.page, this.profile.screenTitle, USER_TAB);
   }
 }

@@ -1,4 +1,5 @@
 import type { Locator, Page, Request } from '@playwright/test';
+import type { DialogWatch } from './dialogs.ts';
 
 /** A real tap on touch devices (touch events), a mouse click elsewhere. */
 export async function press(target: Locator, touch: boolean, timeout?: number): Promise<void> {
@@ -15,6 +16,11 @@ export class NavigationProblem extends Error {
   override name = 'NavigationProblem';
 }
 
+/** The press was answered by a JavaScript dialog that the suite dismissed (the manual check says which: checks/manual-check.ts). */
+export class AnsweredByDialog extends NavigationProblem {
+  override name = 'AnsweredByDialog';
+}
+
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10} 秒`;
 
 /**
@@ -23,7 +29,7 @@ const seconds = (ms: number) => `${Math.round(ms / 100) / 10} 秒`;
  * NavigationProblem saying what happened: a new tab or window opened, nothing happened at
  * all, or the next page did not answer in time (naming the request and the URL).
  */
-export async function navigatingBy(page: Page, action: () => Promise<void>, timeout: number): Promise<void> {
+export async function navigatingBy(page: Page, action: () => Promise<void>, timeout: number, dialogs?: DialogWatch): Promise<void> {
   const context = page.context();
   const main = page.mainFrame();
   const started = page.url();
@@ -60,7 +66,15 @@ export async function navigatingBy(page: Page, action: () => Promise<void>, time
       () => new Promise<never>(() => {}),
       (error: unknown) => ({ error }),
     );
-    const outcome = await Promise.race([navigated, newWindow, pressed]);
+    // A dialog the suite dismisses (DIALOGS=dismiss) ends the wait: what follows is the site's answer to "cancel".
+    const dialog =
+      dialogs?.policy === 'dismiss' ? dialogs.next().then(() => 'dialog' as const) : new Promise<never>(() => {});
+    const outcome = await Promise.race([navigated, newWindow, pressed, dialog]);
+    if (outcome === 'dialog') {
+      throw new AnsweredByDialog(
+        page.url() === started ? 'ダイアログを閉じた直後の利用者のタブは、押す前と同じ URL です。' : `ダイアログを閉じた直後の利用者のタブの URL は ${page.url()} です。`,
+      );
+    }
     if (typeof outcome === 'object') {
       const pending = requests.at(-1);
       if (!pending) throw new NavigationProblem(`操作できませんでした: ${firstLine(outcome.error)}`);
@@ -113,19 +127,62 @@ function firstLine(error: unknown): string {
   return text.split('\n')[0] ?? text;
 }
 
-/** What covers an element at its centre point, if anything: 'self', or a short description of the element on top. */
+/**
+ * What covers an element at its centre point, if anything: 'self', or a short description of the element on top.
+ * Read in the composed tree, as a press lands: the point is followed into open shadow roots, and an element inside a
+ * shadow root is never covered by its own host. A host whose shadow root is closed cannot be looked into: it is
+ * named as such (Chromium: through the DevTools protocol).
+ */
 export async function whatIsOnTop(target: Locator): Promise<string | 'self' | 'absent'> {
   if ((await target.count()) === 0) return 'absent';
   const box = await target.boundingBox().catch(() => null);
   if (!box) return 'absent';
-  return target.evaluate((el, point) => {
-    const top = document.elementFromPoint(point.x, point.y);
-    if (!top) return '画面の外';
-    if (top === el || el.contains(top) || top.contains(el)) return 'self';
-    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a person reads on the screen (textContent would add hidden text)
-    const text = ((top as HTMLElement).innerText ?? top.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40);
-    const id = top.id ? `#${top.id}` : '';
-    const cls = typeof top.className === 'string' && top.className.trim() ? `.${top.className.trim().split(/\s+/).join('.')}` : '';
-    return `<${top.tagName.toLowerCase()}${id}${cls}>${text ? `「${text}」` : ''}`;
-  }, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
+  const found = await target.evaluate(
+    (el, point) => {
+      let top = document.elementFromPoint(point.x, point.y);
+      // Into open shadow roots, as the press would go.
+      for (let depth = 0; top?.shadowRoot && depth < 32; depth++) {
+        const inner: Element | null = top.shadowRoot.elementFromPoint(point.x, point.y);
+        if (!inner || inner === top) break;
+        top = inner;
+      }
+      if (!top) return { on: '画面の外', custom: false };
+      // Either inside the other, across shadow boundaries (parentNode, or a shadow root's host).
+      const within = [
+        [el, top],
+        [top, el],
+      ].some(([outer, inner]) => {
+        for (let n: Node | null = inner ?? null; n; n = n.parentNode ?? (n instanceof ShadowRoot ? n.host : null)) if (n === outer) return true;
+        return false;
+      });
+      if (top === el || within) return { on: 'self', custom: false };
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a person reads on the screen (textContent would add hidden text)
+      const text = ((top as HTMLElement).innerText ?? top.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40);
+      const id = top.id ? `#${top.id}` : '';
+      const cls = typeof top.className === 'string' && top.className.trim() ? `.${top.className.trim().split(/\s+/).join('.')}` : '';
+      return { on: `<${top.tagName.toLowerCase()}${id}${cls}>${text ? `「${text}」` : ''}`, custom: top.tagName.includes('-') && !top.shadowRoot };
+    },
+    { x: box.x + box.width / 2, y: box.y + box.height / 2 },
+  );
+  if (found.custom && (await hasClosedShadowRoot(target.page(), box.x + box.width / 2, box.y + box.height / 2))) {
+    return `${found.on}（閉じたシャドウ DOM を持つ要素: 中身はこのスイートからも支援技術からも見えません）`;
+  }
+  return found.on;
+}
+
+/** Whether the element at the point hosts a closed shadow root (Chromium's DevTools protocol; false elsewhere). */
+async function hasClosedShadowRoot(page: Page, x: number, y: number): Promise<boolean> {
+  try {
+    const cdp = await page.context().newCDPSession(page);
+    try {
+      const { result } = await cdp.send('Runtime.evaluate', { expression: `document.elementFromPoint(${x}, ${y})` });
+      if (!result.objectId) return false;
+      const { node } = await cdp.send('DOM.describeNode', { objectId: result.objectId, depth: 1, pierce: true });
+      return (node.shadowRoots ?? []).some((root) => root.shadowRootType === 'closed');
+    } finally {
+      await cdp.detach();
+    }
+  } catch {
+    return false;
+  }
 }

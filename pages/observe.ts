@@ -1,58 +1,112 @@
 /**
  * Read-only observations of what a page shows, used to tell a manual writer
  * what the screen actually had when a check failed. No assertions here.
+ *
+ * The page is read as a person sees it: the composed tree, with what open shadow roots hold (a custom header's
+ * ログアウト is on the screen like any other). Functions run in the page have no named helpers inside: tsx (the
+ * cucumber-js runner) compiles with keepNames, which wraps a named function in a __name() call that does not exist
+ * in the page.
  */
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import type { LocatorSpec } from '../support/target-profile.ts';
 
+export type ControlRole = 'ボタン' | 'リンク' | 'メニュー項目' | '開閉ボタン';
+
 export interface ControlOnScreen {
-  readonly role: 'ボタン' | 'リンク';
+  readonly role: ControlRole;
   readonly name: string;
   /** Distance of the control's top edge from the top of the document, in CSS px. */
   readonly top: number;
   readonly bottom: number;
+  /** Its place in the page, as a CSS path (a shadow root's host, then `>>>`, then the path inside it). */
+  readonly path: string;
+  /** Inside an open shadow root. */
+  readonly inShadow: boolean;
 }
 
-/** Visible buttons and links with an approximation of their accessible names, top to bottom. */
-export async function visibleControls(page: Page): Promise<ControlOnScreen[]> {
-  // No named helpers inside: tsx (the cucumber-js runner) compiles with keepNames, which wraps them in a
-  // __name() call that does not exist in the page.
-  return page.evaluate(() => {
-    const out: { role: 'ボタン' | 'リンク'; name: string; top: number; bottom: number }[] = [];
-    for (const el of document.querySelectorAll('a[href], button, [role="button"], [role="link"], input[type="submit"], input[type="button"]')) {
-      const style = getComputedStyle(el);
-      const rect = el.getBoundingClientRect();
-      if (style.visibility === 'hidden' || rect.width === 0 || rect.height === 0) continue;
-      const isLink = el.tagName === 'A' || el.getAttribute('role') === 'link';
-      // An approximation of the accessible name: aria-labelledby, aria-label, an input's value, the rendered text.
-      const labelledBy = (el.getAttribute('aria-labelledby') ?? '')
-        .split(/\s+/)
-        .filter(Boolean)
-        .map((id) => document.getElementById(id)?.textContent ?? '')
-        .join(' ')
-        .trim();
-      const aria = el.getAttribute('aria-label')?.trim();
-      const name =
-        labelledBy ||
-        aria ||
-        (el instanceof HTMLInputElement
-          ? el.value || el.title
-          : // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a reader sees
-            (el as HTMLElement).innerText || el.querySelector('img[alt]')?.getAttribute('alt') || el.getAttribute('title') || '');
-      out.push({
-        role: isLink ? 'リンク' : 'ボタン',
-        name: name.replace(/\s+/g, ' ').trim(),
-        top: Math.round(rect.top + window.scrollY),
-        bottom: Math.round(rect.bottom + window.scrollY),
-      });
+/**
+ * Visible controls a person would press — links, buttons, menu items, a <details>'s <summary>, inputs that submit,
+ * and anything else a script makes pressable (onclick, tabindex) that has a name — in the document and in every
+ * open shadow root, with an approximation of their accessible names (aria-labelledby, aria-label, an input's value,
+ * the rendered text, an image's alt, the title), top to bottom.
+ */
+export async function visibleControls(page: Page | Locator): Promise<ControlOnScreen[]> {
+  const scan = (within?: Element | null) => {
+    const root: Element | Document = within ?? document;
+    const out: { role: ControlRole; name: string; top: number; bottom: number; path: string; inShadow: boolean }[] = [];
+    const SELECTOR =
+      'a[href], button, summary, [role="button"], [role="link"], [role="menuitem"], input[type="submit"], input[type="button"], input[type="image"], [onclick], [tabindex]:not([tabindex="-1"])';
+    // Every tree to search: the root's own, then each open shadow root found in it (depth first).
+    const trees: { node: Element | Document | ShadowRoot; host: string }[] = [{ node: root, host: '' }];
+    const seen = new Set<Element>();
+    for (let t = 0; t < trees.length; t++) {
+      const tree = trees[t];
+      if (!tree) continue;
+      const all = [...tree.node.querySelectorAll('*')];
+      if (tree.node instanceof Element) all.unshift(tree.node);
+      for (const el of all) {
+        if (el.shadowRoot) {
+          let hostPath = el.tagName.toLowerCase();
+          if (el.id) hostPath += `#${el.id}`;
+          trees.push({ node: el.shadowRoot, host: `${tree.host}${hostPath} >>> ` });
+        }
+        if (!el.matches(SELECTOR) || seen.has(el)) continue;
+        seen.add(el);
+        const style = getComputedStyle(el);
+        const rect = el.getBoundingClientRect();
+        if (style.visibility === 'hidden' || rect.width === 0 || rect.height === 0) continue;
+        const rootNode = el.getRootNode() as Document | ShadowRoot;
+        const labelledBy = (el.getAttribute('aria-labelledby') ?? '')
+          .split(/\s+/)
+          .filter(Boolean)
+          .map((id) => rootNode.getElementById?.(id)?.textContent ?? '')
+          .join(' ')
+          .trim();
+        const aria = el.getAttribute('aria-label')?.trim();
+        const name =
+          labelledBy ||
+          aria ||
+          (el instanceof HTMLInputElement
+            ? el.value || el.alt || el.title
+            : // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a reader sees
+              (el as HTMLElement).innerText || el.querySelector('img[alt]')?.getAttribute('alt') || el.getAttribute('title') || '');
+        const role = el.getAttribute('role');
+        const tag = el.tagName;
+        // A control without a name and without a role of its own (a tabindex on a container) is not one a person could name.
+        if (!name.trim() && !role && !['A', 'BUTTON', 'SUMMARY', 'INPUT'].includes(tag)) continue;
+        let kind: ControlRole = 'ボタン';
+        if (role === 'link' || (!role && tag === 'A')) kind = 'リンク';
+        else if (role === 'menuitem') kind = 'メニュー項目';
+        else if (!role && tag === 'SUMMARY') kind = '開閉ボタン';
+        let path = tag.toLowerCase();
+        if (el.id) path += `#${el.id}`;
+        else if (typeof el.className === 'string' && el.className.trim()) path += `.${el.className.trim().split(/\s+/).join('.')}`;
+        const parent = el.parentElement;
+        if (parent && !el.id) {
+          let parentPath = parent.tagName.toLowerCase();
+          if (parent.id) parentPath += `#${parent.id}`;
+          else if (typeof parent.className === 'string' && parent.className.trim()) parentPath += `.${parent.className.trim().split(/\s+/)[0]}`;
+          path = `${parentPath} > ${path}`;
+        }
+        out.push({
+          role: kind,
+          name: name.replace(/\s+/g, ' ').trim(),
+          top: Math.round(rect.top + window.scrollY),
+          bottom: Math.round(rect.bottom + window.scrollY),
+          path: `${tree.host}${path}`,
+          inShadow: tree.host !== '',
+        });
+      }
     }
     return out.sort((a, b) => a.top - b.top);
-  });
+  };
+  // A page: the whole document; a locator: inside that element (e.g. an opened menu).
+  return 'mainFrame' in page ? page.evaluate(scan, null) : page.evaluate(scan);
 }
 
 export function formatControls(controls: readonly ControlOnScreen[]): string {
   if (controls.length === 0) return 'ボタンもリンクもありません';
-  return controls.map((c) => `「${c.name || '(名前なし)'}」（${c.role}, 上端 ${c.top}px）`).join('、');
+  return controls.map((c) => `「${c.name || '(名前なし)'}」（${c.role}${c.inShadow ? '、シャドウ DOM 内' : ''}, 上端 ${c.top}px）`).join('、');
 }
 
 /** A read that gives up after `ms` (a page still loading must not hold a failure message for long). */
@@ -66,44 +120,82 @@ function within<T>(ms: number, read: Promise<T>, fallback: T): Promise<T> {
 
 const READ_MS = 1_500;
 
+/** Which tab or browser a description is of: every URL and screen in a message says whose it is. */
+export type Viewpoint = string;
+
+/** The tab the user works in (the manual's steps are done there). */
+export const USER_TAB: Viewpoint = '利用者のタブ';
+
 /**
  * URL, title, the screen's own title element (as the target profile locates it: its CSS alternatives; headings
- * are listed anyway), headings and alerts: enough for a reader to recognise which screen it was. One evaluation
- * in the page as it is now (no locator waits: the page may be in the middle of a navigation that never ends).
+ * are listed anyway), headings and alerts: enough for a reader to recognise which screen it was, labelled with the
+ * tab it is of (`viewpoint`), and the HTTP status when the document was answered with an error. One evaluation in
+ * the page as it is now (no locator waits: the page may be in the middle of a navigation that never ends).
  */
-export async function describeScreen(page: Page, screenTitle?: LocatorSpec): Promise<string> {
-  if (page.isClosed()) return '（タブは閉じられています）';
+export async function describeScreen(page: Page, screenTitle?: LocatorSpec, viewpoint: Viewpoint = USER_TAB, status?: number): Promise<string> {
+  if (page.isClosed()) return `${viewpoint}: （タブは閉じられています）`;
   const css = (screenTitle ?? []).flatMap((alt) => ('css' in alt ? [alt.css] : []));
   const seen = await within(
     READ_MS,
     page.evaluate((titleCss) => {
-      const shown = (el: Element) => {
-        const r = el.getBoundingClientRect();
-        return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
-      };
-      const read = (selector: string) =>
-        [...document.querySelectorAll(selector)]
-          .filter(shown)
-          // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a person reads on the screen (textContent would add hidden text)
-          .map((el) => ((el as HTMLElement).innerText || el.textContent || '').replace(/\s+/g, ' ').trim())
-          .filter(Boolean)
-          .slice(0, 8);
-      return {
-        title: document.title,
-        named: titleCss.length > 0 ? read(titleCss.join(',')) : [],
-        headings: read('h1, h2, h3, h4, h5, h6, [role="heading"]'),
-        alerts: read('[role="alert"]'),
-      };
+      const selectors = { named: titleCss.join(','), headings: 'h1, h2, h3, h4, h5, h6, [role="heading"]', alerts: '[role="alert"]' };
+      const found: Record<string, string[]> = { named: [], headings: [], alerts: [] };
+      for (const [key, selector] of Object.entries(selectors)) {
+        if (!selector) continue;
+        // The document and its open shadow roots.
+        const roots: (Document | ShadowRoot)[] = [document];
+        for (let i = 0; i < roots.length; i++) {
+          for (const el of roots[i]?.querySelectorAll('*') ?? []) if (el.shadowRoot) roots.push(el.shadowRoot);
+        }
+        for (const root of roots) {
+          for (const el of root.querySelectorAll(selector)) {
+            const r = el.getBoundingClientRect();
+            if (r.width === 0 || r.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+            // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a person reads on the screen (textContent would add hidden text)
+            const text = ((el as HTMLElement).innerText || el.textContent || '').replace(/\s+/g, ' ').trim();
+            if (text && (found[key]?.length ?? 0) < 8) found[key]?.push(text);
+          }
+        }
+      }
+      return { title: document.title, named: found.named ?? [], headings: found.headings ?? [], alerts: found.alerts ?? [] };
     }, css),
     undefined,
   );
-  if (!seen) return `URL ${page.url()}（画面を読み取れませんでした: 読み込み中のままです）`;
+  const answered = status !== undefined && status >= 400 ? [`HTTP ${status}`] : [];
+  if (!seen) return `${viewpoint}: URL ${page.url()}${answered.length > 0 ? `（${answered[0]}）` : ''}（画面を読み取れませんでした: 読み込み中のままです）`;
   const quote = (xs: string[]) => xs.map((x) => `「${x}」`).join('');
-  return [
+  return `${viewpoint}: ${[
     `URL ${page.url()}`,
+    ...answered,
     `タイトル「${seen.title}」`,
     ...(seen.named.length > 0 ? [`画面名 ${quote(seen.named)}`] : []),
     `見出し ${seen.headings.length > 0 ? quote(seen.headings) : 'なし'}`,
     ...(seen.alerts.length > 0 ? [`表示されたメッセージ ${quote(seen.alerts)}`] : []),
-  ].join('、');
+  ].join('、')}`;
+}
+
+/**
+ * Where the document the tab shows came from, in a reader's words, read from the page's own navigation timing:
+ * restored whole from the browser's back/forward cache (the document kept from before), taken from its HTTP cache
+ * (no request reached the server), or answered by the server. Undefined when the page cannot say.
+ */
+export async function whereDocumentCameFrom(page: Page): Promise<string | undefined> {
+  if (page.isClosed()) return undefined;
+  const entry = await within(
+    READ_MS,
+    page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      return nav ? { type: nav.type, transferSize: nav.transferSize, status: (nav as PerformanceNavigationTiming & { responseStatus?: number }).responseStatus } : undefined;
+    }),
+    undefined,
+  );
+  if (!entry) return undefined;
+  if (entry.type === 'navigate') {
+    return 'この画面は、ブラウザーが「戻る」のために保存していたページ（back/forward キャッシュ）がそのまま表示されたものです: サーバーへの要求はありませんでした。';
+  }
+  const how = entry.type === 'back_forward' ? '「戻る」で' : entry.type === 'reload' ? '再読み込みで' : '';
+  if (entry.transferSize === 0) {
+    return `この画面は、${how}ブラウザーの HTTP キャッシュから表示されました: サーバーへの要求はありませんでした（応答が保存を禁じていません）。`;
+  }
+  return `この画面は、${how}サーバーから返されました${entry.status ? `（HTTP ${entry.status}）` : ''}: サーバーがログアウト前のセッションで求職者マイページを返しています。`;
 }

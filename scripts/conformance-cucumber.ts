@@ -17,7 +17,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { describeBrowserAndFont, resolveChromium } from '../support/browser.ts';
 import { CANNOT_START } from '../support/cannot-start.ts';
-import { ConfigError } from '../support/config.ts';
+import { ConfigError, describeOrigins } from '../support/config.ts';
 import { preflight } from '../support/preflight.ts';
 import { CHROMIUM_PROFILES } from '../support/profiles.ts';
 import { type RunningReferenceApp, startReferenceApp } from '../support/reference-app.ts';
@@ -77,6 +77,7 @@ async function main(): Promise<number> {
   // no browser stops the run with one paragraph; else one line says which browser and font are used.
   const { browser, font } = describeBrowserAndFont(resolveChromium());
   console.log(`Browser: ${browser}; Japanese font: ${font}`);
+  console.log(describeOrigins(suite));
   await preflight();
   rmSync(OUT, { recursive: true, force: true });
   // Figures of this run never mix with an earlier run's.

@@ -9,6 +9,7 @@ import { type Evidence, ManualFigures } from '../checks/figures.ts';
 import { ManualCheck } from '../checks/manual-check.ts';
 import { OriginTraffic } from '../checks/traffic.ts';
 import { loadFigurePlans } from '../support/figure-book.ts';
+import { DialogWatch } from '../pages/dialogs.ts';
 import { LoginPage } from '../pages/LoginPage.ts';
 import { MynaPortalPage } from '../pages/MynaPortalPage.ts';
 import { MyPage } from '../pages/MyPage.ts';
@@ -85,6 +86,8 @@ export function createStepContext(source: StepContextSource): StepContext & { di
   // Without マイナポータル settings there is nothing to watch (the 注意 scenarios are skipped then).
   const mynaPortalTraffic = new OriginTraffic(context, suite.mynaportal ? new URL(suite.mynaportal.baseURL).origin : 'null');
   let mynaPortal: MynaPortalPage | undefined;
+  const dialogs = new DialogWatch(context, suite.dialogs);
+  const remark = (text: string) => evidence.note('remark', text);
   return {
     page,
     context,
@@ -94,9 +97,16 @@ export function createStepContext(source: StepContextSource): StepContext & { di
     account: suite.account,
     topPage: new TopPage(page, suite.hellowork),
     loginPage: new LoginPage(page, suite.hellowork),
-    myPage: new MyPage(page, suite.hellowork, hasTouch, suite.timeouts.action),
-    manual: new ManualCheck(source.manualIndex, source.tags, source.stepText, deviceClass, (fact) => evidence.fact(fact), () =>
-      page.isClosed() ? undefined : page.url(),
+    myPage: new MyPage(page, suite.hellowork, hasTouch, suite.timeouts.action, dialogs),
+    manual: new ManualCheck(
+      source.manualIndex,
+      source.tags,
+      source.stepText,
+      deviceClass,
+      (fact) => evidence.fact(fact),
+      () => (page.isClosed() ? undefined : page.url()),
+      dialogs,
+      remark,
     ),
     get mynaPortal() {
       const myna = suite.mynaportal;
@@ -116,11 +126,10 @@ export function createStepContext(source: StepContextSource): StepContext & { di
       evidence.note('not checked', reason);
       console.warn(`[not checked] ${evidence.scenarioTitle}: ${reason}`);
     },
-    remark(text: string) {
-      evidence.note('remark', text);
-    },
+    remark,
     dispose() {
       mynaPortalTraffic.dispose();
+      dialogs.dispose();
     },
   };
 }

@@ -59,6 +59,14 @@ export function defineParameterType(definition: ParameterTypeDefinition): void {
   PARAMETER_TYPES.push(definition);
 }
 
+/**
+ * Thrown by a step when the scenario cannot run as configured (e.g. it starts from a screen the target does not
+ * have): both adapters mark the scenario skipped and print the reason, instead of failing it.
+ */
+export class SkipScenario extends Error {
+  override name = 'SkipScenario';
+}
+
 export function skipScenarios(rule: SkipRule): void {
   SKIP_RULES.push(rule);
 }

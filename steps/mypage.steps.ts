@@ -3,7 +3,7 @@ import { HOME_SCREEN } from '../pages/MyPage.ts';
 import { expect } from '../checks/matchers.ts';
 import { NavigationProblem } from '../pages/interact.ts';
 import { describeSpec, entryName } from '../support/target-profile.ts';
-import { Given } from './define.ts';
+import { Given, SkipScenario } from './define.ts';
 
 Given('求職者マイページにログインしている', async ({ loginPage, myPage, account, manual, scenario, suite }) => {
   const profile = suite.hellowork.profile;
@@ -40,7 +40,7 @@ Given('求職者マイページにログインしている', async ({ loginPage,
   }
   await manual.verify(
     {
-      expected: `ログイン後に「${HOME_SCREEN}」（画面の表示: 「${myPage.titleOf(HOME_SCREEN)}」、${entryName(profile, 'screenTitle', profile.screenTitle)}）が表示される`,
+      expected: `ログイン後に「${HOME_SCREEN}」（画面の表示: ${myPage.titlesOf(HOME_SCREEN)}、${entryName(profile, 'screenTitle', profile.screenTitle)}）が表示される`,
       observe: async () => {
         // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a person reads on the screen (textContent would add hidden text)
         const refused = loginPage.error && (await loginPage.error.isVisible()) ? `ログイン画面のメッセージ: 「${(await loginPage.error.innerText()).trim()}」。` : '';
@@ -52,10 +52,12 @@ Given('求職者マイページにログインしている', async ({ loginPage,
 });
 
 Given('求職者マイページの「{screen}」画面を表示している', async ({ myPage, manual }, screen: string) => {
+  // TARGET_MYPAGE_SCREENS may leave out a screen the target lacks: its scenarios are skipped, saying so.
+  if (!myPage.has(screen)) throw new SkipScenario(myPage.notConfigured(screen));
   await manual.verify(
     {
-      expected: `求職者マイページの「${screen}」画面（画面の表示: 「${myPage.titleOf(screen)}」）が表示される`,
-      observe: () => myPage.describe(),
+      expected: `求職者マイページの「${screen}」画面（${myPage.entryOf(screen)}、画面の表示: ${myPage.titlesOf(screen)}）が表示される`,
+      observe: async (error) => `${await myPage.describeOpened(screen, error)}`,
     },
     async () => {
       await myPage.open(screen);

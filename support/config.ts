@@ -10,7 +10,7 @@ import { defaultJobSeeker } from '../fixtures/accounts.ts';
 import { DEVIATION_IDS, type DeviationId } from '../reference-app/src/deviations.ts';
 import { CHROMIUM_PROFILES } from './profiles.ts';
 import { parseRemoteBrowser, parseShard, type RemoteBrowser, SHARD_FORMAT, type Shard } from './scale-out.ts';
-import { loadProfile, ProfileError, type TargetProfile } from './target-profile.ts';
+import { loadProfile, ProfileError, ScreenTitle, type TargetProfile, titlesOf } from './target-profile.ts';
 
 /** The bundled app's markups (REFERENCE_MARKUP) and the profile each is checked with. */
 const REFERENCE_MARKUPS = { bundled: 'reference', hellowork: 'hellowork' } as const;
@@ -76,6 +76,9 @@ const parsedText = <T,>(parse: (raw: string) => T, message: (raw: string) => str
   });
 const jsonText = (message: string) => parsedText((raw) => JSON.parse(raw) as unknown, () => message);
 
+const SCREENS_FORMAT =
+  'JSON such as {"求職者マイページホーム":"/mypage"} or {"求職者マイページホーム":{"path":"/mypage","title":"求職者マイページホーム"}} (it replaces the profile\'s list of screens)';
+
 const EnvSchema = z.object({
   TARGET_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'an absolute http(s) URL such as https://staging.example.jp' }).optional()),
   TARGET_TOP_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'an absolute http(s) URL of the top page\'s origin, such as https://www.example.jp' }).optional()),
@@ -85,10 +88,19 @@ const EnvSchema = z.object({
   ),
   TARGET_TOP_PATH: optionalText.pipe(path.optional()),
   TARGET_LOGIN_PATH: optionalText.pipe(path.optional()),
+  /** The My Page screens of the target, replacing the profile's list: {"名前": "/path"} or {"名前": {"path": "/path", "title": "画面の表示"}}. */
   TARGET_MYPAGE_SCREENS: optionalText.pipe(
-    jsonText('JSON such as {"求職者マイページホーム":"/mypage"}')
-      .pipe(z.record(z.string().min(1), path))
+    jsonText(SCREENS_FORMAT)
+      .pipe(
+        z
+          .record(z.string().min(1), z.union([path, z.object({ path, title: ScreenTitle.optional() }).strict()]), { error: SCREENS_FORMAT })
+          .refine((screens) => Object.keys(screens).length > 0, { error: `at least one screen: ${SCREENS_FORMAT}` }),
+      )
       .optional(),
+  ),
+  /** JavaScript dialogs (alert, confirm, prompt, beforeunload) during a check: dismissed and red (default), or accepted with a note. */
+  DIALOGS: orUnset(
+    z.enum(['dismiss', 'accept'], { error: 'dismiss (a dialog during a check is closed with キャンセル and fails it: the manual has no step for it) or accept (closed with OK and noted: for a site whose manual describes the confirmation)' }).default('dismiss'),
   ),
   LOGIN_ID: optionalText,
   LOGIN_PASSWORD: optionalText,
@@ -175,6 +187,14 @@ const SensitivitySchema = z.object({
 export type Settings = z.infer<typeof EnvSchema>;
 export type SensitivitySettings = z.infer<typeof SensitivitySchema>;
 
+export interface ScreenConfig {
+  readonly url: string;
+  /** The title the page shows, the manual's own first; any of them names the screen. */
+  readonly titles: readonly string[];
+  /** The setting that defines the screen, in words. */
+  readonly entry: string;
+}
+
 export interface SuiteConfig {
   readonly mode: 'bundled' | 'target';
   readonly hellowork: {
@@ -182,13 +202,18 @@ export interface SuiteConfig {
     readonly baseURL: string;
     /** Origin of the top page: may be another host than My Page. */
     readonly topOrigin: string;
+    /** Where the two origins came from, in words (printed at the start of a run: see describeOrigins). */
+    readonly originSources: { readonly myPage: string; readonly top: string };
     /** Absolute URLs. */
     readonly topURL: string;
     readonly loginURL: string;
     /** The URL whose cookies are the session's (the cookie scope of the profile). */
     readonly cookieURL: string;
-    /** My Page screens by the features' names: absolute URL and the title the page itself shows. */
-    readonly screens: Readonly<Record<string, { readonly url: string; readonly title: string }>>;
+    /**
+     * My Page screens by the features' names: absolute URL, the titles the page itself may show (the manual's first),
+     * and which setting said so (for messages: 「プロファイル hellowork の screens.メッセージ」 or 「TARGET_MYPAGE_SCREENS の メッセージ」).
+     */
+    readonly screens: Readonly<Record<string, ScreenConfig>>;
     /** What the page objects assume about the markup. */
     readonly profile: TargetProfile;
     /** Bundled app only: which markup it renders. */
@@ -206,6 +231,8 @@ export interface SuiteConfig {
   };
   readonly bundled?: { readonly helloworkPort: number; readonly mynaportalPort: number };
   readonly topAreaRatio: number;
+  /** What a JavaScript dialog during a check gets: dismissed (and the check is red) or accepted (and noted). */
+  readonly dialogs: 'dismiss' | 'accept';
   readonly headless: boolean;
   /** Device profiles / browsers to run (project names); undefined = all available. */
   readonly projects?: readonly string[];
@@ -274,6 +301,44 @@ export function loadSensitivitySettings(env: NodeJS.ProcessEnv = process.env): S
   return validated(SensitivitySchema, env);
 }
 
+/**
+ * The top page's origin for a target when TARGET_TOP_URL is unset. A profile whose top page is on its My Page origin
+ * (or names no top origin) keeps it there. A profile whose top page has a host of its own (hellowork: www. beside
+ * kyushoku.) gives the top host by the first label of TARGET_URL's host: when that label is the profile's My Page
+ * label, it is replaced by the top page's (kyushoku.X:port → www.X:port, for the real site, a staging copy or any
+ * other domain). Otherwise the top page cannot be known, and guessing would make the verdict on "the top page is
+ * shown" depend on a silent guess: a ConfigError asks for TARGET_TOP_URL.
+ */
+export function topOriginOf(profile: TargetProfile, myPage: string): { origin: string; source: string } {
+  const { top, myPage: profileMyPage } = profile.origins;
+  if (!top || !profileMyPage || top === profileMyPage) {
+    return { origin: myPage, source: `TARGET_URL (the profile ${profile.name} puts the top page on the My Page origin)` };
+  }
+  const label = (host: string) => host.split('.')[0] ?? host;
+  const topHost = new URL(top).hostname;
+  const profileHost = new URL(profileMyPage).hostname;
+  const url = new URL(myPage);
+  if (label(topHost) !== label(profileHost) && label(url.hostname) === label(profileHost) && url.hostname.includes('.')) {
+    const derived = new URL(myPage);
+    derived.hostname = [label(topHost), ...url.hostname.split('.').slice(1)].join('.');
+    return {
+      origin: derived.origin,
+      source: `derived from TARGET_URL by the profile ${profile.name} (${label(profileHost)}.… → ${label(topHost)}.…; TARGET_TOP_URL overrides it)`,
+    };
+  }
+  throw new ConfigError([
+    `TARGET_TOP_URL: required for TARGET_URL=${myPage} with the profile ${profile.name}: the profile puts the top page on a host of its own ` +
+      `(${topHost}, beside My Page on ${profileHost}), and ${url.hostname} does not begin with "${label(profileHost)}.", so the top page's origin ` +
+      `cannot be derived. Set TARGET_TOP_URL to the origin of the top page that logging out shows (such as ${url.protocol}//<the top page's host>${url.port ? `:${url.port}` : ''}).`,
+  ]);
+}
+
+/** The origins a run checks, and where each came from: the first lines of a run. */
+export function describeOrigins(suite: SuiteConfig): string {
+  const site = suite.hellowork;
+  return `Top page: ${site.topOrigin} (${site.originSources.top}); My Page and login: ${site.baseURL} (${site.originSources.myPage})`;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): SuiteConfig {
   const e = validated(EnvSchema, env);
   if (e.TARGET_URL) {
@@ -290,6 +355,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SuiteConfig {
   }
   const base = {
     topAreaRatio: e.TOP_AREA_RATIO,
+    dialogs: e.DIALOGS,
     headless: e.HEADLESS,
     ...(e.PROJECTS ? { projects: e.PROJECTS } : {}),
     stepScreenshots: e.STEP_SCREENSHOTS,
@@ -320,20 +386,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SuiteConfig {
     if (error instanceof ProfileError) throw new ConfigError([error.message]);
     throw error;
   }
-  const site = (myPage: string, top: string, markup?: ReferenceMarkup): SuiteConfig['hellowork'] => {
+  const site = (myPage: string, top: { origin: string; source: string }, myPageSource: string, markup?: ReferenceMarkup): SuiteConfig['hellowork'] => {
     const at = (origin: string, p: string) => new URL(p, `${origin}/`).href;
-    const overrides = e.TARGET_MYPAGE_SCREENS ?? {};
-    const screens = Object.fromEntries([
-      ...Object.entries(profile.screens).map(([name, s]) => [name, { url: at(myPage, overrides[name] ?? s.path), title: s.title }] as const),
-      // A screen only in TARGET_MYPAGE_SCREENS is named on the page as in the features.
-      ...Object.entries(overrides)
-        .filter(([name]) => !(name in profile.screens))
-        .map(([name, p]) => [name, { url: at(myPage, p), title: name }] as const),
-    ]);
+    // TARGET_MYPAGE_SCREENS replaces the profile's list (a screen the site lacks is left out; the scenarios that start
+    // from it are skipped with a printed reason). A path alone keeps the profile's titles for a screen it knows.
+    const screens: Record<string, ScreenConfig> = e.TARGET_MYPAGE_SCREENS
+      ? Object.fromEntries(
+          Object.entries(e.TARGET_MYPAGE_SCREENS).map(([name, value]) => {
+            const given = typeof value === 'string' ? { path: value } : value;
+            const known = profile.screens[name];
+            const titles = given.title !== undefined ? titlesOf(given.title) : known ? titlesOf(known.title) : [name];
+            return [name, { url: at(myPage, given.path), titles, entry: `TARGET_MYPAGE_SCREENS の ${name}` }];
+          }),
+        )
+      : Object.fromEntries(
+          Object.entries(profile.screens).map(([name, s]) => [name, { url: at(myPage, s.path), titles: titlesOf(s.title), entry: `プロファイル ${profile.name} の screens.${name}` }]),
+        );
     return {
       baseURL: myPage,
-      topOrigin: top,
-      topURL: at(top, e.TARGET_TOP_PATH ?? profile.paths.top),
+      topOrigin: top.origin,
+      originSources: { myPage: myPageSource, top: top.source },
+      topURL: at(top.origin, e.TARGET_TOP_PATH ?? profile.paths.top),
       loginURL: at(myPage, e.TARGET_LOGIN_PATH ?? profile.paths.login),
       cookieURL: at(myPage, profile.paths.cookieScope),
       screens,
@@ -343,10 +416,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SuiteConfig {
   };
   if (target && e.TARGET_URL && e.LOGIN_ID && e.LOGIN_PASSWORD) {
     const myPage = new URL(e.TARGET_URL).origin;
-    const top = e.TARGET_TOP_URL ? new URL(e.TARGET_TOP_URL).origin : (profile.origins.top && profile.origins.myPage === myPage ? profile.origins.top : myPage);
+    const top = e.TARGET_TOP_URL ? { origin: new URL(e.TARGET_TOP_URL).origin, source: 'TARGET_TOP_URL' } : topOriginOf(profile, myPage);
     return {
       mode: 'target',
-      hellowork: site(myPage, top),
+      hellowork: site(myPage, top, 'TARGET_URL'),
       account: { loginId: e.LOGIN_ID, password: e.LOGIN_PASSWORD },
       ...(e.MYNAPORTAL_URL && e.MYNAPORTAL_USER_ID && e.MYNAPORTAL_PIN
         ? {
@@ -369,7 +442,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SuiteConfig {
   const origins = bundledOrigins(e.REFERENCE_MARKUP, e.HELLOWORK_PORT);
   return {
     mode: 'bundled',
-    hellowork: site(origins.myPage, origins.top, e.REFERENCE_MARKUP),
+    hellowork: site(
+      origins.myPage,
+      { origin: origins.top, source: `the bundled app (REFERENCE_MARKUP=${e.REFERENCE_MARKUP})` },
+      `the bundled app (REFERENCE_MARKUP=${e.REFERENCE_MARKUP})`,
+      e.REFERENCE_MARKUP,
+    ),
     account: { loginId: seeker.loginId, password: seeker.password, name: seeker.name },
     mynaportal: {
       baseURL: `http://mynaportal.localhost:${e.MYNAPORTAL_PORT}`,

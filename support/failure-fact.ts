@@ -34,7 +34,7 @@ export const FailureFactSchema = z.object({
   expected: z.string(),
   /** What the page showed instead. */
   shows: z.string(),
-  /** The page's address when the check failed, when there was a page. */
+  /** The address of the user's tab (the one the manual's steps are done in) when the check failed, when there was one. */
   url: z.string().optional(),
   /** The first lines of the tool's own account (Playwright's assertion message). */
   detail: z.string().optional(),
@@ -105,7 +105,7 @@ export function failureMessage(fact: FailureFact): string {
     ...(fact.quoted !== undefined ? [`  ${quotedLabel(fact)}: 「${fact.quoted}」`] : []),
     `  確認した内容:     ${fact.expected}`,
     `  実際の画面:       ${fact.shows}`,
-    ...(fact.url ? [`  画面の URL:       ${fact.url}`] : []),
+    ...(fact.url ? [`  利用者のタブの URL: ${fact.url}`] : []),
     '',
     '--- Playwright の詳細 ---',
     fact.detail ?? '',

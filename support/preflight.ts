@@ -28,7 +28,12 @@ export async function checkOrigin(variable: string, url: string, timeoutMs = TIM
 export async function preflight(): Promise<void> {
   const suite = loadConfig();
   if (suite.mode !== 'target') return; // the bundled app is started and checked by Playwright's webServer
-  const checks: [string, string][] = [['TARGET_URL', suite.hellowork.baseURL]];
+  const site = suite.hellowork;
+  const checks: [string, string][] = [['TARGET_URL', site.baseURL]];
+  // The top page logging out must show: on its own host, it must answer too (a derived one is named with its source).
+  if (site.topOrigin !== site.baseURL) {
+    checks.push([site.originSources.top === 'TARGET_TOP_URL' ? 'TARGET_TOP_URL' : `the top page's origin, ${site.originSources.top},`, site.topOrigin]);
+  }
   if (suite.mynaportal) checks.push(['MYNAPORTAL_URL', suite.mynaportal.baseURL]);
   await Promise.all(checks.map(([variable, url]) => checkOrigin(variable, url)));
 }

@@ -35,6 +35,11 @@ const LocatorSpec = LocatorSpecSchema;
 export type LocatorSpec = z.infer<typeof LocatorSpec>;
 
 const Path = z.string().regex(/^\//, 'a path starting with "/" (query allowed)');
+/** A screen's on-page title, or its alternatives with the manual's own first (e.g. ["求職者マイページホーム", "マイページトップ"]). */
+export const ScreenTitle = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
+export type ScreenTitle = z.infer<typeof ScreenTitle>;
+/** A screen's titles as a list, the manual's first. */
+export const titlesOf = (title: ScreenTitle): string[] => (typeof title === 'string' ? [title] : [...title]);
 const Origin = z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin);
 
 export const TargetProfileSchema = z
@@ -52,8 +57,11 @@ export const TargetProfileSchema = z
         cookieScope: Path,
       })
       .strict(),
-    /** The My Page screens, by the name the features use: where each is, and the title the page itself shows. */
-    screens: z.record(z.string().min(1), z.object({ path: Path, title: z.string().min(1) }).strict()).refine((s) => Object.keys(s).length > 0, 'at least one screen'),
+    /**
+     * The My Page screens, by the name the features use: where each is, and the title the page itself shows (or a list
+     * of titles, the manual's first: any of them names the screen).
+     */
+    screens: z.record(z.string().min(1), z.object({ path: Path, title: ScreenTitle }).strict()).refine((s) => Object.keys(s).length > 0, 'at least one screen'),
     /** The element that names the screen being shown (a heading, or e.g. div.page_title). */
     screenTitle: LocatorSpec,
     /** Where the user's name is shown on My Page: {name} is replaced with the account's name. */
@@ -214,9 +222,14 @@ export function locate(root: Page | Locator, spec: LocatorSpec): Locator {
   return locateAll(root, spec).filter({ visible: true }).first();
 }
 
-/** The first visible element the spec matches whose text reads `text` (NFKC): e.g. the title of one screen. */
-export function locateReading(root: Page | Locator, spec: LocatorSpec, text: string): Locator {
-  return locateAll(root, spec).filter({ visible: true, hasText: foldedPattern(text) }).first();
+/** The first visible element the spec matches whose text reads `text`, or one of `text` (NFKC): e.g. the title of one screen. */
+export function locateReading(root: Page | Locator, spec: LocatorSpec, text: string | readonly string[]): Locator {
+  return locateAll(root, spec).filter({ visible: true, hasText: anyOf(typeof text === 'string' ? [text] : text) }).first();
+}
+
+/** A pattern matching any of the names (each as foldedPattern reads it). */
+export function anyOf(names: readonly string[]): RegExp {
+  return new RegExp(names.map((n) => foldedPattern(n).source).join('|'));
 }
 
 function describeText(text: ProfileText): string {

@@ -52,7 +52,7 @@ test('a bad .env stops the run within 2 s naming each bad variable', () => {
 
 test('an unreachable target stops the run within 10 s with one line naming it, before any scenario', async () => {
   const url = `http://127.0.0.1:${await closedPort()}`;
-  const run = runPlaywright({ TARGET_URL: url, LOGIN_ID: 'someone', LOGIN_PASSWORD: 'x' });
+  const run = runPlaywright({ TARGET_URL: url, TARGET_PROFILE: 'reference', LOGIN_ID: 'someone', LOGIN_PASSWORD: 'x' });
   assert.notEqual(run.status, 0);
   assert.match(run.output, new RegExp(`Preflight: TARGET_URL=${url.replace(/[.]/g, '\\.')} is not reachable`));
   assert.doesNotMatch(run.output, /passed|✓/);

@@ -60,7 +60,7 @@ describe('startUp', () => {
   });
 
   test('against a target it chooses no ports', () => {
-    const env: NodeJS.ProcessEnv = { TARGET_URL: 'https://staging.example.jp', LOGIN_ID: 'a', LOGIN_PASSWORD: 'b' };
+    const env: NodeJS.ProcessEnv = { TARGET_URL: 'https://kyushoku.staging.example.jp', LOGIN_ID: 'a', LOGIN_PASSWORD: 'b' };
     assert.equal(startUp({ env, dotenv: false }).mode, 'target');
     assert.equal(env.HELLOWORK_PORT, undefined);
   });

@@ -28,14 +28,14 @@ test('config: bundled mode by default, target mode needs credentials', () => {
   assert.throws(() => loadConfig({ HELLOWORK_PORT: '4000' }), /MYNAPORTAL_PORT/);
   assert.throws(() => loadConfig({ TARGET_URL: 'not a url' }), (e: unknown) => e instanceof ConfigError && /TARGET_URL/.test(e.message));
   assert.throws(() => loadConfig({ TARGET_URL: 'https://staging.example.jp' }), /LOGIN_PASSWORD/);
-  const target = loadConfig({ TARGET_URL: 'https://staging.example.jp/', LOGIN_ID: 'a', LOGIN_PASSWORD: 'b' });
+  const target = loadConfig({ TARGET_URL: 'https://staging.example.jp/', TARGET_TOP_URL: 'https://www.example.jp', LOGIN_ID: 'a', LOGIN_PASSWORD: 'b' });
   assert.equal(target.mode, 'target');
   assert.equal(target.hellowork.baseURL, 'https://staging.example.jp');
   assert.equal(target.mynaportal, undefined, 'no マイナポータル settings: the 注意 scenarios are skipped');
 });
 
 test('config: マイナポータル settings against a target are all or nothing', () => {
-  const base = { TARGET_URL: 'https://staging.example.jp', LOGIN_ID: 'a', LOGIN_PASSWORD: 'b' };
+  const base = { TARGET_URL: 'https://staging.example.jp', TARGET_PROFILE: 'reference', LOGIN_ID: 'a', LOGIN_PASSWORD: 'b' };
   assert.throws(
     () => loadConfig({ ...base, MYNAPORTAL_URL: 'https://myna.example.jp' }),
     (e: unknown) => e instanceof ConfigError && /MYNAPORTAL_USER_ID/.test(e.message) && /MYNAPORTAL_PIN/.test(e.message),

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { ConfigError, loadConfig } from '../support/config.ts';
+import { ConfigError, describeOrigins, loadConfig } from '../support/config.ts';
 import { BUILT_IN_PROFILES, folded, foldedPattern, loadProfile, ProfileError, TargetProfileSchema } from '../support/target-profile.ts';
 
 test('the built-in profiles are valid', () => {
@@ -51,8 +51,11 @@ test('the bundled app is checked with the profile of its markup; the hellowork m
   assert.equal(hw.hellowork.cookieURL, 'http://kyushoku.hellowork.localhost:4000/kyushoku/');
   assert.deepEqual(hw.hellowork.screens.メッセージ, {
     url: 'http://kyushoku.hellowork.localhost:4000/kyushoku/GEAC030010.do?action=initDisp&screenId=GEAC030010',
-    title: 'メッセージ一覧',
+    titles: ['メッセージ一覧'],
+    entry: 'プロファイル hellowork の screens.メッセージ',
   });
+  // The home screen's title as the manual's figure for 3.3(1)① shows it, first; the site's older wording allowed.
+  assert.deepEqual(hw.hellowork.screens.求職者マイページホーム?.titles, ['求職者マイページホーム', 'マイページトップ']);
 });
 
 test('a target is the real site by default: the top page on www. when TARGET_URL is the profile\'s kyushoku. origin', () => {
@@ -66,7 +69,50 @@ test('a target is the real site by default: the top page on www. when TARGET_URL
   const oneHost = loadConfig({ ...base, TARGET_URL: 'https://staging.example.jp', TARGET_PROFILE: 'reference', TARGET_LOGIN_PATH: '/signin' });
   assert.equal(oneHost.hellowork.topOrigin, 'https://staging.example.jp');
   assert.equal(oneHost.hellowork.loginURL, 'https://staging.example.jp/signin');
-  const screens = loadConfig({ ...base, TARGET_URL: 'https://staging.example.jp', TARGET_PROFILE: 'reference', TARGET_MYPAGE_SCREENS: '{"メッセージ":"/inbox","お知らせ":"/news"}' });
-  assert.equal(screens.hellowork.screens.メッセージ?.url, 'https://staging.example.jp/inbox');
-  assert.deepEqual(screens.hellowork.screens.お知らせ, { url: 'https://staging.example.jp/news', title: 'お知らせ' });
+});
+
+test('TARGET_MYPAGE_SCREENS replaces the profile\'s screens: a path, or a path and the on-page title(s)', () => {
+  const base = { LOGIN_ID: 'a@example.jp', LOGIN_PASSWORD: 'b', TARGET_URL: 'https://staging.example.jp', TARGET_PROFILE: 'reference' };
+  const screens = loadConfig({
+    ...base,
+    TARGET_MYPAGE_SCREENS: JSON.stringify({
+      求職者マイページホーム: { path: '/home', title: ['求職者マイページホーム', 'ホーム'] },
+      メッセージ: '/inbox',
+      お知らせ: '/news',
+    }),
+  }).hellowork.screens;
+  assert.deepEqual(Object.keys(screens), ['求職者マイページホーム', 'メッセージ', 'お知らせ'], 'the profile\'s 求人情報検索 and 応募中の求人 are left out');
+  assert.deepEqual(screens.求職者マイページホーム, { url: 'https://staging.example.jp/home', titles: ['求職者マイページホーム', 'ホーム'], entry: 'TARGET_MYPAGE_SCREENS の 求職者マイページホーム' });
+  assert.deepEqual(screens.メッセージ?.titles, ['メッセージ'], 'a path alone keeps the profile\'s title');
+  assert.deepEqual(screens.お知らせ, { url: 'https://staging.example.jp/news', titles: ['お知らせ'], entry: 'TARGET_MYPAGE_SCREENS の お知らせ' });
+  for (const bad of ['{"メッセージ":{"title":"x"}}', '{"メッセージ":"inbox"}', '{}', '{"メッセージ":{"path":"/x","extra":1}}']) {
+    assert.throws(() => loadConfig({ ...base, TARGET_MYPAGE_SCREENS: bad }), (e: unknown) => e instanceof ConfigError && /TARGET_MYPAGE_SCREENS/.test(e.message), bad);
+  }
+});
+
+test('the top origin is derived for any host and port where TARGET_URL begins with the profile\'s My Page label, and said where it came from', () => {
+  const base = { LOGIN_ID: 'a@example.jp', LOGIN_PASSWORD: 'b' };
+  const staging = loadConfig({ ...base, TARGET_URL: 'https://kyushoku.stg.example.org:8443/kyushoku/' });
+  assert.equal(staging.hellowork.topOrigin, 'https://www.stg.example.org:8443');
+  assert.equal(staging.hellowork.baseURL, 'https://kyushoku.stg.example.org:8443');
+  assert.match(staging.hellowork.originSources.top, /derived from TARGET_URL by the profile hellowork \(kyushoku\.… → www\.…/);
+  const local = loadConfig({ ...base, TARGET_URL: 'http://kyushoku.hellowork.localhost:41234' });
+  assert.equal(local.hellowork.topOrigin, 'http://www.hellowork.localhost:41234');
+  assert.match(describeOrigins(local), /^Top page: http:\/\/www\.hellowork\.localhost:41234 \(derived from TARGET_URL .*\); My Page and login: http:\/\/kyushoku\.hellowork\.localhost:41234 \(TARGET_URL\)$/);
+  const given = loadConfig({ ...base, TARGET_URL: 'https://kyushoku.stg.example.org', TARGET_TOP_URL: 'https://portal.example.org/top' });
+  assert.equal(given.hellowork.topOrigin, 'https://portal.example.org');
+  assert.equal(given.hellowork.originSources.top, 'TARGET_TOP_URL');
+  const bundled = loadConfig({ HELLOWORK_PORT: '4000', MYNAPORTAL_PORT: '4001', REFERENCE_MARKUP: 'hellowork' });
+  assert.match(describeOrigins(bundled), /the bundled app \(REFERENCE_MARKUP=hellowork\)/);
+});
+
+test('a run stops before any browser when the top origin cannot be derived, asking for TARGET_TOP_URL', () => {
+  const base = { LOGIN_ID: 'a@example.jp', LOGIN_PASSWORD: 'b' };
+  for (const url of ['https://staging.example.jp', 'http://localhost:8080', 'https://mypage.example.jp']) {
+    assert.throws(
+      () => loadConfig({ ...base, TARGET_URL: url }),
+      (e: unknown) => e instanceof ConfigError && /^ {2}• TARGET_TOP_URL: required for TARGET_URL=/m.test(e.message) && /does not begin with "kyushoku\."/.test(e.message),
+      url,
+    );
+  }
 });

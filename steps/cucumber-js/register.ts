@@ -3,7 +3,7 @@
  * with the World's StepContext as their first argument.
  */
 import { Before, defineParameterType, Given, Then, When } from '@cucumber/cucumber';
-import { withArity } from '../define.ts';
+import { SkipScenario, withArity } from '../define.ts';
 import { PARAMETER_TYPES, SKIP_RULES, STEP_DEFINITIONS } from '../index.ts';
 import { type ConformanceWorld, suite } from './world.ts';
 
@@ -16,7 +16,14 @@ for (const { keyword, expression, body } of STEP_DEFINITIONS) {
   register[keyword](
     expression,
     withArity(async function (this: ConformanceWorld, ...args: unknown[]) {
-      await body(this.stepContext, ...args);
+      try {
+        await body(this.stepContext, ...args);
+      } catch (error) {
+        if (!(error instanceof SkipScenario)) throw error;
+        console.warn(`[skip] ${this.stepText}: ${error.message}`);
+        return 'skipped';
+      }
+      return undefined;
     }, body.length - 1),
   );
 }

@@ -3,10 +3,11 @@
  * playwright-bdd reads a step's fixtures from its function's source, so each
  * registration destructures the one fixture it needs, `ctx`, by name.
  */
+import type { TestInfo } from '@playwright/test';
 import { defineParameterType } from 'playwright-bdd';
 import { Before, Given, Then, When } from '../../fixtures/test.ts';
 import type { StepContext } from '../context.ts';
-import { withArity } from '../define.ts';
+import { SkipScenario, withArity } from '../define.ts';
 import { PARAMETER_TYPES, SKIP_RULES, STEP_DEFINITIONS } from '../index.ts';
 
 const register = { Given, When, Then };
@@ -15,7 +16,18 @@ for (const type of PARAMETER_TYPES) defineParameterType(type);
 
 // The fixtures object, then the expression's parameters: the body's own arity.
 for (const { keyword, expression, body } of STEP_DEFINITIONS) {
-  register[keyword](expression, withArity(async ({ ctx }: { ctx: StepContext }, ...args: unknown[]) => body(ctx, ...args), body.length));
+  register[keyword](
+    expression,
+    withArity(async ({ ctx, $testInfo }: { ctx: StepContext; $testInfo: TestInfo }, ...args: unknown[]) => {
+      try {
+        await body(ctx, ...args);
+      } catch (error) {
+        if (!(error instanceof SkipScenario)) throw error;
+        console.warn(`[skip] ${$testInfo.title}: ${error.message}`);
+        $testInfo.skip(true, error.message);
+      }
+    }, body.length),
+  );
 }
 
 for (const rule of SKIP_RULES) {

@@ -8,7 +8,7 @@ import { Given, Then, When } from '../define.ts';
 import { SECURITY_REQUIREMENTS } from './requirements.ts';
 import { everyScreenRefuses } from '../../checks/session.ts';
 import { HOME_SCREEN, MyPage } from '../../pages/MyPage.ts';
-import { formatControls } from '../../pages/observe.ts';
+import { formatControls, whereDocumentCameFrom } from '../../pages/observe.ts';
 import { SessionProbe } from '../../pages/SessionProbe.ts';
 import { entryName } from '../../support/target-profile.ts';
 
@@ -47,7 +47,8 @@ Then('求職者マイページの内容は表示されない', async ({ page, my
     {
       requirement: SECURITY_REQUIREMENTS['ASVS 7.4.1'],
       expected: `ログアウト後は、求職者マイページの画面（見出し・「${account.name ?? '利用者名'}様」）が表示されない`,
-      observe: () => myPage.describe(),
+      // Whether what reappeared came from the browser's caches or from the server with the old session.
+      observe: async () => `${await myPage.describe()}。${(await whereDocumentCameFrom(page)) ?? ''}`,
     },
     async () => {
       await expect(myPage.anyScreenTitle()).toBeHidden();
