@@ -33,6 +33,12 @@ export interface Deviation {
    * figures (manual/<section>/figures.json) no longer match the approved ones (tests/integration/figure-drift.test.ts).
    */
   readonly drift?: readonly { readonly figure: string; readonly devices: Devices }[];
+  /**
+   * The markups in which the deviation is one (default both): where the top page shares My Page's origin (the
+   * bundled markup), a copy of it on that origin IS the top page, so top-lookalike-on-mypage-host is run in the
+   * hellowork markup only.
+   */
+  readonly markups?: readonly ('bundled' | 'hellowork')[];
 }
 
 /** The scenarios that check the top page after the logout (3.3(1)②, 3.3(2)③): both procedures and the 注意 that logs out of My Page. */
@@ -197,7 +203,7 @@ export const DEVIATIONS = {
   'logout-in-shadow-header': {
     concerns: 'markup',
     breaks:
-      'PC: the header is a custom element <hw-header> whose open shadow root (declarative: <template shadowrootmode="open">) holds its contents, ログアウト and its form included; it looks and works as before (the smart-device header and menu stay in the page)',
+      'PC: the header is a custom element `<hw-header>` whose open shadow root (declarative: `<template shadowrootmode="open">`) holds its contents, ログアウト and its form included; it looks and works as before (the smart-device header and menu stay in the page)',
     // Nothing a person sees changes: every scenario must stay green, found through the shadow root.
     references: ['3.3(1)①'],
     red: [],
@@ -219,7 +225,7 @@ export const DEVIATIONS = {
   'sp-menu-details': {
     concerns: 'markup',
     breaks:
-      'smart device: the menu is a <details> element (<summary>メニュー</summary> and a <nav> with the same items, ログアウト last) instead of a menu button and its panel; tapping メニュー opens it',
+      'smart device: the menu is a `<details>` element (`<summary>メニュー</summary>` and a `<nav>` with the same items, ログアウト last) instead of a menu button and its panel; tapping メニュー opens it',
     // A person opens it and logs out as before: green once the profiles know the disclosure.
     references: ['3.3(2)①'],
     red: [],
@@ -230,6 +236,7 @@ export const DEVIATIONS = {
       'logout lands on a copy of the top page (200, no redirect) served by the My Page host (hellowork markup: http://kyushoku.hellowork.localhost/, not www.); in the bundled markup, where top page and My Page share one origin, at /top on that origin (the host only matters where the top page has its own)',
     references: ['3.3(1)②', '3.3(2)③'],
     red: seesTopPage,
+    markups: ['hellowork'],
   },
   // Looks only: nothing the manual says changes, so no scenario turns red; the figures a manual writer publishes do.
   // Bundled markup only (the approved figures are the reference profile's). The sensitivity run leaves them out;
