@@ -21,7 +21,7 @@ import type { DeviationId } from './reference-app/src/deviations.ts';
 import { orStop } from './support/cannot-start.ts';
 import { bundledOrigins, loadConfig, loadSensitivitySettings } from './support/config.ts';
 import { freePortsSync } from './support/ports.ts';
-import { redTags, scenarioGrep, type VariantSetting, variants } from './support/sensitivity.ts';
+import { AS_TARGET, redTags, scenarioGrep, type VariantSetting, variants } from './support/sensitivity.ts';
 import base from './playwright.config.ts';
 
 // After the base config, whose start-up loaded .env.
@@ -48,11 +48,13 @@ function suiteEnv(key: string, setting: VariantSetting, deviation: DeviationId):
   if (setting !== 'target') {
     return { HELLOWORK_PORT: String(hw), MYNAPORTAL_PORT: String(mp), REFERENCE_MARKUP: setting, ...settle };
   }
-  // A configured target: the bundled app's own markup and accounts, but nothing the suite knows only of the bundled app.
+  // A configured target: the bundled app in the markup the catalogue runs it as a target in, and its accounts, but nothing
+  // the suite knows only of the bundled app (in the hellowork markup, no TARGET_TOP_URL: the top origin is derived).
   const seeker = defaultJobSeeker();
+  const markup = AS_TARGET[deviation] ?? 'bundled';
   return {
-    TARGET_URL: bundledOrigins('bundled', hw).myPage,
-    TARGET_PROFILE: 'reference',
+    TARGET_URL: bundledOrigins(markup, hw).myPage,
+    TARGET_PROFILE: markup === 'hellowork' ? 'hellowork' : 'reference',
     LOGIN_ID: seeker.loginId,
     LOGIN_PASSWORD: seeker.password,
     MYNAPORTAL_URL: `http://mynaportal.localhost:${mp}`,
@@ -81,7 +83,8 @@ const projects = plan.flatMap(({ key, deviation, setting }) => {
 
 const instances = plan.map(({ key, deviation, setting }) => {
   const [hw, mp] = portsOf(key);
-  return { helloworkPort: hw, mynaportalPort: mp, deviations: deviation, markup: setting === 'hellowork' ? 'hellowork' : 'bundled' };
+  const markup = setting === 'target' ? (AS_TARGET[deviation] ?? 'bundled') : setting;
+  return { helloworkPort: hw, mynaportalPort: mp, deviations: deviation, markup };
 });
 const last = instances.at(-1);
 

@@ -312,7 +312,7 @@ export function loadSensitivitySettings(env: NodeJS.ProcessEnv = process.env): S
 export function topOriginOf(profile: TargetProfile, myPage: string): { origin: string; source: string } {
   const { top, myPage: profileMyPage } = profile.origins;
   if (!top || !profileMyPage || top === profileMyPage) {
-    return { origin: myPage, source: `TARGET_URL (the profile ${profile.name} puts the top page on the My Page origin)` };
+    return { origin: myPage, source: `TARGET_URL（プロファイル ${profile.name} ではトップ画面も求職者マイページと同じオリジン）` };
   }
   const label = (host: string) => host.split('.')[0] ?? host;
   const topHost = new URL(top).hostname;
@@ -323,7 +323,7 @@ export function topOriginOf(profile: TargetProfile, myPage: string): { origin: s
     derived.hostname = [label(topHost), ...url.hostname.split('.').slice(1)].join('.');
     return {
       origin: derived.origin,
-      source: `derived from TARGET_URL by the profile ${profile.name} (${label(profileHost)}.… → ${label(topHost)}.…; TARGET_TOP_URL overrides it)`,
+      source: `TARGET_URL からプロファイル ${profile.name} により導出: ${label(profileHost)}.… → ${label(topHost)}.…。TARGET_TOP_URL で指定し直せます`,
     };
   }
   throw new ConfigError([
@@ -336,7 +336,7 @@ export function topOriginOf(profile: TargetProfile, myPage: string): { origin: s
 /** The origins a run checks, and where each came from: the first lines of a run. */
 export function describeOrigins(suite: SuiteConfig): string {
   const site = suite.hellowork;
-  return `Top page: ${site.topOrigin} (${site.originSources.top}); My Page and login: ${site.baseURL} (${site.originSources.myPage})`;
+  return `トップ画面のオリジン: ${site.topOrigin}（${site.originSources.top}）／求職者マイページとログインのオリジン: ${site.baseURL}（${site.originSources.myPage}）`;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): SuiteConfig {
@@ -444,8 +444,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SuiteConfig {
     mode: 'bundled',
     hellowork: site(
       origins.myPage,
-      { origin: origins.top, source: `the bundled app (REFERENCE_MARKUP=${e.REFERENCE_MARKUP})` },
-      `the bundled app (REFERENCE_MARKUP=${e.REFERENCE_MARKUP})`,
+      { origin: origins.top, source: `同梱の参照アプリ、REFERENCE_MARKUP=${e.REFERENCE_MARKUP}` },
+      `同梱の参照アプリ、REFERENCE_MARKUP=${e.REFERENCE_MARKUP}`,
       e.REFERENCE_MARKUP,
     ),
     account: { loginId: seeker.loginId, password: seeker.password, name: seeker.name },

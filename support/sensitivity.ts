@@ -10,7 +10,7 @@
  * The quick run (npm test) runs, per variant and device profile, the scenarios the catalogue expects red plus a
  * sample that must stay green; `npm run sensitivity:full` runs every scenario and proves the sample misses nothing.
  */
-import { DEVIATION_IDS, DEVIATIONS, type DeviationId, expectedRed, QUICK_SAMPLE, redTags } from '../reference-app/src/deviations.ts';
+import { type Deviation, DEVIATION_IDS, DEVIATIONS, type DeviationId, expectedRed, QUICK_SAMPLE, redTags } from '../reference-app/src/deviations.ts';
 import type { FailureFact } from './failure-fact.ts';
 import { type DeviceClass, DEVICE_TAG } from './manual.ts';
 import { escapeRegExp } from './target-profile.ts';
@@ -23,8 +23,12 @@ export interface Variant {
   readonly setting: VariantSetting;
 }
 
-/** Deviations that are also run with the suite configured as a target (their proof must not lean on the app's records). */
-const AS_TARGET: readonly DeviationId[] = ['late-single-logout'];
+/**
+ * Deviations that are also run with the suite configured as a target, and the markup the app serves them in: their
+ * proof must not lean on the app's records (late-single-logout), or on settings only the bundled app gives (a top
+ * page on its own host, known to the suite only by deriving it from TARGET_URL: top-lookalike-on-mypage-host).
+ */
+export const AS_TARGET: Partial<Record<DeviationId, 'bundled' | 'hellowork'>> = { 'late-single-logout': 'bundled', 'top-lookalike-on-mypage-host': 'hellowork' };
 
 /**
  * The variants of a run. The quick run takes the hellowork markup for deviations that concern the markup only
@@ -39,9 +43,11 @@ export function variants(
   for (const deviation of deviations) {
     // Looks-only deviations turn nothing red: the figure drift test proves them (tests/integration/figure-drift.test.ts).
     if (DEVIATIONS[deviation].concerns === 'looks') continue;
+    const markups: readonly string[] = (DEVIATIONS[deviation] as Deviation).markups ?? ['bundled', 'hellowork'];
     for (const setting of settings) {
-      if (setting === 'target' && !AS_TARGET.includes(deviation)) continue;
-      if (setting === 'hellowork' && !full && DEVIATIONS[deviation].concerns !== 'markup') continue;
+      if (setting === 'target' && !AS_TARGET[deviation]) continue;
+      if (setting !== 'target' && !markups.includes(setting)) continue;
+      if (setting === 'hellowork' && !full && DEVIATIONS[deviation].concerns !== 'markup' && !markups.every((m) => m === 'hellowork')) continue;
       out.push({ key: setting === 'bundled' ? deviation : `${deviation}@${setting}`, deviation, setting });
     }
   }
@@ -132,7 +138,9 @@ export function judgeVariant(key: string, deviation: DeviationId, mine: readonly
   for (const o of unnamed) {
     problems.push(`${key}: no finding names a manual step or requirement: ${scenarioKey(o)} [${o.project}] (${o.fact ? `${o.fact.kind}` : 'no record'}): ${o.message.split('\n')[0]}`);
   }
-  if (red > 0 && !named) problems.push(`${key}: no red scenario's finding names ${references.join(' or ')}`);
-  const ok = mine.length > 0 && missed.length === 0 && collateral.length === 0 && unnamed.length === 0 && named && red > 0;
+  // A deviation a person would not notice (the catalogue expects nothing red) is exact when everything stayed green.
+  const expectsGreen = DEVIATIONS[deviation].red.length === 0;
+  if (red > 0 && !named && !expectsGreen) problems.push(`${key}: no red scenario's finding names ${references.join(' or ')}`);
+  const ok = mine.length > 0 && missed.length === 0 && collateral.length === 0 && unnamed.length === 0 && (expectsGreen ? red === 0 : named && red > 0);
   return { ok, red, missed: missed.length, collateral: collateral.length, problems };
 }

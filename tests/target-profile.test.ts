@@ -95,15 +95,15 @@ test('the top origin is derived for any host and port where TARGET_URL begins wi
   const staging = loadConfig({ ...base, TARGET_URL: 'https://kyushoku.stg.example.org:8443/kyushoku/' });
   assert.equal(staging.hellowork.topOrigin, 'https://www.stg.example.org:8443');
   assert.equal(staging.hellowork.baseURL, 'https://kyushoku.stg.example.org:8443');
-  assert.match(staging.hellowork.originSources.top, /derived from TARGET_URL by the profile hellowork \(kyushoku\.… → www\.…/);
+  assert.match(staging.hellowork.originSources.top, /^TARGET_URL からプロファイル hellowork により導出: kyushoku\.… → www\.…/);
   const local = loadConfig({ ...base, TARGET_URL: 'http://kyushoku.hellowork.localhost:41234' });
   assert.equal(local.hellowork.topOrigin, 'http://www.hellowork.localhost:41234');
-  assert.match(describeOrigins(local), /^Top page: http:\/\/www\.hellowork\.localhost:41234 \(derived from TARGET_URL .*\); My Page and login: http:\/\/kyushoku\.hellowork\.localhost:41234 \(TARGET_URL\)$/);
+  assert.match(describeOrigins(local), /^トップ画面のオリジン: http:\/\/www\.hellowork\.localhost:41234（TARGET_URL から.*）／求職者マイページとログインのオリジン: http:\/\/kyushoku\.hellowork\.localhost:41234（TARGET_URL）$/);
   const given = loadConfig({ ...base, TARGET_URL: 'https://kyushoku.stg.example.org', TARGET_TOP_URL: 'https://portal.example.org/top' });
   assert.equal(given.hellowork.topOrigin, 'https://portal.example.org');
   assert.equal(given.hellowork.originSources.top, 'TARGET_TOP_URL');
   const bundled = loadConfig({ HELLOWORK_PORT: '4000', MYNAPORTAL_PORT: '4001', REFERENCE_MARKUP: 'hellowork' });
-  assert.match(describeOrigins(bundled), /the bundled app \(REFERENCE_MARKUP=hellowork\)/);
+  assert.match(describeOrigins(bundled), /同梱の参照アプリ、REFERENCE_MARKUP=hellowork/);
 });
 
 test('a run stops before any browser when the top origin cannot be derived, asking for TARGET_TOP_URL', () => {

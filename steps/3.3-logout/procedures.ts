@@ -203,8 +203,8 @@ export async function seeTopPage(ctx: ProcedureContext, manualId: string) {
   await manual.verify(
     {
       manualId,
-      expected: `表示されたトップ画面が ${site.topOrigin} のものである（別のサイトに同じ画面があっても、それはハローワークインターネットサービスではありません）`,
-      observe: async () => `表示されたのは ${topPage.origin()} のページです（URL ${page.url()}）`,
+      expected: `表示されたトップ画面が ${site.topOrigin} のものである（トップ画面のオリジン: ${site.originSources.top}。別のサイトに同じ画面があっても、それはハローワークインターネットサービスではありません）`,
+      observe: async () => `利用者のタブに表示されたのは ${topPage.origin()} のページです（URL ${page.url()}）`,
     },
     async () => expect(topPage.origin()).toBe(site.topOrigin),
   );

@@ -138,7 +138,8 @@ Then('求職者マイページのどの画面でも、この端末のログア�
     const observe = async () => {
       const top = await myPage.controlsInTopArea(ratio);
       const onTop = deviceClass === 'pc' ? await myPage.whatIsOnTop(myPage.logoutControl) : 'self';
-      return `「${screen}」画面。画面上部（0〜${top.limit}px）にある操作部品: ${formatControls(top.controls)}${
+      // The screen as opened: an HTTP error names the setting of its address instead of calling it the screen.
+      return `${await myPage.describeOpened(screen)}。画面上部（0〜${top.limit}px）にある操作部品: ${formatControls(top.controls)}${
         onTop !== 'self' && onTop !== 'absent' ? `。「ログアウト」の中央には別の要素 ${onTop} が重なっています` : ''
       }`;
     };
