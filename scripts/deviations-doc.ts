@@ -31,8 +31,11 @@ export function deviationsMarkdown(): string {
       const red =
         deviation.concerns === 'looks'
           ? `なし。変わる図: ${deviation.drift?.map((f) => `${f.figure} × ${DEVICES[f.devices]}`).join('<br>') || 'なし（マスクした箇所だけが変わる）'}`
-          : deviation.red.map((r) => `\`${r.tag}\` × ${DEVICES[r.devices]}`).join('<br>');
-      return `| \`${id}\` | ${KINDS[deviation.concerns]} | ${d.breaks} | ${d.references.join(', ') || '—'} | ${red} |`;
+          : deviation.red.length === 0
+            ? 'なし（人が使えば気づかない違い: すべて緑のままであることを確かめます）'
+            : deviation.red.map((r) => `\`${r.tag}\` × ${DEVICES[r.devices]}`).join('<br>');
+      const only = deviation.markups ? `（${deviation.markups.map((m) => (m === 'hellowork' ? '実サイトの構造' : '参照アプリ自身のマークアップ')).join('・')}だけ）` : '';
+      return `| \`${id}\` | ${KINDS[deviation.concerns]}${only} | ${d.breaks} | ${d.references.join(', ') || '—'} | ${red} |`;
     }),
     '',
     `タグ: マニュアルの節のタグ（${loadManualIndex()
