@@ -30,6 +30,7 @@ import { setExpectTimeout } from '../../checks/matchers.ts';
 import { stepScreenshot } from '../../support/step-screenshot.ts';
 import { launchSuiteChromium, newScenarioContext } from '../../support/browser.ts';
 import { orStop } from '../../support/cannot-start.ts';
+import { describeOrigins } from '../../support/config.ts';
 import { FACT_MEDIA_TYPE, FACT_NAME } from '../../support/failure-fact.ts';
 import { loadManualIndex } from '../../support/manual.ts';
 import preflight from '../../support/preflight.ts';
@@ -104,6 +105,8 @@ export class ConformanceWorld extends World {
 setWorldConstructor(ConformanceWorld);
 
 BeforeAll({ timeout: 60_000 }, async () => {
+  // Plain `npx cucumber-js` says which origins it checks, as the other runners do (scripts/conformance-cucumber.ts said it once for all).
+  if (!suite.run.referenceAppRunning) console.log(describeOrigins(suite));
   await preflight();
   if (suite.bundled && !suite.run.referenceAppRunning) {
     app = await startReferenceApp({ ...suite.bundled, deviations: suite.run.deviations.join(',') });
