@@ -193,6 +193,8 @@ export interface ScreenConfig {
   readonly titles: readonly string[];
   /** The setting that defines the screen, in words. */
   readonly entry: string;
+  /** Which setting that is: the profile's screens, or TARGET_MYPAGE_SCREENS (which replaces them). */
+  readonly from: 'profile' | 'TARGET_MYPAGE_SCREENS';
 }
 
 export interface SuiteConfig {
@@ -396,11 +398,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SuiteConfig {
             const given = typeof value === 'string' ? { path: value } : value;
             const known = profile.screens[name];
             const titles = given.title !== undefined ? titlesOf(given.title) : known ? titlesOf(known.title) : [name];
-            return [name, { url: at(myPage, given.path), titles, entry: `TARGET_MYPAGE_SCREENS の ${name}` }];
+            return [name, { url: at(myPage, given.path), titles, entry: `TARGET_MYPAGE_SCREENS の ${name}`, from: 'TARGET_MYPAGE_SCREENS' as const }];
           }),
         )
       : Object.fromEntries(
-          Object.entries(profile.screens).map(([name, s]) => [name, { url: at(myPage, s.path), titles: titlesOf(s.title), entry: `プロファイル ${profile.name} の screens.${name}` }]),
+          Object.entries(profile.screens).map(([name, s]) => [
+            name,
+            { url: at(myPage, s.path), titles: titlesOf(s.title), entry: `プロファイル ${profile.name} の screens.${name}`, from: 'profile' as const },
+          ]),
         );
     return {
       baseURL: myPage,

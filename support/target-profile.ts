@@ -242,15 +242,22 @@ const ROLE_NAMES: Record<string, string> = {
   heading: '見出し',
   navigation: 'ナビゲーション',
   menu: 'メニュー',
+  menuitem: 'メニュー項目',
   dialog: 'ダイアログ',
+  region: '領域',
   textbox: '入力欄',
+  banner: 'バナー',
+  main: '本文',
+  img: '画像',
+  alert: '警告メッセージ',
+  status: '状態メッセージ',
 };
 
 /** A locator spec in words, for messages: 「ボタン「ログアウト」、または CSS #ID_logoutBtn」. */
 export function describeSpec(spec: LocatorSpec): string {
   return spec
     .map((alt) => {
-      if ('role' in alt) return `${ROLE_NAMES[alt.role] ?? alt.role}${alt.name !== undefined ? describeText(alt.name) : ''}`;
+      if ('role' in alt) return `${ROLE_NAMES[alt.role] ?? alt.role}${alt.level !== undefined ? `（レベル ${alt.level}）` : ''}${alt.name !== undefined ? describeText(alt.name) : ''}`;
       if ('label' in alt) return `ラベル${describeText(alt.label)}の入力欄`;
       if ('text' in alt) return `文字${describeText(alt.text)}`;
       return `CSS ${alt.css}`;

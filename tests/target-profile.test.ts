@@ -53,6 +53,7 @@ test('the bundled app is checked with the profile of its markup; the hellowork m
     url: 'http://kyushoku.hellowork.localhost:4000/kyushoku/GEAC030010.do?action=initDisp&screenId=GEAC030010',
     titles: ['メッセージ一覧'],
     entry: 'プロファイル hellowork の screens.メッセージ',
+    from: 'profile',
   });
   // The home screen's title as the manual's figure for 3.3(1)① shows it, first; the site's older wording allowed.
   assert.deepEqual(hw.hellowork.screens.求職者マイページホーム?.titles, ['求職者マイページホーム', 'マイページトップ']);
@@ -82,9 +83,9 @@ test('TARGET_MYPAGE_SCREENS replaces the profile\'s screens: a path, or a path a
     }),
   }).hellowork.screens;
   assert.deepEqual(Object.keys(screens), ['求職者マイページホーム', 'メッセージ', 'お知らせ'], 'the profile\'s 求人情報検索 and 応募中の求人 are left out');
-  assert.deepEqual(screens.求職者マイページホーム, { url: 'https://staging.example.jp/home', titles: ['求職者マイページホーム', 'ホーム'], entry: 'TARGET_MYPAGE_SCREENS の 求職者マイページホーム' });
+  assert.deepEqual(screens.求職者マイページホーム, { url: 'https://staging.example.jp/home', titles: ['求職者マイページホーム', 'ホーム'], entry: 'TARGET_MYPAGE_SCREENS の 求職者マイページホーム', from: 'TARGET_MYPAGE_SCREENS' });
   assert.deepEqual(screens.メッセージ?.titles, ['メッセージ'], 'a path alone keeps the profile\'s title');
-  assert.deepEqual(screens.お知らせ, { url: 'https://staging.example.jp/news', titles: ['お知らせ'], entry: 'TARGET_MYPAGE_SCREENS の お知らせ' });
+  assert.deepEqual(screens.お知らせ, { url: 'https://staging.example.jp/news', titles: ['お知らせ'], entry: 'TARGET_MYPAGE_SCREENS の お知らせ', from: 'TARGET_MYPAGE_SCREENS' });
   for (const bad of ['{"メッセージ":{"title":"x"}}', '{"メッセージ":"inbox"}', '{}', '{"メッセージ":{"path":"/x","extra":1}}']) {
     assert.throws(() => loadConfig({ ...base, TARGET_MYPAGE_SCREENS: bad }), (e: unknown) => e instanceof ConfigError && /TARGET_MYPAGE_SCREENS/.test(e.message), bad);
   }

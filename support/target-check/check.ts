@@ -238,7 +238,7 @@ async function lookAtScreens(page: Page, suite: SuiteConfig): Promise<{ findings
   const findings: Finding[] = [];
   const loggedOutOn: string[] = [];
   for (const [name, screen] of Object.entries(site.screens)) {
-    const fromProfile = screen.entry.startsWith('プロファイル');
+    const fromProfile = screen.from === 'profile';
     const base = { name, url: screen.url, titles: screen.titles, setting: screen.entry, fromProfile };
     const where = `PC「${name}」`;
     let httpStatus: number | undefined;
