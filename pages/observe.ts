@@ -12,6 +12,22 @@ import type { LocatorSpec } from '../support/target-profile.ts';
 
 export type ControlRole = 'ボタン' | 'リンク' | 'メニュー項目' | '開閉ボタン';
 
+/** An element as a CSS path names it: its tag, id and class attribute (read in the page, formatted by cssPath). */
+export interface ElementParts {
+  readonly tag: string;
+  readonly id: string;
+  readonly cls: string;
+}
+
+/** A short CSS path: the element (id, else its classes), under its parent (id, else its first class) when it has no id. */
+export function cssPath(el: ElementParts, parent?: ElementParts): string {
+  const classes = (cls: string) => cls.trim().split(/\s+/).filter(Boolean);
+  const own = el.id ? `${el.tag}#${el.id}` : `${el.tag}${classes(el.cls).map((c) => `.${c}`).join('')}`;
+  if (!parent || el.id) return own;
+  const first = classes(parent.cls)[0];
+  return `${parent.id ? `${parent.tag}#${parent.id}` : `${parent.tag}${first ? `.${first}` : ''}`} > ${own}`;
+}
+
 export interface ControlOnScreen {
   readonly role: ControlRole;
   readonly name: string;
@@ -33,7 +49,16 @@ export interface ControlOnScreen {
 export async function visibleControls(page: Page | Locator): Promise<ControlOnScreen[]> {
   const scan = (within?: Element | null) => {
     const root: Element | Document = within ?? document;
-    const out: { role: ControlRole; name: string; top: number; bottom: number; path: string; inShadow: boolean }[] = [];
+    const out: {
+      role: ControlRole;
+      name: string;
+      top: number;
+      bottom: number;
+      hosts: string;
+      parts: ElementParts;
+      parentParts: ElementParts | undefined;
+      inShadow: boolean;
+    }[] = [];
     const SELECTOR =
       'a[href], button, summary, [role="button"], [role="link"], [role="menuitem"], input[type="submit"], input[type="button"], input[type="image"], [onclick], [tabindex]:not([tabindex="-1"])';
     // Every tree to search: the root's own, then each open shadow root found in it (depth first).
@@ -78,22 +103,17 @@ export async function visibleControls(page: Page | Locator): Promise<ControlOnSc
         if (role === 'link' || (!role && tag === 'A')) kind = 'リンク';
         else if (role === 'menuitem') kind = 'メニュー項目';
         else if (!role && tag === 'SUMMARY') kind = '開閉ボタン';
-        let path = tag.toLowerCase();
-        if (el.id) path += `#${el.id}`;
-        else if (typeof el.className === 'string' && el.className.trim()) path += `.${el.className.trim().split(/\s+/).join('.')}`;
         const parent = el.parentElement;
-        if (parent && !el.id) {
-          let parentPath = parent.tagName.toLowerCase();
-          if (parent.id) parentPath += `#${parent.id}`;
-          else if (typeof parent.className === 'string' && parent.className.trim()) parentPath += `.${parent.className.trim().split(/\s+/)[0]}`;
-          path = `${parentPath} > ${path}`;
-        }
+        const parts = { tag: tag.toLowerCase(), id: el.id, cls: typeof el.className === 'string' ? el.className : '' };
+        const parentParts = parent ? { tag: parent.tagName.toLowerCase(), id: parent.id, cls: typeof parent.className === 'string' ? parent.className : '' } : undefined;
         out.push({
           role: kind,
           name: name.replace(/\s+/g, ' ').trim(),
           top: Math.round(rect.top + window.scrollY),
           bottom: Math.round(rect.bottom + window.scrollY),
-          path: `${tree.host}${path}`,
+          hosts: tree.host,
+          parts,
+          parentParts,
           inShadow: tree.host !== '',
         });
       }
@@ -101,7 +121,8 @@ export async function visibleControls(page: Page | Locator): Promise<ControlOnSc
     return out.sort((a, b) => a.top - b.top);
   };
   // A page: the whole document; a locator: inside that element (e.g. an opened menu).
-  return 'mainFrame' in page ? page.evaluate(scan, null) : page.evaluate(scan);
+  const found = 'mainFrame' in page ? await page.evaluate(scan, null) : await page.evaluate(scan);
+  return found.map(({ hosts, parts, parentParts, ...c }) => ({ ...c, path: `${hosts}${cssPath(parts, parentParts)}` }));
 }
 
 export function formatControls(controls: readonly ControlOnScreen[]): string {

@@ -5,7 +5,7 @@
  * wrap them in a __name() call the page does not have: see pages/observe.ts).
  */
 import type { Locator, Page } from '@playwright/test';
-import { visibleControls } from '../../pages/observe.ts';
+import { cssPath, type ElementParts, visibleControls } from '../../pages/observe.ts';
 import { folded, foldedPattern } from '../target-profile.ts';
 import type { Alternative, Candidate, ElementSeen } from './findings.ts';
 import { alternativesFor, cssOf } from './suggest.ts';
@@ -38,16 +38,9 @@ export async function see(element: Locator): Promise<Seen> {
   const raw = await element.evaluate(
     (el) => {
       const tag = el.tagName.toLowerCase();
-      let path = tag;
-      if (el.id) path += `#${el.id}`;
-      else if (typeof el.className === 'string' && el.className.trim()) path += `.${el.className.trim().split(/\s+/).join('.')}`;
       const parent = el.parentElement;
-      if (parent && !el.id) {
-        let parentPath = parent.tagName.toLowerCase();
-        if (parent.id) parentPath += `#${parent.id}`;
-        else if (typeof parent.className === 'string' && parent.className.trim()) parentPath += `.${parent.className.trim().split(/\s+/)[0]}`;
-        path = `${parentPath} > ${path}`;
-      }
+      const parts = { tag, id: el.id, cls: typeof el.className === 'string' ? el.className : '' };
+      const parentParts = parent ? { tag: parent.tagName.toLowerCase(), id: parent.id, cls: typeof parent.className === 'string' ? parent.className : '' } : undefined;
       let hosts = '';
       for (let root = el.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) {
         hosts = `${root.host.tagName.toLowerCase()}${root.host.id ? `#${root.host.id}` : ''} >>> ${hosts}`;
@@ -74,7 +67,9 @@ export async function see(element: Locator): Promise<Seen> {
       if (input) role = ['submit', 'button', 'image', 'reset'].includes(input.type) ? 'button' : input.type === 'checkbox' || input.type === 'radio' ? input.type : 'textbox';
       return {
         tag,
-        path: `${hosts}${path}`,
+        hosts,
+        parts,
+        parentParts,
         top: r.width > 0 || r.height > 0 ? Math.round(r.top + window.scrollY) : undefined,
         text: text || (input ? input.value || input.alt || input.title : '') || el.querySelector('img[alt]')?.getAttribute('alt') || el.getAttribute('aria-label') || '',
         role: role ?? tag,
@@ -94,7 +89,7 @@ export async function see(element: Locator): Promise<Seen> {
     role: raw.role,
     tag: raw.tag,
     name: (aria.name ?? raw.text).replace(/\s+/g, ' ').trim(),
-    path: raw.path,
+    path: `${raw.hosts}${cssPath(raw.parts, raw.parentParts)}`,
     ...(raw.top !== undefined ? { top: raw.top } : {}),
     visible,
     ...(raw.level !== undefined ? { level: raw.level } : {}),
@@ -177,7 +172,7 @@ export async function fieldsOf(page: Page, css: string): Promise<Picked[]> {
 export async function textsContaining(page: Page, words: readonly string[]): Promise<Picked[]> {
   const wanted = words.map(folded).filter(Boolean);
   const found = await page.evaluate((targets) => {
-    const out: { path: string; top: number }[] = [];
+    const out: { parts: ElementParts; parentParts: ElementParts | undefined; top: number }[] = [];
     const CONTROLS = 'a, button, summary, input, select, textarea, label, option, [role="button"], [role="link"], [role="menuitem"], title, script, style, noscript';
     const roots: (Document | ShadowRoot)[] = [document];
     for (let i = 0; i < roots.length; i++) for (const el of roots[i]?.querySelectorAll('*') ?? []) if (el.shadowRoot) roots.push(el.shadowRoot);
@@ -196,24 +191,17 @@ export async function textsContaining(page: Page, words: readonly string[]): Pro
           return targets.some((w) => t.includes(w));
         });
         if (inner) continue;
-        let path = el.tagName.toLowerCase();
-        if (el.id) path += `#${el.id}`;
-        else if (typeof el.className === 'string' && el.className.trim()) path += `.${el.className.trim().split(/\s+/).join('.')}`;
         const parent = el.parentElement;
-        if (parent && !el.id) {
-          let parentPath = parent.tagName.toLowerCase();
-          if (parent.id) parentPath += `#${parent.id}`;
-          else if (typeof parent.className === 'string' && parent.className.trim()) parentPath += `.${parent.className.trim().split(/\s+/)[0]}`;
-          path = `${parentPath} > ${path}`;
-        }
-        out.push({ path, top: Math.round(r.top + window.scrollY) });
+        const parts = { tag: el.tagName.toLowerCase(), id: el.id, cls: typeof el.className === 'string' ? el.className : '' };
+        const parentParts = parent ? { tag: parent.tagName.toLowerCase(), id: parent.id, cls: typeof parent.className === 'string' ? parent.className : '' } : undefined;
+        out.push({ parts, parentParts, top: Math.round(r.top + window.scrollY) });
       }
     }
     return out.slice(0, 12);
   }, wanted);
   const picked: Picked[] = [];
   for (const f of found) {
-    const element = await byPath(page, f.path, f.top);
+    const element = await byPath(page, cssPath(f.parts, f.parentParts), f.top);
     const seen = element ? await see(element).catch(() => undefined) : undefined;
     if (seen && element) picked.push({ seen, element });
   }
