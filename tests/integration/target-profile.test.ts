@@ -73,7 +73,7 @@ test('against a target, a login that cannot succeed stops within the action time
     const wrongEntry = run({ TARGET_PROFILE: sandbox.path('wrong-id.json') });
     assert.match(wrongEntry.message, /前提の操作がうまくいきませんでした/);
     assert.match(wrongEntry.message, /プロファイル wrong-id の login\.id（CSS #ID_mailAddressTxt）/);
-    assert.match(wrongEntry.message, /見つかりません。URL http:\/\/kyushoku\.hellowork\.localhost:\d+\/kyushoku\/GEAA040010\.do/);
+    assert.match(wrongEntry.message, /見つかりません。利用者のタブ: URL http:\/\/kyushoku\.hellowork\.localhost:\d+\/kyushoku\/GEAA040010\.do/);
     assert.match(wrongEntry.message, /画面名 「求職者マイページログイン」/);
     assert.ok(wrongEntry.duration < actionTimeout, `red after ${wrongEntry.duration} ms`);
     assert.ok(wrongEntry.message.indexOf('前提') < wrongEntry.message.indexOf('Playwright の詳細'), 'the reader sees the manual wording first');
