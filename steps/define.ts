@@ -70,3 +70,28 @@ export class SkipScenario extends Error {
 export function skipScenarios(rule: SkipRule): void {
   SKIP_RULES.push(rule);
 }
+
+/**
+ * The words a person looks for on a site to find the target profile's entries — the manual's own words (its
+ * ログアウト, its メニュー, the top page's sections): `npm run target:check` proposes controls and texts carrying them
+ * as candidates for an entry it cannot find. A section declares those of the entries it uses (in a *.steps.ts file
+ * of its folder, found like its steps); the check reads them merged.
+ */
+export interface EntryWords {
+  /** The logout control's name (PC button, smart-device menu item). */
+  readonly logout?: string;
+  /** The smart-device menu control's name (contained in it: the control may carry an icon too). */
+  readonly menu?: string;
+  /** Contained in the name of the entry that starts a login through マイナポータル. */
+  readonly mynaportal?: string;
+  /** The block titles of the top page that each hold a login control. */
+  readonly topSections?: readonly string[];
+  /** Another block title shown on the top page. */
+  readonly topOther?: string;
+}
+
+export const ENTRY_WORDS: EntryWords[] = [];
+
+export function defineEntryWords(words: EntryWords): void {
+  ENTRY_WORDS.push(words);
+}

@@ -10,7 +10,7 @@ import { HOME_SCREEN, MyPage } from '../../pages/MyPage.ts';
 import { TopPage } from '../../pages/TopPage.ts';
 import { navigatingBy, press } from '../../pages/interact.ts';
 import { describeScreen, visibleControls } from '../../pages/observe.ts';
-import { MY_PAGE_HOME, MYNA_PORTAL, TOP_PAGE } from '../../steps/3.3-logout/manual-figures.ts';
+import { ENTRY_WORDS } from '../../steps/index.ts';
 import { newScenarioContext } from '../browser.ts';
 import type { SuiteConfig } from '../config.ts';
 import { chromiumProfile } from '../profiles.ts';
@@ -19,17 +19,32 @@ import type { Alternative, Candidate, CookieSeen, Finding, LogoutSeen, SpecEntry
 import { describeSeen } from './format.ts';
 import { controlsNamed, fieldsOf, type NameRule, nameMatches, type Picked, seeAll, see, textsContaining, textsShaped, withAlternative } from './look.ts';
 
+/** The sections' words for the profile's entries, merged (steps/define.ts EntryWords); each one this check needs must be declared. */
+function entryWords() {
+  const merged = Object.assign({}, ...ENTRY_WORDS) as typeof ENTRY_WORDS[number];
+  const need = <T,>(key: keyof typeof merged, value: T | undefined): T => {
+    if (value === undefined) throw new Error(`target:check: no section declares the word for "${key}" (steps/<section>/*.steps.ts, defineEntryWords)`);
+    return value;
+  };
+  return {
+    logout: need('logout', merged.logout),
+    menu: need('menu', merged.menu),
+    mynaportal: need('mynaportal', merged.mynaportal),
+    topSections: need('topSections', merged.topSections),
+    topOther: need('topOther', merged.topOther),
+  };
+}
+const SECTION_WORDS = entryWords();
+
 /**
- * The words a person looks for, matched after NFKC. ログアウト and マイナポータル are the manual's
- * (steps/3.3-logout/manual-figures.ts); メニュー is 3.3(2)①'s 「画面上部にあるメニュー」 (its control may carry an
- * icon too, so the name contains it); ログイン is the login screen's button, which the manual's precondition
- * (「ログインしている」) presses.
+ * The words a person looks for, matched after NFKC: the sections' (above); ログイン is the login screen's button,
+ * which the precondition 「ログインしている」 presses.
  */
 export const WORDS = {
-  logout: { word: MY_PAGE_HOME.logout, whole: true },
-  menu: { word: 'メニュー', whole: false },
+  logout: { word: SECTION_WORDS.logout, whole: true },
+  menu: { word: SECTION_WORDS.menu, whole: false },
   login: { word: 'ログイン', whole: true },
-  mynaportal: { word: MYNA_PORTAL.name, whole: false },
+  mynaportal: { word: SECTION_WORDS.mynaportal, whole: false },
 } as const satisfies Record<string, NameRule>;
 
 /** Login field candidates: the visible text and password inputs. */
@@ -427,7 +442,7 @@ async function lookAtTop(browser: Browser, suite: SuiteConfig): Promise<{ findin
       candidates: [],
     };
     await locateAll(page, top.blockTitle).filter({ visible: true }).first().waitFor({ timeout: action }).catch(() => {});
-    const words = [...TOP_PAGE.sections, TOP_PAGE.officeInfo];
+    const words = [...SECTION_WORDS.topSections, SECTION_WORDS.topOther];
     const shownWords: string[] = [];
     for (const w of words) if (await topPage.heading(w).isVisible()) shownWords.push(w);
     const missingWords = words.filter((w) => !shownWords.includes(w));
@@ -449,15 +464,15 @@ async function lookAtTop(browser: Browser, suite: SuiteConfig): Promise<{ findin
       candidates: blockCandidates,
       fixes: 'top.blockTitle',
     };
-    // As the suite checks it (steps/3.3-logout/procedures.ts seeTopPage): each of the three sections holds its title
+    // As the suite checks the top page after the logout: each of the three sections holds its title
     // and exactly one visible login control.
     const sections: { word: string; shown: boolean; logins: string[] }[] = [];
-    for (const word of TOP_PAGE.sections) {
+    for (const word of SECTION_WORDS.topSections) {
       const shown = await topPage.section(word).isVisible();
       const logins = shown ? (await topPage.loginControls(word).filter({ visible: true }).allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim()) : [];
       sections.push({ word, shown, logins });
     }
-    const officeSection = await topPage.section(TOP_PAGE.officeInfo).isVisible();
+    const officeSection = await topPage.section(SECTION_WORDS.topOther).isVisible();
     const shownSections = sections.filter((s) => s.shown);
     const sectionFinding: Finding = {
       entry: 'top.section',
@@ -465,7 +480,7 @@ async function lookAtTop(browser: Browser, suite: SuiteConfig): Promise<{ findin
       status: shownSections.length === sections.length ? 'found' : 'missing',
       summary:
         `${shownSections.length}/${sections.length} 区分${shownSections.length < sections.length ? `。見つからないもの: ${sections.filter((s) => !s.shown).map((s) => `「${s.word}」`).join('')}` : ''}` +
-        `（「${TOP_PAGE.officeInfo}」の区分: ${officeSection ? 'あり' : 'なし'}）`,
+        `（「${SECTION_WORDS.topOther}」の区分: ${officeSection ? 'あり' : 'なし'}）`,
       searched: describeSpec(top.section),
       matches: await Promise.all(shownSections.map((s) => see(topPage.section(s.word)))),
       candidates: [],

@@ -120,6 +120,19 @@ test('a site that differs from the profile only in its screens\' paths and title
         ...(screens ? { TARGET_MYPAGE_SCREENS: screens } : {}),
       });
     assert.equal(run().status, 1, 'with the profile alone, the login lands on a home screen it does not recognise');
+    // Before the run, target:check names exactly the entries that differ: the four screens, nothing else.
+    const check = (screens?: string) =>
+      sandbox.run('npm', ['run', '--silent', 'target:check', '--', '--out', 'reports/target-check-screens'], {
+        TARGET_URL: origins.myPage,
+        TARGET_PROFILE: sandbox.path('old-screens.json'),
+        LOGIN_ID: seeker.loginId,
+        LOGIN_PASSWORD: seeker.password,
+        ...(screens ? { TARGET_MYPAGE_SCREENS: screens } : {}),
+      });
+    const before = check();
+    assert.equal(before.status, 1, before.stdout + before.stderr);
+    const named = [...before.stdout.matchAll(/^[✗⚠?] (\S+) \[/gm)].map((m) => m[1]);
+    assert.deepEqual(named.sort(), ['screens.メッセージ', 'screens.求人情報検索', 'screens.求職者マイページホーム', 'screens.応募中の求人'].sort(), before.stdout);
     // The .env: the site's paths and titles (the home screen's as the manual's figure shows it), 求人情報検索 left out.
     const screens = Object.fromEntries(
       Object.entries(real as Record<string, { path: string; title: string | string[] }>)
@@ -131,6 +144,8 @@ test('a site that differs from the profile only in its screens\' paths and title
     assert.equal(green.status, 0, green.stdout.slice(0, 3000) + green.stderr.slice(-2000));
     assert.deepEqual({ passed: report.stats.expected, failed: report.stats.unexpected, skipped: report.stats.skipped }, { passed: 2, failed: 0, skipped: 1 });
     assert.match(green.stderr + green.stdout, /「求人情報検索」画面は設定されていないため、この画面から始まるシナリオは実行しません/);
+    const after = check(JSON.stringify(screens));
+    assert.equal(after.status, 0, after.stdout + after.stderr);
   } finally {
     await app.stop();
   }
