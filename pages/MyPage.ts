@@ -73,11 +73,6 @@ export class MyPage {
     return screen;
   }
 
-  /** The title the page itself gives a screen, the manual's first (may differ from the features' name, e.g. 「…一覧」). */
-  titleOf(name: string): string {
-    return this.screen(name).titles[0] ?? name;
-  }
-
   /** Every title that names the screen, the manual's first. */
   titles(name: string): readonly string[] {
     return this.screen(name).titles;
@@ -112,7 +107,7 @@ export class MyPage {
    * What the tab shows after open(name) failed to show the screen: an HTTP error is said first, naming the setting
    * that gives the screen's address (a 404 is a wrong address, not a screen that looks different).
    */
-  async describeOpened(name: string, _error?: unknown): Promise<string> {
+  async describeOpened(name: string): Promise<string> {
     const opened = this.#opened?.url === this.page.url() ? this.#opened : undefined;
     const screen = this.site.screens[name];
     const failed = opened && opened.status >= 400 && screen ? `「${name}」（${screen.entry}: ${screen.url}）を開くと HTTP ${opened.status} が返りました。` : '';

@@ -57,7 +57,7 @@ Given('求職者マイページの「{screen}」画面を表示している', as
   await manual.verify(
     {
       expected: `求職者マイページの「${screen}」画面（${myPage.entryOf(screen)}、画面の表示: ${myPage.titlesOf(screen)}）が表示される`,
-      observe: async (error) => `${await myPage.describeOpened(screen, error)}`,
+      observe: () => myPage.describeOpened(screen),
     },
     async () => {
       await myPage.open(screen);
