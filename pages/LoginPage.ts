@@ -14,8 +14,6 @@ export class LoginPage {
   readonly idField: Locator;
   readonly passwordField: Locator;
   readonly submit: Locator;
-  /** The entry that starts a login through マイナポータル (OpenID Connect). */
-  readonly mynaportalEntry: Locator;
   /** What the login screen shows when it refuses the credentials. */
   readonly error: Locator | undefined;
   readonly profile: TargetProfile;
@@ -29,7 +27,6 @@ export class LoginPage {
     this.idField = locate(page, login.id);
     this.passwordField = locate(page, login.password);
     this.submit = locate(page, login.submit);
-    this.mynaportalEntry = locate(page, login.mynaportalEntry);
     this.error = login.error ? locate(page, login.error) : undefined;
   }
 

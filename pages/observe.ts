@@ -8,7 +8,7 @@
  * in the page.
  */
 import type { Locator, Page } from '@playwright/test';
-import type { LocatorSpec } from '../support/target-profile.ts';
+import { foldedPattern, type LocatorSpec } from '../support/target-profile.ts';
 
 export type ControlRole = 'ボタン' | 'リンク' | 'メニュー項目' | '開閉ボタン';
 
@@ -219,4 +219,116 @@ export async function whereDocumentCameFrom(page: Page): Promise<string | undefi
     return `この画面は、${how}ブラウザーの HTTP キャッシュから表示されました: サーバーへの要求はありませんでした（応答が保存を禁じていません）。`;
   }
   return `この画面は、${how}サーバーから返されました${entry.status ? `（HTTP ${entry.status}）` : ''}: サーバーがログアウト前のセッションで求職者マイページを返しています。`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A control's geometry and name, as the checks of a control read them (checks/controls.ts)
+
+/** Where an element sits relative to the first viewport (document coordinates, CSS px). */
+export interface Placement {
+  readonly top: number;
+  readonly bottom: number;
+  readonly left: number;
+  readonly right: number;
+  readonly viewportWidth: number;
+  readonly viewportHeight: number;
+}
+
+/** The element's box in document coordinates with the viewport's size, or undefined when it is not visible. */
+export async function placement(target: Locator): Promise<Placement | undefined> {
+  if (!(await target.isVisible())) return undefined;
+  return target.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return {
+      top: r.top + window.scrollY,
+      bottom: r.bottom + window.scrollY,
+      left: r.left + window.scrollX,
+      right: r.right + window.scrollX,
+      viewportWidth: window.innerWidth,
+      viewportHeight: window.innerHeight,
+    };
+  });
+}
+
+/** The accessible name of an element as Playwright computes it (from its ARIA snapshot), or undefined when it is not visible. */
+export async function accessibleName(target: Locator, timeout?: number): Promise<string | undefined> {
+  if (!(await target.isVisible())) return undefined;
+  const snapshot = await target.ariaSnapshot(timeout !== undefined ? { timeout } : {}).catch(() => '');
+  const quoted = /^- [\w-]+ "((?:[^"\\]|\\.)*)"/.exec(snapshot)?.[1];
+  if (quoted !== undefined) return quoted.replace(/\\(.)/g, '$1');
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a person reads on the screen (textContent would add hidden text)
+  return (await target.innerText().catch(() => '')).trim() || ((await target.getAttribute('value')) ?? undefined);
+}
+
+/** Buttons and links whose whole box lies in the top `ratio` of the first viewport, and where that area ends. */
+export async function controlsInTopArea(page: Page, ratio: number): Promise<{ limit: number; controls: ControlOnScreen[] }> {
+  const limit = Math.round((await page.evaluate(() => window.innerHeight)) * ratio);
+  const controls = (await visibleControls(page)).filter((c) => c.bottom <= limit);
+  return { limit, controls };
+}
+
+/** Visible controls whose name reads `name` after NFKC folding. */
+export async function controlsReading(page: Page | Locator, name: string): Promise<ControlOnScreen[]> {
+  const pattern = foldedPattern(name);
+  return (await visibleControls(page)).filter((c) => pattern.test(c.name));
+}
+
+/**
+ * What covers an element at its centre point, if anything: 'self', or a short description of the element on top.
+ * Read in the composed tree, as a press lands: the point is followed into open shadow roots, and an element inside a
+ * shadow root is never covered by its own host. A host whose shadow root is closed cannot be looked into: it is
+ * named as such (Chromium: through the DevTools protocol).
+ */
+export async function whatIsOnTop(target: Locator): Promise<string | 'self' | 'absent'> {
+  if ((await target.count()) === 0) return 'absent';
+  const box = await target.boundingBox().catch(() => null);
+  if (!box) return 'absent';
+  const found = await target.evaluate(
+    (el, point) => {
+      let top = document.elementFromPoint(point.x, point.y);
+      // Into open shadow roots, as the press would go.
+      for (let depth = 0; top?.shadowRoot && depth < 32; depth++) {
+        const inner: Element | null = top.shadowRoot.elementFromPoint(point.x, point.y);
+        if (!inner || inner === top) break;
+        top = inner;
+      }
+      if (!top) return { on: '画面の外', custom: false };
+      // Either inside the other, across shadow boundaries (parentNode, or a shadow root's host).
+      const within = [
+        [el, top],
+        [top, el],
+      ].some(([outer, inner]) => {
+        for (let n: Node | null = inner ?? null; n; n = n.parentNode ?? (n instanceof ShadowRoot ? n.host : null)) if (n === outer) return true;
+        return false;
+      });
+      if (top === el || within) return { on: 'self', custom: false };
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a person reads on the screen (textContent would add hidden text)
+      const text = ((top as HTMLElement).innerText ?? top.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40);
+      const id = top.id ? `#${top.id}` : '';
+      const cls = typeof top.className === 'string' && top.className.trim() ? `.${top.className.trim().split(/\s+/).join('.')}` : '';
+      return { on: `<${top.tagName.toLowerCase()}${id}${cls}>${text ? `「${text}」` : ''}`, custom: top.tagName.includes('-') && !top.shadowRoot };
+    },
+    { x: box.x + box.width / 2, y: box.y + box.height / 2 },
+  );
+  if (found.custom && (await hasClosedShadowRoot(target.page(), box.x + box.width / 2, box.y + box.height / 2))) {
+    return `${found.on}（閉じたシャドウ DOM を持つ要素: 中身はこのスイートからも支援技術からも見えません）`;
+  }
+  return found.on;
+}
+
+/** Whether the element at the point hosts a closed shadow root (Chromium's DevTools protocol; false elsewhere). */
+async function hasClosedShadowRoot(page: Page, x: number, y: number): Promise<boolean> {
+  try {
+    const cdp = await page.context().newCDPSession(page);
+    try {
+      const { result } = await cdp.send('Runtime.evaluate', { expression: `document.elementFromPoint(${x}, ${y})` });
+      if (!result.objectId) return false;
+      const { node } = await cdp.send('DOM.describeNode', { objectId: result.objectId, depth: 1, pierce: true });
+      return (node.shadowRoots ?? []).some((root) => root.shadowRootType === 'closed');
+    } finally {
+      await cdp.detach();
+    }
+  } catch {
+    return false;
+  }
 }

@@ -3,15 +3,16 @@
  * playwright-bdd (steps/playwright-bdd/, one `ctx` fixture) or cucumber-js
  * (steps/cucumber-js/, the World). Both build it with createStepContext, so the
  * page objects, configuration and manual checks are the same objects in both.
+ *
+ * What a section keeps between its steps is not here: the section declares it with scenarioState(), typed and
+ * held by the module that declares it.
  */
-import type { Browser, BrowserContext, Cookie, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { type Evidence, ManualFigures } from '../checks/figures.ts';
 import { ManualCheck } from '../checks/manual-check.ts';
-import { OriginTraffic } from '../checks/traffic.ts';
 import { loadFigurePlans } from '../support/figure-book.ts';
 import { DialogWatch } from '../pages/dialogs.ts';
 import { LoginPage } from '../pages/LoginPage.ts';
-import { MynaPortalPage } from '../pages/MynaPortalPage.ts';
 import { MyPage } from '../pages/MyPage.ts';
 import { TopPage } from '../pages/TopPage.ts';
 import type { SuiteConfig } from '../support/config.ts';
@@ -24,12 +25,6 @@ export interface ScenarioState {
   readonly startedAt: Date;
   /** Set-Cookie headers that HelloWork sent while the login was submitted. */
   loginSetCookies: string[];
-  /** Cookies noted by the security step, to replay afterwards. */
-  savedCookies: Cookie[];
-  /** Every cookie of the browser just before the logout control was pressed (replayed by the logout checks). */
-  cookiesBeforeLogout: Cookie[];
-  /** A second tab on My Page, opened before logging out. */
-  secondTab?: Page;
 }
 
 export interface StepContext {
@@ -41,16 +36,16 @@ export interface StepContext {
   readonly browser: Browser;
   readonly suite: SuiteConfig;
   readonly deviceClass: DeviceClass;
+  /** The device presses by touch (taps) rather than by mouse. */
+  readonly touch: boolean;
+  /** The dialogs the site opens during the scenario (answered as the DIALOGS setting says). */
+  readonly dialogs: DialogWatch;
   readonly account: SuiteConfig['account'];
   readonly topPage: TopPage;
   readonly loginPage: LoginPage;
   readonly myPage: MyPage;
   readonly manual: ManualCheck;
-  /** マイナポータル; throws (with the reason) when it is not configured: its scenarios are skipped then. */
-  readonly mynaPortal: MynaPortalPage;
-  /** The browser's requests to マイナポータル, by phase of the scenario. */
-  readonly mynaPortalTraffic: OriginTraffic;
-  /** What earlier steps of this scenario noted for later ones (cookies, a second tab). */
+  /** What earlier steps of this scenario noted for later ones (the login's cookies); sections keep theirs with scenarioState(). */
   readonly scenario: ScenarioState;
   /** Figures like the manual's (the element a step acts on, boxed in red). */
   readonly figures: ManualFigures;
@@ -58,6 +53,8 @@ export interface StepContext {
   notChecked(reason: string): void;
   /** Records a remark for the reader of the reports (e.g. a name accepted after NFKC folding). */
   remark(text: string): void;
+  /** What the user's tab shows, in words (for what a failed check saw). */
+  describe(): Promise<string>;
 }
 
 /** What a runner supplies; everything else is built here. */
@@ -76,28 +73,46 @@ export interface StepContextSource {
   readonly evidence: Evidence;
 }
 
-/** The reason printed when the マイナポータル scenarios cannot run. */
-export const MYNAPORTAL_SKIP_REASON =
-  'マイナポータルの設定がありません（MYNAPORTAL_URL・MYNAPORTAL_USER_ID・MYNAPORTAL_PIN）。マイナポータルを使うシナリオは実行しません。.env.example を参照してください。';
+/** What sections keep per scenario: by the scenario's state object (shared by every copy of its context). */
+const STATES = new WeakMap<ScenarioState, Map<object, { value: unknown; dispose?: () => void }>>();
+
+/**
+ * Something a section keeps between the steps of one scenario (a page object of its own, what it noted before a
+ * logout): created on first use from the step context, disposed with the scenario, and reachable only through the
+ * accessor returned here, which the declaring module holds (no other section sees it).
+ */
+export function scenarioState<T>(create: (ctx: StepContext) => T, dispose?: (value: T) => void): (ctx: StepContext) => T {
+  const key = {};
+  return (ctx) => {
+    const states = STATES.get(ctx.scenario) ?? new Map();
+    STATES.set(ctx.scenario, states);
+    const held = states.get(key);
+    if (held) return held.value as T;
+    const value = create(ctx);
+    states.set(key, { value, ...(dispose ? { dispose: () => dispose(value) } : {}) });
+    return value;
+  };
+}
 
 export function createStepContext(source: StepContextSource): StepContext & { dispose(): void } {
   const { page, browser, suite, deviceClass, hasTouch, evidence } = source;
   const context = page.context();
-  // Without マイナポータル settings there is nothing to watch (the 注意 scenarios are skipped then).
-  const mynaPortalTraffic = new OriginTraffic(context, suite.mynaportal ? new URL(suite.mynaportal.baseURL).origin : 'null');
-  let mynaPortal: MynaPortalPage | undefined;
   const dialogs = new DialogWatch(context, suite.dialogs);
   const remark = (text: string) => evidence.note('remark', text);
+  const myPage = new MyPage(page, suite.hellowork);
+  const scenario: ScenarioState = { startedAt: new Date(), loginSetCookies: [] };
   return {
     page,
     context,
     browser,
     suite,
     deviceClass,
+    touch: hasTouch,
+    dialogs,
     account: suite.account,
     topPage: new TopPage(page, suite.hellowork),
     loginPage: new LoginPage(page, suite.hellowork),
-    myPage: new MyPage(page, suite.hellowork, hasTouch, suite.timeouts.action, dialogs),
+    myPage,
     manual: new ManualCheck(
       source.manualIndex,
       source.tags,
@@ -108,14 +123,7 @@ export function createStepContext(source: StepContextSource): StepContext & { di
       dialogs,
       remark,
     ),
-    get mynaPortal() {
-      const myna = suite.mynaportal;
-      if (!myna) throw new Error(MYNAPORTAL_SKIP_REASON);
-      mynaPortal ??= new MynaPortalPage(page, myna.baseURL, myna.homePath, hasTouch, suite.timeouts.action);
-      return mynaPortal;
-    },
-    mynaPortalTraffic,
-    scenario: { startedAt: new Date(), loginSetCookies: [], savedCookies: [], cookiesBeforeLogout: [] },
+    scenario,
     figures: new ManualFigures(page, evidence, suite.figures, {
       plans: loadFigurePlans(source.manualIndex),
       profile: suite.hellowork.profile,
@@ -127,8 +135,10 @@ export function createStepContext(source: StepContextSource): StepContext & { di
       console.warn(`[not checked] ${evidence.scenarioTitle}: ${reason}`);
     },
     remark,
+    describe: () => myPage.describe(),
     dispose() {
-      mynaPortalTraffic.dispose();
+      for (const held of STATES.get(scenario)?.values() ?? []) held.dispose?.();
+      STATES.delete(scenario);
       dialogs.dispose();
     },
   };

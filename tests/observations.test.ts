@@ -12,9 +12,9 @@ import { ManualCheck } from '../checks/manual-check.ts';
 import { setExpectTimeout } from '../checks/matchers.ts';
 import { everyScreenRefuses } from '../checks/session.ts';
 import { DialogWatch } from '../pages/dialogs.ts';
-import { AnsweredByDialog, navigatingBy, press, whatIsOnTop } from '../pages/interact.ts';
+import { AnsweredByDialog, navigatingBy, press } from '../pages/interact.ts';
 import { MyPage } from '../pages/MyPage.ts';
-import { visibleControls } from '../pages/observe.ts';
+import { visibleControls, whatIsOnTop } from '../pages/observe.ts';
 import { SessionProbe } from '../pages/SessionProbe.ts';
 import { launchSuiteChromium } from '../support/browser.ts';
 import { loadConfig } from '../support/config.ts';
@@ -146,7 +146,7 @@ test('a configured screen that answers 404 is described as a 404 naming its sett
     TARGET_MYPAGE_SCREENS: JSON.stringify({ 応募中の求人: '/missing', 求職者マイページホーム: '/login' }),
   });
   const p = await fresh('/top');
-  const myPage = new MyPage(p, suite.hellowork, false, 2_000);
+  const myPage = new MyPage(p, suite.hellowork);
   const facts: FailureFact[] = [];
   const manual = new ManualCheck(loadManualIndex(), () => [], () => 'x', 'pc', async (f) => void facts.push(f), () => p.url());
   await assert.rejects(

@@ -143,7 +143,7 @@ async function compareLogins(browser: Browser, suite: SuiteConfig, profile: Devi
     for (const way of ['ui', 'http'] as const) {
       const context = await newScenarioContext(browser, profile.use, suite);
       const page = await context.newPage();
-      const myPage = new MyPage(page, suite.hellowork, Boolean(profile.use.hasTouch), suite.timeouts.action);
+      const myPage = new MyPage(page, suite.hellowork);
       const t = performance.now();
       if (way === 'ui') {
         const loginPage = new LoginPage(page, suite.hellowork);

@@ -4,6 +4,7 @@
  */
 import { Then, When } from '../define.ts';
 import { clickLogoutButton, logOutByDeviceProcedure, MYPAGE_LOGOUT, seeTopPage, tapMenu, tapMenuLogout, topPageId } from './procedures.ts';
+import { mynaPortalTrafficOf } from './state.ts';
 
 // 3.3(1)①
 When('求職者マイページの画面上部にある「ログアウト」ボタンをクリックします。', async (ctx) => clickLogoutButton(ctx));
@@ -19,11 +20,6 @@ Then('ハローワークインターネットサービスのトップ画面が�
 
 // The whole procedure of this device class (3.3(1) on a PC, 3.3(2) on a smart device), in one sentence,
 // for scenarios whose subject is what happens after the logout (注意, security). Requests to マイナポータル are recorded.
-When(
-  '求職者マイページを、この端末の操作手順でログアウトする',
-  async ({ figures, page, browser, myPage, topPage, manual, suite, scenario, remark, deviceClass, mynaPortalTraffic }) => {
-    await mynaPortalTraffic.during(MYPAGE_LOGOUT, () =>
-      logOutByDeviceProcedure({ figures: figures.disabled(), page, browser, myPage, topPage, manual, suite, scenario, remark }, deviceClass),
-    );
-  },
-);
+When('求職者マイページを、この端末の操作手順でログアウトする', async (ctx) => {
+  await mynaPortalTrafficOf(ctx).during(MYPAGE_LOGOUT, () => logOutByDeviceProcedure({ ...ctx, figures: ctx.figures.disabled() }, ctx.deviceClass));
+});

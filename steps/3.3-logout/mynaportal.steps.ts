@@ -3,24 +3,28 @@
  * Behaviour first (what the job seeker sees), then, where observable, the mechanism
  * (no end-session request from the My Page logout; no back-channel logout delivered).
  */
-import { HOME_SCREEN } from '../../pages/MyPage.ts';
-import { MYNA_PORTAL } from './manual-figures.ts';
-import { formatRequests } from '../../checks/traffic.ts';
 import { expect } from '../../checks/matchers.ts';
-import { MYNAPORTAL_SKIP_REASON } from '../context.ts';
+import { formatRequests } from '../../checks/traffic.ts';
+import { mynaPortalEntry } from '../../pages/3.3-logout/MynaPortalPage.ts';
+import { HOME_SCREEN } from '../../pages/MyPage.ts';
 import { Given, skipScenarios, Then, When } from '../define.ts';
+import { MYNA_PORTAL } from './manual-figures.ts';
 import { MYPAGE_LOGOUT } from './procedures.ts';
+import { MYNAPORTAL_SKIP_REASON, mynaPortalOf, mynaPortalTrafficOf } from './state.ts';
 
 // Without マイナポータル settings its scenarios are skipped, each with this printed reason.
 skipScenarios({ tags: '@mynaportal', reason: ({ suite }) => (suite.mynaportal ? undefined : MYNAPORTAL_SKIP_REASON) });
 
-Given('マイナポータルから求職者マイページにログインしている', async ({ loginPage, myPage, mynaPortal, suite, manual }) => {
+Given('マイナポータルから求職者マイページにログインしている', async (ctx) => {
+  const { loginPage, myPage, suite, manual, page } = ctx;
+  const mynaPortal = mynaPortalOf(ctx);
+  const entry = mynaPortalEntry(page, suite.hellowork.profile);
   await loginPage.goto();
   await manual.verify(
     { expected: `ログイン画面に「${MYNA_PORTAL.loginEntry}」がある`, observe: () => myPage.describe() },
-    () => expect(loginPage.mynaportalEntry).toBeVisible(),
+    () => expect(entry).toBeVisible(),
   );
-  await loginPage.mynaportalEntry.click();
+  await entry.click();
   // マイナポータル asks for its own login unless it already has a session (single sign-on).
   await expect(mynaPortal.userIdField.or(myPage.screenTitle(HOME_SCREEN))).toBeVisible();
   if (await mynaPortal.userIdField.isVisible()) {
@@ -34,7 +38,9 @@ Given('マイナポータルから求職者マイページにログインして�
   );
 });
 
-When('マイナポータルのメニューから「ログアウト」を選ぶ', async ({ mynaPortal, manual }) => {
+When('マイナポータルのメニューから「ログアウト」を選ぶ', async (ctx) => {
+  const { manual } = ctx;
+  const mynaPortal = mynaPortalOf(ctx);
   await mynaPortal.gotoHome();
   await manual.verify(
     { expected: `${MYNA_PORTAL.name}にログインしていて、画面上部にメニューがある`, observe: () => mynaPortal.describe() },
@@ -48,7 +54,9 @@ When('マイナポータルのメニューから「ログアウト」を選ぶ',
   await mynaPortal.chooseMenuLogout();
 });
 
-When('確認画面で「ログアウト」を選ぶ', async ({ mynaPortal, manual }) => {
+When('確認画面で「ログアウト」を選ぶ', async (ctx) => {
+  const { manual } = ctx;
+  const mynaPortal = mynaPortalOf(ctx);
   await manual.verify(
     { expected: `${MYNA_PORTAL.name}のログアウト確認画面に「ログアウト」と「キャンセル」がある`, observe: () => mynaPortal.describe() },
     async () => {
@@ -59,7 +67,9 @@ When('確認画面で「ログアウト」を選ぶ', async ({ mynaPortal, manua
   await mynaPortal.confirm();
 });
 
-Then('マイナポータルはログアウトされている', async ({ mynaPortal, manual }) => {
+Then('マイナポータルはログアウトされている', async (ctx) => {
+  const { manual } = ctx;
+  const mynaPortal = mynaPortalOf(ctx);
   await mynaPortal.gotoHome();
   await manual.verify(
     {
@@ -74,7 +84,10 @@ Then('マイナポータルはログアウトされている', async ({ mynaPort
   );
 });
 
-Then('マイナポータルはログアウトされていない', async ({ mynaPortal, mynaPortalTraffic, manual, account }) => {
+Then('マイナポータルはログアウトされていない', async (ctx) => {
+  const { manual, account } = ctx;
+  const mynaPortal = mynaPortalOf(ctx);
+  const mynaPortalTraffic = mynaPortalTrafficOf(ctx);
   const requests = mynaPortalTraffic.requests(MYPAGE_LOGOUT);
   await mynaPortal.gotoHome();
   await manual.verify(

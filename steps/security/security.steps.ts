@@ -3,16 +3,25 @@
  * ASVS 5.0 7.4.1, 7.4.4, 14.3.2 and cookie attributes. Failures name the requirement.
  */
 
+import type { Cookie, Page } from '@playwright/test';
+import { checkAtTop, checkNamed, checkNotCovered, checkWithinScreen } from '../../checks/controls.ts';
 import { expect } from '../../checks/matchers.ts';
-import { Given, Then, When } from '../define.ts';
-import { SECURITY_REQUIREMENTS } from './requirements.ts';
 import { everyScreenRefuses } from '../../checks/session.ts';
+import { MyPageLogout } from '../../pages/3.3-logout/MyPageLogout.ts';
 import { HOME_SCREEN, MyPage } from '../../pages/MyPage.ts';
-import { formatControls, whereDocumentCameFrom } from '../../pages/observe.ts';
+import { whereDocumentCameFrom } from '../../pages/observe.ts';
 import { SessionProbe } from '../../pages/SessionProbe.ts';
 import { entryName } from '../../support/target-profile.ts';
+import { scenarioState } from '../context.ts';
+import { Given, Then, When } from '../define.ts';
+import { SECURITY_REQUIREMENTS } from './requirements.ts';
 
-Given('ログイン中のクッキーを控えておく', async ({ context, scenario, suite, manual }) => {
+/** What these steps note for later ones: the cookies of the logged-in session, a second tab on My Page. */
+const noted = scenarioState((): { savedCookies: Cookie[]; secondTab?: Page } => ({ savedCookies: [] }));
+
+Given('ログイン中のクッキーを控えておく', async (ctx) => {
+  const { context, suite, manual } = ctx;
+  const scenario = noted(ctx);
   // The cookies the browser would send to My Page: read at the profile's cookie scope (e.g. /kyushoku/), not the site root.
   scenario.savedCookies = await context.cookies(suite.hellowork.cookieURL);
   await manual.verify(
@@ -25,7 +34,9 @@ Given('ログイン中のクッキーを控えておく', async ({ context, scen
   );
 });
 
-Then('控えておいたクッキーを別のブラウザーで使っても、求職者マイページは開けない', async ({ browser, scenario, suite, manual, myPage }) => {
+Then('控えておいたクッキーを別のブラウザーで使っても、求職者マイページは開けない', async (ctx) => {
+  const { browser, suite, manual, myPage } = ctx;
+  const scenario = noted(ctx);
   const probe = await SessionProbe.withCookies(browser, scenario.savedCookies, suite.hellowork);
   await everyScreenRefuses({ manual, myPage }, probe, (screen) => ({
     requirement: SECURITY_REQUIREMENTS['ASVS 7.4.1'],
@@ -57,10 +68,11 @@ Then('求職者マイページの内容は表示されない', async ({ page, my
   );
 });
 
-Given('別のタブでも求職者マイページを開いている', async ({ context, scenario, suite, manual }) => {
+Given('別のタブでも求職者マイページを開いている', async (ctx) => {
+  const { context, suite, manual } = ctx;
   const tab = await context.newPage();
-  scenario.secondTab = tab;
-  const other = new MyPage(tab, suite.hellowork, false, suite.timeouts.action);
+  noted(ctx).secondTab = tab;
+  const other = new MyPage(tab, suite.hellowork);
   await other.open(HOME_SCREEN);
   await manual.verify({ expected: `別のタブに「${HOME_SCREEN}」が表示される`, observe: () => other.describe() }, () =>
     expect(other.screenTitle(HOME_SCREEN)).toBeVisible(),
@@ -69,12 +81,13 @@ Given('別のタブでも求職者マイページを開いている', async ({ c
   await context.pages()[0]?.bringToFront();
 });
 
-Then('別のタブを再読み込みすると、求職者マイページの内容は表示されない', async ({ scenario, suite, manual }) => {
-  const tab = scenario.secondTab;
+Then('別のタブを再読み込みすると、求職者マイページの内容は表示されない', async (ctx) => {
+  const { suite, manual } = ctx;
+  const tab = noted(ctx).secondTab;
   if (!tab) throw new Error('別のタブが開かれていません（前提の手順が抜けています）');
   await tab.bringToFront();
   await tab.reload();
-  const other = new MyPage(tab, suite.hellowork, false, suite.timeouts.action);
+  const other = new MyPage(tab, suite.hellowork);
   await manual.verify(
     {
       requirement: SECURITY_REQUIREMENTS['ASVS 7.4.1'],
@@ -131,54 +144,26 @@ Then('ログインで受け取ったクッキーには HttpOnly と SameSite が
   );
 });
 
-Then('求職者マイページのどの画面でも、この端末のログアウトの操作が画面上部にある', async ({ myPage, manual, suite, deviceClass }) => {
-  const ratio = suite.topAreaRatio;
+Then('求職者マイページのどの画面でも、この端末のログアウトの操作が画面上部にある', async (ctx) => {
+  const { myPage, suite, deviceClass } = ctx;
+  // §3.3's page object: this requirement is about the controls its procedures press.
+  const controls = new MyPageLogout(ctx.page, suite.hellowork.profile, ctx.touch, suite.timeouts.action, ctx.dialogs);
   for (const screen of myPage.screenNames()) {
     await myPage.open(screen);
-    const observe = async () => {
-      const top = await myPage.controlsInTopArea(ratio);
-      const onTop = deviceClass === 'pc' ? await myPage.whatIsOnTop(myPage.logoutControl) : 'self';
-      // The screen as opened: an HTTP error names the setting of its address instead of calling it the screen.
-      return `${await myPage.describeOpened(screen)}。画面上部（0〜${top.limit}px）にある操作部品: ${formatControls(top.controls)}${
-        onTop !== 'self' && onTop !== 'absent' ? `。「ログアウト」の中央には別の要素 ${onTop} が重なっています` : ''
-      }`;
-    };
+    // The screen as opened: an HTTP error names the setting of its address instead of calling it the screen.
+    const proves = { requirement: SECURITY_REQUIREMENTS['ASVS 7.4.4'], screen: () => myPage.describeOpened(screen) };
     if (deviceClass === 'pc') {
-      await manual.verify(
-        { requirement: SECURITY_REQUIREMENTS['ASVS 7.4.4'], expected: `「${screen}」画面の上部に「ログアウト」ボタンがある`, observe },
-        async () => {
-          await expect(myPage.logoutControl).toBeInTopArea(myPage, ratio);
-          await expect(myPage.logoutControl).toBeNamed(myPage, 'ログアウト');
-          // Usable, not merely shown: nothing (a banner, an overlay) lies on top of it.
-          await expect(myPage.logoutControl).toReceivePresses(myPage);
-        },
-      );
+      await checkAtTop(ctx, proves, controls.button, { name: 'ログアウト', expected: `「${screen}」画面の上部に「ログアウト」ボタンがある` });
+      await checkNamed(ctx, proves, controls.button, 'ログアウト');
+      // Usable, not merely shown: nothing (a banner, an overlay) lies on top of it.
+      await checkNotCovered(ctx, proves, controls.button);
     } else {
-      await manual.verify(
-        { requirement: SECURITY_REQUIREMENTS['ASVS 7.4.4'], expected: `「${screen}」画面の上部にメニューがある`, observe },
-        () => expect(myPage.menuButton).toBeInTopArea(myPage, ratio),
-      );
-      await myPage.tapMenu();
-      await manual.verify(
-        {
-          requirement: SECURITY_REQUIREMENTS['ASVS 7.4.4'],
-          expected: `「${screen}」画面のメニューを開くと、「ログアウト」がスクロールせずに見える（画面の中に収まっている）`,
-          observe: async () => {
-            const at = await myPage.placement(myPage.menuLogout);
-            return `「${screen}」画面。${
-              at
-                ? `メニューの「ログアウト」は上端 ${Math.round(at.top)}px〜下端 ${Math.round(at.bottom)}px で、画面（高さ ${at.viewportHeight}px）の外にはみ出しています。`
-                : `メニューに「ログアウト」が見当たりません（項目: ${(await myPage.menuItems()).map((t) => `「${t}」`).join('') || 'なし'}）。`
-            }${await myPage.describe()}`;
-          },
-        },
-        async () => {
-          await expect(myPage.menuLogout).toBeVisible();
-          await expect(myPage.menuLogout).toBeNamed(myPage, 'ログアウト');
-          await expect(myPage.menuLogout).toBeInViewport({ ratio: 1 });
-        },
-      );
-      await myPage.closeMenu();
+      await checkAtTop(ctx, proves, controls.menuButton, { expected: `「${screen}」画面の上部にメニューがある` });
+      await controls.openMenu();
+      const opened = { ...proves, screen: async () => `「${screen}」画面でメニューを開いたところ（メニューの項目: ${(await controls.menuItems()).map((t) => `「${t}」`).join('') || 'なし'}）` };
+      await checkNamed(ctx, opened, controls.menuLogout, 'ログアウト');
+      await checkWithinScreen(ctx, opened, controls.menuLogout, `「${screen}」画面のメニューを開くと、「ログアウト」がスクロールせずに見える（画面の中に収まっている）`);
+      await controls.closeMenu();
     }
   }
 });

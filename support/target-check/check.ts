@@ -249,7 +249,7 @@ async function lookAtScreens(page: Page, suite: SuiteConfig): Promise<{ findings
   const site = suite.hellowork;
   const profile = site.profile;
   const action = suite.timeouts.action;
-  const myPage = new MyPage(page, site, false, action);
+  const myPage = new MyPage(page, site);
   const findings: Finding[] = [];
   const loggedOutOn: string[] = [];
   for (const [name, screen] of Object.entries(site.screens)) {
@@ -310,7 +310,7 @@ async function lookAtHome(page: Page, suite: SuiteConfig): Promise<{ findings: F
   const site = suite.hellowork;
   const profile = site.profile;
   const home = homeOf(suite);
-  const myPage = new MyPage(page, site, false, suite.timeouts.action);
+  const myPage = new MyPage(page, site);
   await myPage.open(home);
   const where = `PC「${home}」`;
   const logout = await lookAt(page, profile.myPage.logout, {
@@ -361,7 +361,8 @@ async function lookAtMenu(page: Page, suite: SuiteConfig): Promise<Finding[]> {
   const spec = site.profile.myPage;
   const action = suite.timeouts.action;
   const home = homeOf(suite);
-  const myPage = new MyPage(page, site, true, action);
+  const myPage = new MyPage(page, site);
+  const menu = locate(page, spec.menuPanel);
   if (!(await myPage.screenTitle(home).isVisible())) await myPage.open(home);
   const where = `スマートデバイス「${home}」`;
   const button = await lookAt(page, spec.menuButton, {
@@ -377,7 +378,7 @@ async function lookAtMenu(page: Page, suite: SuiteConfig): Promise<Finding[]> {
     const why = 'メニューの操作部品が見つからないため、押していません';
     return [button.finding, unchecked('myPage.menuPanel', after, why, spec.menuPanel), unchecked('myPage.menuLogout', after, why, spec.menuLogout)];
   }
-  const openBefore = await myPage.menu.isVisible();
+  const openBefore = await menu.isVisible();
   const before = new Set((await visibleControls(page)).map((c) => `${c.path}@${c.top}`));
   try {
     await press(button.use, true, action);
@@ -385,7 +386,7 @@ async function lookAtMenu(page: Page, suite: SuiteConfig): Promise<Finding[]> {
     const why = `メニューを押せませんでした: ${firstLine(error)}`;
     return [button.finding, unchecked('myPage.menuPanel', after, why, spec.menuPanel), unchecked('myPage.menuLogout', after, why, spec.menuLogout)];
   }
-  await myPage.menu.waitFor({ state: 'visible', timeout: action }).catch(() => {});
+  await menu.waitFor({ state: 'visible', timeout: action }).catch(() => {});
   const panel = await lookAt(page, spec.menuPanel, { entry: 'myPage.menuPanel', where: after, single: true });
   let panelFinding = panel.finding;
   if (panelFinding.status === 'missing') {
@@ -399,15 +400,15 @@ async function lookAtMenu(page: Page, suite: SuiteConfig): Promise<Finding[]> {
   }
   if (panelFinding.status === 'missing') {
     const candidates: Candidate[] = [];
-    for (const p of await controlsNamed(page, WORDS.logout)) candidates.push(await withAlternative(p, (alt) => locate(myPage.menu, [alt, ...spec.menuLogout])));
+    for (const p of await controlsNamed(page, WORDS.logout)) candidates.push(await withAlternative(p, (alt) => locate(menu, [alt, ...spec.menuLogout])));
     const logout = { ...unchecked('myPage.menuLogout', after, 'メニューのパネルが見つからないため、その中を探せません', spec.menuLogout), candidates };
     return [button.finding, panelFinding, logout];
   }
-  const logout = await lookAt(myPage.menu, spec.menuLogout, {
+  const logout = await lookAt(menu, spec.menuLogout, {
     entry: 'myPage.menuLogout',
     where: after,
     single: true,
-    candidates: () => controlsNamed(myPage.menu, WORDS.logout),
+    candidates: () => controlsNamed(menu, WORDS.logout),
     fixes: 'myPage.menuLogout',
     name: WORDS.logout,
   });
@@ -607,7 +608,7 @@ export async function checkTarget(browser: Browser, suite: SuiteConfig, options:
       if (!pcLogin.ok) logout = { error: 'ログインできなかったため、ログアウトしていません' };
       else if (!logoutControl) logout = { error: 'myPage.logout も候補も見つからないため、ログアウトしていません' };
       else {
-        const myPage = new MyPage(page, site, false, action);
+        const myPage = new MyPage(page, site);
         const control = logoutControl;
         try {
           await myPage.open(home);
