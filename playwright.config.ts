@@ -116,8 +116,8 @@ export default defineConfig<Options>({
   outputDir: testResultsDir(shard),
   shard: shard ?? null,
   snapshotPathTemplate: '{testDir}/../reports/snapshots/{testFilePath}/{arg}-{projectName}{ext}',
-  // Configured targets are checked before any browser starts (support/preflight.ts).
-  globalSetup: './support/preflight.ts',
+  // The profile's section blocks and the configured targets are checked before any browser starts.
+  globalSetup: './fixtures/global-setup.ts',
   // Scenarios are independent (each logs in afresh): any worker may take any of them (see the queue above).
   fullyParallel: true,
   forbidOnly: suite.run.ci,

@@ -24,10 +24,11 @@ import { describeOrigins, type SuiteConfig } from '../support/config.ts';
 import { checkOrigin } from '../support/preflight.ts';
 import { type RunningReferenceApp, startReferenceApp } from '../support/reference-app.ts';
 import { startUp } from '../support/startup.ts';
-import { checkTarget } from '../support/target-check/check.ts';
-import { exitCodeOf, type TargetCheckResult } from '../support/target-check/findings.ts';
-import { formatMarkdown, formatScreen } from '../support/target-check/format.ts';
-import { suggestProfile } from '../support/target-check/suggest.ts';
+import { checkProfileBlocks } from '../steps/index.ts';
+import { checkTarget } from './target-check/check.ts';
+import { exitCodeOf, type TargetCheckResult } from './target-check/findings.ts';
+import { formatMarkdown, formatScreen } from './target-check/format.ts';
+import { suggestProfile } from './target-check/suggest.ts';
 import { runMain } from './run-main.ts';
 
 export const DEFAULT_OUT = join('reports', 'target-check');
@@ -99,6 +100,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2), env:
   let browser: Browser | undefined;
   try {
     const suite = startUp({ env });
+    checkProfileBlocks(suite.hellowork.profile);
     const site = suite.hellowork;
     const profileSource = profileSourceOf(suite, env);
     // First: what is checked, from where, with which profile.

@@ -3,6 +3,8 @@
  * registered by two thin adapters: steps/playwright-bdd/register.ts and
  * steps/cucumber-js/register.ts. Nothing here knows which runner is driving.
  */
+import { ConfigError } from '../support/config.ts';
+import { ProfileError, type SectionBlock, type TargetProfile } from '../support/target-profile.ts';
 import type { StepContext } from './context.ts';
 
 export type StepKeyword = 'Given' | 'When' | 'Then';
@@ -72,18 +74,11 @@ export function skipScenarios(rule: SkipRule): void {
 }
 
 /**
- * The words a person looks for on a site to find the target profile's entries — the manual's own words (its
- * ログアウト, its メニュー, the top page's sections): `npm run target:check` proposes controls and texts carrying them
- * as candidates for an entry it cannot find. A section declares those of the entries it uses (in a *.steps.ts file
- * of its folder, found like its steps); the check reads them merged.
+ * The words a person looks for on the top page to find the target profile's `top` entries — a manual's own words
+ * (the sections its figure of the top page shows): `npm run target:check` proposes texts carrying them as candidates
+ * for an entry it cannot find. A section declares them (in a *.steps.ts file of its folder, found like its steps).
  */
 export interface EntryWords {
-  /** The logout control's name (PC button, smart-device menu item). */
-  readonly logout?: string;
-  /** The smart-device menu control's name (contained in it: the control may carry an icon too). */
-  readonly menu?: string;
-  /** Contained in the name of the entry that starts a login through マイナポータル. */
-  readonly mynaportal?: string;
   /** The block titles of the top page that each hold a login control. */
   readonly topSections?: readonly string[];
   /** Another block title shown on the top page. */
@@ -94,4 +89,49 @@ export const ENTRY_WORDS: EntryWords[] = [];
 
 export function defineEntryWords(words: EntryWords): void {
   ENTRY_WORDS.push(words);
+}
+
+/** How `npm run target:check` looks for one entry of a section's profile block, on a site it has never seen. */
+export interface BlockEntryLook {
+  readonly key: string;
+  /** Where it is: the login screen, or My Page's first screen on a PC or on a smart device (logged in). */
+  readonly on: 'login' | 'pc' | 'sp';
+  /** The manual's word the control carries, matched after NFKC: the whole name, or contained in it (an icon's text may join it). */
+  readonly word?: { readonly word: string; readonly whole: boolean };
+  /** Another entry of the block (looked at before) to press first: this one appears then (e.g. the panel a menu opens). */
+  readonly after?: string;
+  /** Another entry of the block (looked at before) that this one is searched inside. */
+  readonly within?: string;
+  /** The control that logs out: `target:check --logout` presses it. */
+  readonly logsOut?: boolean;
+}
+
+export interface ProfileBlockDefinition {
+  // biome-ignore lint/suspicious/noExplicitAny: each section's block has its own entries.
+  readonly block: SectionBlock<any>;
+  /** Every entry of the block, in the order target:check looks at them. */
+  readonly looks: readonly BlockEntryLook[];
+}
+
+export const PROFILE_BLOCKS: ProfileBlockDefinition[] = [];
+
+/** A section's profile block (its schema is in the section's pages folder) and how target:check looks for its entries. */
+export function defineProfileBlock(definition: ProfileBlockDefinition): void {
+  const unlooked = definition.block.keys.filter((k) => !definition.looks.some((l) => l.key === k));
+  if (unlooked.length > 0) throw new Error(`profile block ${definition.block.name}: no look for ${unlooked.join(', ')}`);
+  PROFILE_BLOCKS.push(definition);
+}
+
+/** Every section's block of the profile, validated: one ConfigError (the run cannot start) naming each block that is missing or wrong. */
+export function checkProfileBlocks(profile: TargetProfile): void {
+  const problems: string[] = [];
+  for (const { block } of PROFILE_BLOCKS) {
+    try {
+      block.of(profile);
+    } catch (error) {
+      if (!(error instanceof ProfileError)) throw error;
+      problems.push(error.message);
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
 }

@@ -32,4 +32,4 @@ function stepFiles(dir: string = STEPS_DIR): string[] {
 
 for (const file of stepFiles()) await import(pathToFileURL(join(STEPS_DIR, file)).href);
 
-export { ENTRY_WORDS, PARAMETER_TYPES, SKIP_RULES, STEP_DEFINITIONS } from './define.ts';
+export { checkProfileBlocks, ENTRY_WORDS, PARAMETER_TYPES, PROFILE_BLOCKS, SKIP_RULES, STEP_DEFINITIONS } from './define.ts';

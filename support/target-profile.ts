@@ -11,8 +11,8 @@
  * then the site's own ids and classes as a fallback. Every alternative is tried;
  * the first visible match wins.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
 import { z } from 'zod';
@@ -21,7 +21,33 @@ import { z } from 'zod';
 const Text = z.union([z.string().min(1), z.object({ pattern: z.string().min(1), flags: z.string().regex(/^[imsu]*$/).optional() }).strict()]);
 export type ProfileText = z.infer<typeof Text>;
 
-const ROLES = ['button', 'link', 'heading', 'navigation', 'menu', 'menuitem', 'dialog', 'region', 'textbox', 'banner', 'main', 'img', 'alert', 'status'] as const;
+const ROLES = [
+  'button',
+  'link',
+  'heading',
+  'navigation',
+  'menu',
+  'menuitem',
+  'dialog',
+  'region',
+  'textbox',
+  'banner',
+  'main',
+  'img',
+  'alert',
+  'status',
+  'table',
+  'row',
+  'cell',
+  'list',
+  'listitem',
+  'form',
+  'checkbox',
+  'radio',
+  'combobox',
+  'tab',
+  'tabpanel',
+] as const;
 
 const Alternative = z.union([
   z.object({ role: z.enum(ROLES), name: Text.optional(), exact: z.boolean().optional(), level: z.number().int().min(1).max(6).optional() }).strict(),
@@ -75,8 +101,6 @@ export const TargetProfileSchema = z
         error: LocatorSpec.optional(),
         /** Screens that may follow the password and that this suite cannot fill in (e.g. a one-time password). */
         extraSteps: z.array(z.object({ name: z.string().min(1), detect: LocatorSpec }).strict()).default([]),
-        /** The entry that starts a login through マイナポータル. */
-        mynaportalEntry: LocatorSpec,
       })
       .strict(),
     top: z
@@ -91,20 +115,14 @@ export const TargetProfileSchema = z
         sectionLogin: LocatorSpec,
       })
       .strict(),
-    myPage: z
-      .object({
-        /** The PC logout control at the top of My Page. */
-        logout: LocatorSpec,
-        /** The smart-device menu control. */
-        menuButton: LocatorSpec,
-        /** The panel the menu control opens. */
-        menuPanel: LocatorSpec,
-        /** The logout item inside the opened panel (searched inside menuPanel). */
-        menuLogout: LocatorSpec,
-      })
-      .strict(),
     /** What a My Page address shows once the session is over: the login form, or an ended-session screen. */
     loggedOut: LocatorSpec,
+    /**
+     * One block per manual section, by the section's folder name (e.g. "9.1-notice"): the entries of that section's
+     * own page objects, validated by the schema the section declares (sectionBlock below). A built-in profile takes
+     * its blocks from profiles/<section>/<profile>.json; a profile file of one's own writes them here.
+     */
+    sections: z.record(z.string().min(1), z.record(z.string(), z.unknown())).default({}),
   })
   .strict();
 
@@ -115,6 +133,22 @@ export const BUILT_IN_PROFILES = ['reference', 'hellowork'] as const;
 
 export class ProfileError extends Error {
   override name = 'ProfileError';
+}
+
+/** The sections' blocks of a built-in profile: profiles/<section>/<profile>.json, by section folder name. */
+function builtInBlocks(profileName: string): Record<string, unknown> {
+  const blocks: Record<string, unknown> = {};
+  for (const entry of readdirSync(PROFILES_DIR, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const file = join(PROFILES_DIR, entry.name, `${profileName}.json`);
+    if (entry.isDirectory() && existsSync(file)) {
+      try {
+        blocks[entry.name] = JSON.parse(readFileSync(file, 'utf8'));
+      } catch (error) {
+        throw new ProfileError(`${file} is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
+      }
+    }
+  }
+  return blocks;
 }
 
 /** A built-in profile by name, or a JSON file by path (relative to the working directory). */
@@ -139,6 +173,11 @@ export function loadProfile(nameOrPath: string): TargetProfile {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
     throw new ProfileError(`TARGET_PROFILE=${nameOrPath}: ${file} is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
+  }
+  // A built-in profile's section blocks live with their sections; a block written in the file itself wins.
+  if (dirname(file) === dirname(join(PROFILES_DIR, 'x')) && raw && typeof raw === 'object') {
+    const own = (raw as { sections?: Record<string, unknown> }).sections ?? {};
+    raw = { ...raw, sections: { ...builtInBlocks(basename(file, '.json')), ...own } };
   }
   const parsed = TargetProfileSchema.safeParse(raw);
   if (!parsed.success) {
@@ -251,6 +290,17 @@ const ROLE_NAMES: Record<string, string> = {
   img: '画像',
   alert: '警告メッセージ',
   status: '状態メッセージ',
+  table: '表',
+  row: '表の行',
+  cell: '表のセル',
+  list: '一覧',
+  listitem: '一覧の項目',
+  form: 'フォーム',
+  checkbox: 'チェックボックス',
+  radio: 'ラジオボタン',
+  combobox: '選択欄',
+  tab: 'タブ',
+  tabpanel: 'タブの内容',
 };
 
 /** A locator spec in words, for messages: 「ボタン「ログアウト」、または CSS #ID_logoutBtn」. */
@@ -268,4 +318,60 @@ export function describeSpec(spec: LocatorSpec): string {
 /** A profile entry in words, for messages: プロファイル hellowork の login.id（…）. */
 export function entryName(profile: TargetProfile, entry: string, spec?: LocatorSpec): string {
   return `プロファイル ${profile.name} の ${entry}${spec ? `（${describeSpec(spec)}）` : ''}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Section blocks
+
+/** A manual section's block of a target profile: its entries, validated by the section's own schema. */
+export interface SectionBlock<T extends Record<string, unknown>> {
+  /** The section's folder name, the block's key under `sections`. */
+  readonly name: string;
+  readonly schema: z.ZodType<T>;
+  /** The entries it holds, for messages. */
+  readonly keys: readonly string[];
+  /** The block of this profile, validated; a ProfileError naming the block when it is missing or invalid. */
+  of(profile: TargetProfile): T;
+  /** An entry's path in the profile, as messages and target:check name it: sections.<section>.<key>. */
+  path(key: keyof T & string): string;
+}
+
+/** Where a profile's block for a section is written, in words (for the message that it is missing). */
+function whereBlockGoes(profile: TargetProfile, name: string): string {
+  const builtIn = (BUILT_IN_PROFILES as readonly string[]).includes(profile.name);
+  return builtIn
+    ? `profiles/${name}/${profile.name}.json に書いてください（profiles/README.md）。`
+    : `プロファイルのファイルの "sections" に "${name}": { … } として書いてください。見本は同梱のプロファイルのブロック profiles/${name}/*.json です（profiles/README.md）。`;
+}
+
+const validated = new WeakMap<TargetProfile, Map<string, unknown>>();
+
+/** Declares a section's block (in the section's pages folder): its name and its schema. */
+export function sectionBlock<S extends z.ZodObject>(name: string, schema: S): SectionBlock<z.infer<S> & Record<string, unknown>> {
+  type T = z.infer<S> & Record<string, unknown>;
+  const keys = Object.keys(schema.shape);
+  return {
+    name,
+    schema: schema as unknown as z.ZodType<T>,
+    keys,
+    path: (key) => `sections.${name}.${key}`,
+    of(profile) {
+      const held = validated.get(profile) ?? new Map<string, unknown>();
+      validated.set(profile, held);
+      if (held.has(name)) return held.get(name) as T;
+      const raw = profile.sections[name];
+      if (raw === undefined) {
+        throw new ProfileError(
+          `プロファイル ${profile.name} には、マニュアルの節 ${name} が使うブロック sections.${name}（${keys.join('、')}）がありません。${whereBlockGoes(profile, name)}`,
+        );
+      }
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) {
+        const problems = parsed.error.issues.map((i) => `  • sections.${name}.${i.path.join('.') || '(block)'}: ${i.message}`).join('\n');
+        throw new ProfileError(`プロファイル ${profile.name} のブロック sections.${name} が正しくありません:\n${problems}`);
+      }
+      held.set(name, parsed.data);
+      return parsed.data as T;
+    },
+  };
 }

@@ -9,12 +9,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { counts, exitCodeOf, type Finding, type TargetCheckResult } from '../support/target-check/findings.ts';
-import { describeSeen, formatMarkdown, formatScreen, verdict } from '../support/target-check/format.ts';
-import { alternativesFor, suggestProfile } from '../support/target-check/suggest.ts';
+import { counts, exitCodeOf, type Finding, type TargetCheckResult } from '../scripts/target-check/findings.ts';
+import { describeSeen, formatMarkdown, formatScreen, verdict } from '../scripts/target-check/format.ts';
+import { alternativesFor, suggestProfile } from '../scripts/target-check/suggest.ts';
 import { loadProfile, type TargetProfile, TargetProfileSchema } from '../support/target-profile.ts';
 
 const reference = (): TargetProfile => structuredClone(loadProfile('reference'));
+
+/** §3.3's block of a profile (sections."3.3-logout"). */
+const logoutBlock = (profile: TargetProfile) => profile.sections['3.3-logout'] as Record<string, unknown>;
 
 const LOGOUT_BUTTON = { role: 'button', tag: 'button', name: 'ログアウト', path: 'form.inline-form > button.btn.logout', top: 11, visible: true } as const;
 
@@ -43,22 +46,22 @@ const screenFinding = (name: string, read: string[], extra: Partial<Finding> = {
 
 test('one candidate: its alternative is prepended to the entry, the result is a valid profile named <name>-suggested, the original is untouched', () => {
   const profile = reference();
-  profile.myPage.logout = [{ css: '#no-such' }];
+  logoutBlock(profile).logout = [{ css: '#no-such' }];
   const before = structuredClone(profile);
   const alt = { role: 'button', name: 'ログアウト' } as const;
-  const { profile: next, changes } = suggestProfile(profile, [missing('myPage.logout', 'myPage.logout', [{ ...LOGOUT_BUTTON, alternative: alt }])]);
-  assert.deepEqual(next.myPage.logout, [alt, { css: '#no-such' }]);
+  const { profile: next, changes } = suggestProfile(profile, [missing('sections.3.3-logout.logout', 'sections.3.3-logout.logout', [{ ...LOGOUT_BUTTON, alternative: alt }])]);
+  assert.deepEqual(logoutBlock(next).logout, [alt, { css: '#no-such' }]);
   assert.equal(next.name, 'reference-suggested');
-  assert.deepEqual(changes.map((c) => c.entry), ['myPage.logout']);
+  assert.deepEqual(changes.map((c) => c.entry), ['sections.3.3-logout.logout']);
   assert.deepEqual(profile, before, 'the profile given is not changed');
   // Everything else as loaded.
-  assert.deepEqual({ ...next, name: before.name, myPage: { ...next.myPage, logout: before.myPage.logout } }, before);
+  assert.deepEqual({ ...next, name: before.name, sections: { ...next.sections, '3.3-logout': { ...logoutBlock(next), logout: logoutBlock(before).logout } } }, before);
   // As a file, it loads as any profile does (the suite's own loader).
   const dir = mkdtempSync(join(tmpdir(), 'target-check-unit-'));
   try {
     const file = join(dir, 'profile.suggested.json');
     writeFileSync(file, JSON.stringify(next, null, 2));
-    assert.deepEqual(loadProfile(file).myPage.logout, [alt, { css: '#no-such' }]);
+    assert.deepEqual(logoutBlock(loadProfile(file)).logout, [alt, { css: '#no-such' }]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -70,12 +73,12 @@ test('nothing changes for an ambiguous entry, an entry with several candidates, 
   const profile = reference();
   const alt = { role: 'button', name: 'ログアウト' } as const;
   const findings: Finding[] = [
-    { ...missing('myPage.logout', 'myPage.logout', [{ ...LOGOUT_BUTTON, alternative: alt }]), status: 'ambiguous' },
-    missing('myPage.menuLogout', 'myPage.menuLogout', [
+    { ...missing('sections.3.3-logout.logout', 'sections.3.3-logout.logout', [{ ...LOGOUT_BUTTON, alternative: alt }]), status: 'ambiguous' },
+    missing('sections.3.3-logout.menuLogout', 'sections.3.3-logout.menuLogout', [
       { ...LOGOUT_BUTTON, alternative: alt },
       { ...LOGOUT_BUTTON, top: 300, alternative: { css: 'nav > button' } },
     ]),
-    missing('myPage.menuButton', 'myPage.menuButton', [{ ...LOGOUT_BUTTON, name: 'メニュー' }]),
+    missing('sections.3.3-logout.menuButton', 'sections.3.3-logout.menuButton', [{ ...LOGOUT_BUTTON, name: 'メニュー' }]),
     { ...screenFinding('メッセージ', ['メッセージ']), status: 'ambiguous' },
     screenFinding('求人情報検索', ['求人情報検索', '検索条件']),
   ];
@@ -165,11 +168,11 @@ test('the one screen: the verdict first, then only the problems with their candi
     found('login.id'),
     found('login.submit', 'ログイン'),
     { ...found('login.error'), status: 'info' as const, summary: '表示されていません' },
-    missing('myPage.logout', 'myPage.logout', [{ ...LOGOUT_BUTTON, alternative: alt }]),
-    { ...found('myPage.menuButton'), status: 'ambiguous' as const, summary: '2 個が表示されています', matches: [{ ...LOGOUT_BUTTON, name: 'メニュー' }, { ...LOGOUT_BUTTON, name: 'メニュー', top: 600 }] },
+    missing('sections.3.3-logout.logout', 'sections.3.3-logout.logout', [{ ...LOGOUT_BUTTON, alternative: alt }]),
+    { ...found('sections.3.3-logout.menuButton'), status: 'ambiguous' as const, summary: '2 個が表示されています', matches: [{ ...LOGOUT_BUTTON, name: 'メニュー' }, { ...LOGOUT_BUTTON, name: 'メニュー', top: 600 }] },
   ];
   const broken = reference();
-  broken.myPage.logout = [{ css: '#no-such' }];
+  logoutBlock(broken).logout = [{ css: '#no-such' }];
   const { changes } = suggestProfile(broken, findings);
   const screen = formatScreen(result(findings), changes, FILES);
   const lines = screen.split('\n');
@@ -179,23 +182,23 @@ test('the one screen: the verdict first, then only the problems with their candi
   const foundAt = lines.indexOf('■ 見つかった項目（2）');
   assert.ok(problemsAt === 1 && foundAt > problemsAt, screen);
   const problemBlock = lines.slice(problemsAt, foundAt).join('\n');
-  assert.match(problemBlock, /✗ myPage\.logout \[PC「求職者マイページホーム」\] 見つかりません: 一致する要素がありません/);
+  assert.match(problemBlock, /✗ sections\.3\.3-logout\.logout \[PC「求職者マイページホーム」\] 見つかりません: 一致する要素がありません/);
   assert.match(problemBlock, /候補: ボタン「ログアウト」 form\.inline-form > button\.btn\.logout 上端 11px → \{"role":"button","name":"ログアウト"\}/);
-  assert.match(problemBlock, /→ 提案（myPage\.logout）: 先頭に \{"role":"button","name":"ログアウト"\} を追加/);
-  assert.match(problemBlock, /⚠ myPage\.menuButton .* 複数あります/);
+  assert.match(problemBlock, /→ 提案（sections\.3\.3-logout\.logout）: 先頭に \{"role":"button","name":"ログアウト"\} を追加/);
+  assert.match(problemBlock, /⚠ sections\.3\.3-logout\.menuButton .* 複数あります/);
   assert.match(problemBlock, /一致: ボタン「メニュー」 .* 上端 600px/);
   assert.doesNotMatch(problemBlock, /login\.id/);
   assert.match(lines.slice(foundAt).join('\n'), /✓ login\.id ボタン「login\.id」 #login\.id 上端 10px\n✓ login\.submit/);
   assert.match(screen, /クッキー（ログイン後、値は表示しません）: HW_SESSION（path=\/、domain=hellowork\.localhost、HttpOnly、SameSite=Lax）/);
   assert.match(screen, /トップ画面のオリジン: http:\/\/hellowork\.localhost:1（the bundled app）/);
-  assert.match(screen, /提案プロファイル: reports\/target-check\/profile\.suggested\.json（1 か所: myPage\.logout）/);
+  assert.match(screen, /提案プロファイル: reports\/target-check\/profile\.suggested\.json（1 か所: sections\.3\.3-logout\.logout）/);
   assert.match(screen, /TARGET_PROFILE=reports\/target-check\/profile\.suggested\.json npm run target:check/);
   const markdown = formatMarkdown(result(findings), changes, FILES);
   for (const text of [screen, markdown]) assert.doesNotMatch(text, /SECRET-SESSION-ID/);
   // report.md: one table row per entry (info included), the cookie table apart.
-  const rows = markdown.split('\n').filter((l) => /^\| (login|myPage)\./.test(l));
+  const rows = markdown.split('\n').filter((l) => /^\| (login|sections)\./.test(l));
   assert.equal(rows.length, findings.length);
-  assert.match(markdown, /\| myPage\.logout \| .* \| ✗ 見つかりません \| .*`\{"role":"button","name":"ログアウト"\}`.* \| myPage\.logout: 先頭に/);
+  assert.match(markdown, /\| sections\.3\.3-logout\.logout \| .* \| ✗ 見つかりません \| .*`\{"role":"button","name":"ログアウト"\}`.* \| sections\.3\.3-logout\.logout: 先頭に/);
 });
 
 test('the one screen stays about 40 lines however many entries there are; info is not counted; the exit code is 1 on any problem', () => {
@@ -220,10 +223,10 @@ test('the one screen stays about 40 lines however many entries there are; info i
 test('entries that could not be looked at are said in one line per reason, not one line each', () => {
   const why = 'ログインが拒否されました';
   const refused: Finding = { entry: 'login.error', where: 'PC ログインの後', status: 'wrong', summary: `${why}: 「パスワードが正しくありません。」`, matches: [], candidates: [] };
-  const unchecked = ['screens.メッセージ', 'myPage.logout', 'userName'].map((entry): Finding => ({ entry, where: 'PC', status: 'unchecked', summary: why, matches: [], candidates: [] }));
+  const unchecked = ['screens.メッセージ', 'sections.3.3-logout.logout', 'userName'].map((entry): Finding => ({ entry, where: 'PC', status: 'unchecked', summary: why, matches: [], candidates: [] }));
   const screen = formatScreen(result([found('login.id'), refused, ...unchecked]), [], FILES);
   assert.match(screen, /^プロファイル reference: 5 項目中 1 見つかりました、1 問題があります、3 確認できませんでした\n■ 問題のある項目（4）\n/);
   // The cause first, then what it left unchecked.
-  assert.match(screen, /\n✗ login\.error \[PC ログインの後\] 問題があります: ログインが拒否されました: 「パスワードが正しくありません。」\n\? 確認できませんでした（3）: screens\.メッセージ、myPage\.logout、userName — ログインが拒否されました\n/);
+  assert.match(screen, /\n✗ login\.error \[PC ログインの後\] 問題があります: ログインが拒否されました: 「パスワードが正しくありません。」\n\? 確認できませんでした（3）: screens\.メッセージ、sections\.3\.3-logout\.logout、userName — ログインが拒否されました\n/);
   assert.equal(screen.match(/確認できませんでした/g)?.length, 2, screen);
 });

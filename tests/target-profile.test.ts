@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { LOGOUT_BLOCK } from '../pages/3.3-logout/profile.ts';
 import { ConfigError, describeOrigins, loadConfig } from '../support/config.ts';
 import { BUILT_IN_PROFILES, folded, foldedPattern, loadProfile, ProfileError, TargetProfileSchema } from '../support/target-profile.ts';
 
@@ -29,15 +30,27 @@ test('a profile that is not valid stops the run naming each bad entry', () => {
   const profile = structuredClone(loadProfile('hellowork')) as Record<string, unknown>;
   (profile.login as Record<string, unknown>).id = [];
   delete profile.loggedOut;
-  (profile.myPage as Record<string, unknown>).logout = [{ xpath: '//button' }];
   writeFileSync(file, JSON.stringify(profile));
-  assert.throws(
-    () => loadProfile(file),
-    (e: unknown) => e instanceof ProfileError && /login\.id/.test(e.message) && /loggedOut/.test(e.message) && /myPage\.logout/.test(e.message),
-  );
+  assert.throws(() => loadProfile(file), (e: unknown) => e instanceof ProfileError && /login\.id/.test(e.message) && /loggedOut/.test(e.message));
   assert.throws(() => loadConfig({ HELLOWORK_PORT: '4000', MYNAPORTAL_PORT: '4001', TARGET_PROFILE: file }), ConfigError);
   assert.throws(() => loadConfig({ HELLOWORK_PORT: '4000', MYNAPORTAL_PORT: '4001', TARGET_PROFILE: 'no-such-profile' }), /no such profile/);
   assert.equal(TargetProfileSchema.safeParse({}).success, false);
+});
+
+test("a section's block: taken from profiles/<section>/ for a built-in profile, validated by the section's schema, and a missing one named with where it goes", () => {
+  const builtIn = loadProfile('hellowork');
+  assert.deepEqual(Object.keys(LOGOUT_BLOCK.of(builtIn)), ['logout', 'menuButton', 'menuPanel', 'menuLogout', 'mynaportalEntry']);
+  const dir = mkdtempSync(join(tmpdir(), 'profile-'));
+  const wrong = join(dir, 'wrong.json');
+  writeFileSync(wrong, JSON.stringify({ ...builtIn, name: 'mine', sections: { '3.3-logout': { ...LOGOUT_BLOCK.of(builtIn), logout: [{ xpath: '//button' }] } } }));
+  assert.throws(() => LOGOUT_BLOCK.of(loadProfile(wrong)), (e: unknown) => e instanceof ProfileError && /sections\.3\.3-logout\.logout/.test(e.message));
+  // A profile file of one's own carries its blocks itself: none is taken from the built-in ones.
+  const without = join(dir, 'without.json');
+  writeFileSync(without, JSON.stringify({ ...builtIn, name: 'mine', sections: {} }));
+  assert.throws(
+    () => LOGOUT_BLOCK.of(loadProfile(without)),
+    (e: unknown) => e instanceof ProfileError && /sections\.3\.3-logout（logout、menuButton/.test(e.message) && /"sections" に "3\.3-logout"/.test(e.message),
+  );
 });
 
 test('the bundled app is checked with the profile of its markup; the hellowork markup has two hosts', () => {

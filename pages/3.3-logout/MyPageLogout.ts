@@ -8,6 +8,7 @@ import type { DialogWatch } from '../dialogs.ts';
 import { navigatingBy, press } from '../interact.ts';
 import { visibleControls } from '../observe.ts';
 import { entryName, locate, type TargetProfile } from '../../support/target-profile.ts';
+import { LOGOUT_BLOCK } from './profile.ts';
 
 export class MyPageLogout {
   /** The PC logout control (the visible one: PC and smart-device headers may both be in the page). */
@@ -29,12 +30,13 @@ export class MyPageLogout {
     /** The scenario's dialogs: a press answered by a dialog the suite dismisses stops its wait (pages/dialogs.ts). */
     private readonly dialogs?: DialogWatch,
   ) {
-    const my = profile.myPage;
-    this.button = profileControl(page, profile, 'myPage.logout', my.logout, '「ログアウト」ボタン');
-    this.menuButton = profileControl(page, profile, 'myPage.menuButton', my.menuButton, 'メニュー');
+    const my = LOGOUT_BLOCK.of(profile);
+    const at = LOGOUT_BLOCK.path;
+    this.button = profileControl(page, profile, at('logout'), my.logout, '「ログアウト」ボタン');
+    this.menuButton = profileControl(page, profile, at('menuButton'), my.menuButton, 'メニュー');
     this.menu = locate(page, my.menuPanel);
-    this.menuLookedFor = entryName(profile, 'myPage.menuPanel', my.menuPanel);
-    this.menuLogout = profileControl(this.menu, profile, 'myPage.menuLogout', my.menuLogout, 'メニューの「ログアウト」');
+    this.menuLookedFor = entryName(profile, at('menuPanel'), my.menuPanel);
+    this.menuLogout = profileControl(this.menu, profile, at('menuLogout'), my.menuLogout, 'メニューの「ログアウト」');
   }
 
   /** Clicks (or taps) the PC ログアウト control and waits for the screen it leads to (NavigationProblem otherwise). */

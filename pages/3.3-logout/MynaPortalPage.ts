@@ -2,10 +2,11 @@ import type { Locator, Page } from '@playwright/test';
 import { navigatingBy, press } from '../interact.ts';
 import { describeScreen } from '../observe.ts';
 import { locate, type TargetProfile } from '../../support/target-profile.ts';
+import { LOGOUT_BLOCK } from './profile.ts';
 
 /** The entry of 求職者マイページ's login screen that starts a login through マイナポータル (OpenID Connect). */
 export function mynaPortalEntry(page: Page, profile: TargetProfile): Locator {
-  return locate(page, profile.login.mynaportalEntry);
+  return locate(page, LOGOUT_BLOCK.of(profile).mynaportalEntry);
 }
 
 export interface MynaPortalCredentials {

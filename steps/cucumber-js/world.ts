@@ -38,6 +38,7 @@ import { chromiumProfile } from '../../support/profiles.ts';
 import { type RunningReferenceApp, startReferenceApp } from '../../support/reference-app.ts';
 import { startUp } from '../../support/startup.ts';
 import { createStepContext, type StepContext } from '../context.ts';
+import { checkProfileBlocks } from '../define.ts';
 
 // A bad setting stops the process with its message alone (support/cannot-start.ts).
 export const suite = orStop(() => startUp());
@@ -107,6 +108,7 @@ setWorldConstructor(ConformanceWorld);
 BeforeAll({ timeout: 60_000 }, async () => {
   // Plain `npx cucumber-js` says which origins it checks, as the other runners do (scripts/conformance-cucumber.ts said it once for all).
   if (!suite.run.referenceAppRunning) console.log(describeOrigins(suite));
+  orStop(() => checkProfileBlocks(suite.hellowork.profile));
   await preflight();
   if (suite.bundled && !suite.run.referenceAppRunning) {
     app = await startReferenceApp({ ...suite.bundled, deviations: suite.run.deviations.join(',') });

@@ -6,7 +6,9 @@
  * - the suite (pc-chromium, sp-android; the bundled app starts by itself and serves the section's route) passes,
  *   with the 9.1 scenarios run and passed on pc-chromium and not run on sp-android;
  * - Allure files them under the transcript's chapter / title / subsection, and the sign-off says 合格 with the
- *   9.1 rows not applicable (―) on sp-android.
+ *   9.1 rows not applicable (―) on sp-android;
+ * - its page object finds what it needs through the target profile (its own block in both built-in profiles): the
+ *   9.1 scenarios pass on the real site's markup too (REFERENCE_MARKUP=hellowork).
  * The list of touched files and the time taken are printed.
  */
 import assert from 'node:assert/strict';
@@ -19,7 +21,7 @@ import { makeSandbox, ROOT, type Run, type Sandbox } from './helpers/sandbox.ts'
 const TEMPLATE = join(ROOT, 'tests', 'fixtures', 'add-a-section');
 const SECTION = '9.1-notice';
 /** The folders a manual section owns (README "Add a manual section"). */
-const SECTION_FOLDERS = ['manual', 'features', 'steps', 'pages', 'reference-app/src/sections'].map((f) => `${f}/${SECTION}/`);
+const SECTION_FOLDERS = ['manual', 'features', 'steps', 'pages', 'profiles', 'reference-app/src/sections'].map((f) => `${f}/${SECTION}/`);
 const PROJECTS = 'pc-chromium,sp-android';
 /** What the example's transcript says (the assertions below read it from the copy too). */
 const CHAPTER = '9 試験用の章（追加手順の見本）';
@@ -91,7 +93,7 @@ test('adding a section adds files in its own folders and edits none', () => {
       `${path} is outside the section's folders (${SECTION_FOLDERS.join(', ')})`,
     );
   }
-  // One of each: transcript, feature, steps, page object, routes.
+  // One of each: transcript, feature, steps, page object, profile blocks, routes.
   for (const folder of SECTION_FOLDERS) assert.ok(touched.some((l) => l.slice(3).startsWith(folder)), `nothing added in ${folder}`);
 });
 
@@ -177,4 +179,14 @@ test(`the suite (${PROJECTS}) passes with the section: 9.1 on the PC only, filed
   await t.test('the runs changed no file of the project (only ignored reports)', () => {
     assert.deepEqual(git('status', '--porcelain', '--untracked-files=all').split('\n').filter(Boolean), touched);
   });
+});
+
+test("its page object runs through the profile: the 9.1 scenarios pass on the other bundled markup (REFERENCE_MARKUP=hellowork), with the section's block of the hellowork profile", () => {
+  const run = timed(
+    'playwright (hellowork markup)',
+    sandbox.run('npx', ['playwright', 'test', '--grep', '@9\\.1-'], { PROJECTS: 'pc-chromium', REFERENCE_MARKUP: 'hellowork', STEP_SCREENSHOTS: 'false', CI: '1' }, 600_000),
+  );
+  assert.equal(run.status, 0, output(run).slice(-6000));
+  assert.match(run.stdout, /\b2 passed\b/);
+  assert.doesNotMatch(run.stdout, /skipped|failed/);
 });

@@ -11,8 +11,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { freePortsSync } from '../../support/ports.ts';
 import { type RunningReferenceApp, startReferenceApp } from '../../support/reference-app.ts';
-import { type TargetProfile, TargetProfileSchema } from '../../support/target-profile.ts';
+import { loadProfile, type TargetProfile, TargetProfileSchema } from '../../support/target-profile.ts';
 import { makeSandbox, type Run, type Sandbox } from './helpers/sandbox.ts';
+
+/** §3.3's block of a profile (sections."3.3-logout"). */
+const logoutBlock = (profile: TargetProfile) => profile.sections['3.3-logout'] as Record<string, unknown>;
 
 let sandbox: Sandbox;
 before(() => {
@@ -25,7 +28,7 @@ const ENTRIES = [
   'login.id',
   'login.password',
   'login.submit',
-  'login.mynaportalEntry',
+  'sections.3.3-logout.mynaportalEntry',
   'top.title',
   'top.blockTitle',
   'top.section',
@@ -34,13 +37,13 @@ const ENTRIES = [
   'screens.求人情報検索',
   'screens.メッセージ',
   'screens.応募中の求人',
-  'myPage.logout',
+  'sections.3.3-logout.logout',
   'userName',
   'loggedOut',
   'paths.cookieScope',
-  'myPage.menuButton',
-  'myPage.menuPanel',
-  'myPage.menuLogout',
+  'sections.3.3-logout.menuButton',
+  'sections.3.3-logout.menuPanel',
+  'sections.3.3-logout.menuLogout',
 ];
 
 const targetCheck = (env: Record<string, string>, out: string): Promise<Run> =>
@@ -84,7 +87,7 @@ test('the bundled app in each markup, checked with its own profile: the command 
         const suggested = readProfile(out, 'profile.suggested.json');
         assert.equal(suggested.name, `${m.profile}-suggested`);
         // A copy of the profile as loaded: nothing but its name changed.
-        const original = TargetProfileSchema.parse(JSON.parse(readFileSync(sandbox.path('profiles', `${m.profile}.json`), 'utf8')));
+        const original = loadProfile(m.profile);
         assert.deepEqual({ ...suggested, name: original.name }, original);
         console.log(`target:check REFERENCE_MARKUP=${m.markup}: ${run.seconds.toFixed(1)} s`);
       }),
@@ -93,10 +96,11 @@ test('the bundled app in each markup, checked with its own profile: the command 
 });
 
 test('a broken profile: exit 1 naming exactly the broken entries; the suggested profile repairs them for target:check and for the suite', async () => {
-  const broken = JSON.parse(readFileSync(sandbox.path('profiles', 'reference.json'), 'utf8'));
+  // As loaded: the generic part and every section's block (profiles/<section>/reference.json), in one file of one's own.
+  const broken = structuredClone(loadProfile('reference')) as TargetProfile;
   broken.name = 'broken';
-  broken.myPage.logout = [{ css: '#no-such' }];
-  broken.screens.メッセージ.title = '受信箱';
+  logoutBlock(broken).logout = [{ css: '#no-such' }];
+  broken.screens.メッセージ = { path: broken.screens.メッセージ?.path ?? '', title: '受信箱' };
   writeFileSync(sandbox.path('broken.json'), JSON.stringify(broken, null, 2));
   // Both checks share one app (the suite's run starts its own, as always).
   const [helloworkPort = 0, mynaportalPort = 0] = freePortsSync(2);
@@ -109,18 +113,18 @@ test('a broken profile: exit 1 naming exactly the broken entries; the suggested 
     const summary = summaryOf(run.stdout);
     console.log(`target:check with the broken profile (${run.seconds.toFixed(1)} s):\n${summary}`);
     assert.match(summary, new RegExp(`^プロファイル broken: ${ENTRIES.length} 項目中 ${ENTRIES.length - 2} 見つかりました、2 見つかりません\n`));
-    assert.deepEqual(problems(summary).sort(), ['myPage.logout', 'screens.メッセージ'].sort());
+    assert.deepEqual(problems(summary).sort(), ['sections.3.3-logout.logout', 'screens.メッセージ'].sort());
     assert.match(summary, /✗ screens\.メッセージ \[PC「メッセージ」\] 見つかりません: 画面名「メッセージ」は設定の「受信箱」と一致しません（HTTP 200）/);
-    assert.match(summary, /✗ myPage\.logout \[PC「求職者マイページホーム」\] 見つかりません: 一致する要素がありません\n {4}探したもの: CSS #no-such\n {4}候補: ボタン「ログアウト」 form\.inline-form > button\.btn\.logout 上端 \d+px → \{"role":"button","name":"ログアウト"\}/);
+    assert.match(summary, /✗ sections\.3\.3-logout\.logout \[PC「求職者マイページホーム」\] 見つかりません: 一致する要素がありません\n {4}探したもの: CSS #no-such\n {4}候補: ボタン「ログアウト」 form\.inline-form > button\.btn\.logout 上端 \d+px → \{"role":"button","name":"ログアウト"\}/);
     assert.match(summary, /提案プロファイル: reports\/target-check-broken\/profile\.suggested\.json（2 か所: /);
 
     const suggested = readProfile(out, 'profile.suggested.json');
     assert.equal(suggested.name, 'broken-suggested');
-    assert.deepEqual(suggested.myPage.logout, [{ role: 'button', name: 'ログアウト' }, { css: '#no-such' }]);
+    assert.deepEqual(logoutBlock(suggested).logout, [{ role: 'button', name: 'ログアウト' }, { css: '#no-such' }]);
     assert.deepEqual(suggested.screens.メッセージ?.title, ['受信箱', 'メッセージ']);
     const expected = TargetProfileSchema.parse(broken);
     assert.deepEqual(
-      { ...suggested, name: expected.name, myPage: { ...suggested.myPage, logout: expected.myPage.logout }, screens: { ...suggested.screens, メッセージ: expected.screens.メッセージ } },
+      { ...suggested, name: expected.name, sections: { ...suggested.sections, '3.3-logout': { ...logoutBlock(suggested), logout: logoutBlock(expected).logout } }, screens: { ...suggested.screens, メッセージ: expected.screens.メッセージ } },
       expected,
       'nothing else changed',
     );

@@ -12,6 +12,7 @@ import { after, before, test } from 'node:test';
 import { loadAccounts } from '../../fixtures/accounts.ts';
 import { bundledOrigins } from '../../support/config.ts';
 import { freePortsSync } from '../../support/ports.ts';
+import { loadProfile } from '../../support/target-profile.ts';
 import { type RunningReferenceApp, startReferenceApp } from '../../support/reference-app.ts';
 import { makeSandbox, type Sandbox } from './helpers/sandbox.ts';
 
@@ -46,7 +47,8 @@ test('against a target, a login that cannot succeed stops within the action time
     const origins = bundledOrigins('hellowork', hw);
     const [seeker, , otp] = loadAccounts();
     assert.ok(seeker && otp?.oneTimePassword, 'fixtures/accounts.json has a one-time-password account');
-    const profile = JSON.parse(readFileSync(sandbox.path('profiles', 'hellowork.json'), 'utf8'));
+    // As loaded: the generic part and every section's block, in one file of one's own.
+    const profile = structuredClone(loadProfile('hellowork'));
     profile.name = 'wrong-id';
     profile.login.id = [{ css: '#ID_mailAddressTxt' }];
     writeFileSync(sandbox.path('wrong-id.json'), JSON.stringify(profile));
@@ -100,7 +102,8 @@ test('a site that differs from the profile only in its screens\' paths and title
     const [seeker] = loadAccounts();
     assert.ok(seeker);
     // "The profile" is out of date with the site in its screens only: other paths and other on-page titles.
-    const profile = JSON.parse(readFileSync(sandbox.path('profiles', 'hellowork.json'), 'utf8'));
+    // As loaded: the generic part and every section's block, in one file of one's own.
+    const profile = structuredClone(loadProfile('hellowork'));
     profile.name = 'old-screens';
     const real = { ...profile.screens };
     for (const [name, screen] of Object.entries(profile.screens as Record<string, { path: string; title: unknown }>)) {

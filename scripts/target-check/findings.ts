@@ -3,7 +3,7 @@
  * builder (suggest.ts) and the formatters (format.ts) read them and nothing else, so both are testable without a
  * browser.
  */
-import type { LocatorSpec } from '../target-profile.ts';
+import type { LocatorSpec } from '../../support/target-profile.ts';
 
 /** One alternative of a locator spec (`{ role, name }`, `{ label }`, `{ text }` or `{ css }`). */
 export type Alternative = LocatorSpec[number];
@@ -43,13 +43,10 @@ export type SpecEntry =
   | 'login.id'
   | 'login.password'
   | 'login.submit'
-  | 'login.mynaportalEntry'
   | 'screenTitle'
   | 'top.blockTitle'
-  | 'myPage.logout'
-  | 'myPage.menuButton'
-  | 'myPage.menuPanel'
-  | 'myPage.menuLogout';
+  /** An entry of a section's block: sections.<section>.<key>. */
+  | `sections.${string}`;
 
 export interface ScreenSeen {
   /** The screen's name (the features'). */
@@ -67,7 +64,7 @@ export interface ScreenSeen {
 }
 
 export interface Finding {
-  /** The profile entry (login.id, myPage.logout, screens.メッセージ, userName, loggedOut, paths.cookieScope …). */
+  /** The profile entry (login.id, sections.<section>.<key>, screens.メッセージ, userName, loggedOut, paths.cookieScope …). */
   readonly entry: string;
   /** Which device and screen it was looked at on: 「PC ログイン画面」. */
   readonly where: string;

@@ -6,7 +6,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { cssPath, type ElementParts, visibleControls } from '../../pages/observe.ts';
-import { folded, foldedPattern } from '../target-profile.ts';
+import { folded, foldedPattern } from '../../support/target-profile.ts';
 import type { Alternative, Candidate, ElementSeen } from './findings.ts';
 import { alternativesFor, cssOf } from './suggest.ts';
 

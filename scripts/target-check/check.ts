@@ -10,42 +10,29 @@ import { HOME_SCREEN, MyPage } from '../../pages/MyPage.ts';
 import { TopPage } from '../../pages/TopPage.ts';
 import { navigatingBy, press } from '../../pages/interact.ts';
 import { describeScreen, visibleControls } from '../../pages/observe.ts';
-import { ENTRY_WORDS } from '../../steps/index.ts';
-import { newScenarioContext } from '../browser.ts';
-import type { SuiteConfig } from '../config.ts';
-import { chromiumProfile } from '../profiles.ts';
-import { anyOf, describeSpec, folded, type LocatorSpec, locate, locateAll, locateReading, textMatcher } from '../target-profile.ts';
+import type { BlockEntryLook } from '../../steps/define.ts';
+import { ENTRY_WORDS, PROFILE_BLOCKS } from '../../steps/index.ts';
+import { newScenarioContext } from '../../support/browser.ts';
+import type { SuiteConfig } from '../../support/config.ts';
+import { chromiumProfile } from '../../support/profiles.ts';
+import { anyOf, describeSpec, folded, type LocatorSpec, locate, locateAll, locateReading, textMatcher } from '../../support/target-profile.ts';
 import type { Alternative, Candidate, CookieSeen, Finding, LogoutSeen, SpecEntry, Status } from './findings.ts';
 import { describeSeen } from './format.ts';
 import { controlsNamed, fieldsOf, type NameRule, nameMatches, type Picked, seeAll, see, textsContaining, textsShaped, withAlternative } from './look.ts';
 
-/** The sections' words for the profile's entries, merged (steps/define.ts EntryWords); each one this check needs must be declared. */
+/** The sections' words for the top page's entries, merged (steps/define.ts EntryWords); each must be declared. */
 function entryWords() {
-  const merged = Object.assign({}, ...ENTRY_WORDS) as typeof ENTRY_WORDS[number];
+  const merged = Object.assign({}, ...ENTRY_WORDS) as (typeof ENTRY_WORDS)[number];
   const need = <T,>(key: keyof typeof merged, value: T | undefined): T => {
     if (value === undefined) throw new Error(`target:check: no section declares the word for "${key}" (steps/<section>/*.steps.ts, defineEntryWords)`);
     return value;
   };
-  return {
-    logout: need('logout', merged.logout),
-    menu: need('menu', merged.menu),
-    mynaportal: need('mynaportal', merged.mynaportal),
-    topSections: need('topSections', merged.topSections),
-    topOther: need('topOther', merged.topOther),
-  };
+  return { topSections: need('topSections', merged.topSections), topOther: need('topOther', merged.topOther) };
 }
 const SECTION_WORDS = entryWords();
 
-/**
- * The words a person looks for, matched after NFKC: the sections' (above); ログイン is the login screen's button,
- * which the precondition 「ログインしている」 presses.
- */
-export const WORDS = {
-  logout: { word: SECTION_WORDS.logout, whole: true },
-  menu: { word: SECTION_WORDS.menu, whole: false },
-  login: { word: 'ログイン', whole: true },
-  mynaportal: { word: SECTION_WORDS.mynaportal, whole: false },
-} as const satisfies Record<string, NameRule>;
+/** ログイン: the login screen's button, which the precondition 「ログインしている」 presses (matched after NFKC). */
+export const WORDS = { login: { word: 'ログイン', whole: true } } as const satisfies Record<string, NameRule>;
 
 /** Login field candidates: the visible text and password inputs. */
 const ID_FIELDS = 'input[type="text"], input[type="email"], input:not([type])';
@@ -124,14 +111,14 @@ interface LoggedIn {
  * says it is, fill, press ログイン and wait for the next screen. A field the profile does not find is replaced by
  * its single candidate, if it has one, so that the rest can still be looked at.
  */
-async function logIn(page: Page, suite: SuiteConfig, device: string): Promise<LoggedIn> {
+async function logIn(page: Page, suite: SuiteConfig, device: string, on: Device): Promise<LoggedIn> {
   const site = suite.hellowork;
   const profile = site.profile;
   const action = suite.timeouts.action;
   const where = `${device} ログイン画面`;
   const login = new LoginPage(page, site);
   const findings: Finding[] = [];
-  const entries = ['login.id', 'login.password', 'login.submit', 'login.mynaportalEntry'] as const;
+  const entries = ['login.id', 'login.password', 'login.submit', ...blockEntries('login')];
   try {
     await login.goto();
   } catch (error) {
@@ -160,15 +147,9 @@ async function logIn(page: Page, suite: SuiteConfig, device: string): Promise<Lo
     fixes: 'login.submit',
     name: WORDS.login,
   });
-  const myna = await lookAt(page, profile.login.mynaportalEntry, {
-    entry: 'login.mynaportalEntry',
-    where,
-    single: true,
-    candidates: () => controlsNamed(page, WORDS.mynaportal),
-    fixes: 'login.mynaportalEntry',
-    name: WORDS.mynaportal,
-  });
-  findings.push(id.finding, password.finding, submit.finding, myna.finding);
+  // The sections' entries on the login screen (e.g. the entry of a login through another service).
+  const sections = on === 'pc' ? await lookAtBlocks(page, suite, 'login', where, false) : { findings: [] };
+  findings.push(id.finding, password.finding, submit.finding, ...sections.findings);
   if (!id.use || !password.use || !submit.use) {
     const lacking = [id, password, submit].filter((f) => !f.use).map((f) => f.finding.entry);
     return { ok: false, reason: `ログインできませんでした（${lacking.join('、')} が見つからず、候補も一つに絞れません）`, findings };
@@ -313,14 +294,6 @@ async function lookAtHome(page: Page, suite: SuiteConfig): Promise<{ findings: F
   const myPage = new MyPage(page, site);
   await myPage.open(home);
   const where = `PC「${home}」`;
-  const logout = await lookAt(page, profile.myPage.logout, {
-    entry: 'myPage.logout',
-    where,
-    single: true,
-    candidates: () => controlsNamed(page, WORDS.logout),
-    fixes: 'myPage.logout',
-    name: WORDS.logout,
-  });
   let user: Finding;
   const name = suite.account.name;
   if (name) {
@@ -352,67 +325,125 @@ async function lookAtHome(page: Page, suite: SuiteConfig): Promise<{ findings: F
       candidates: [],
     };
   }
-  return { findings: [logout.finding, user], ...(logout.use ? { logout: logout.use } : {}) };
+  // The sections' entries after the name: a section's look may leave the screen (a link it presses).
+  const blocks = await lookAtBlocks(page, suite, 'pc', where, false, () => myPage.open(home).then(() => {}));
+  return { findings: [...blocks.findings, user], ...(blocks.logout ? { logout: blocks.logout } : {}) };
 }
 
-/** On a smart device: the menu control, the panel it opens, ログアウト inside it. */
-async function lookAtMenu(page: Page, suite: SuiteConfig): Promise<Finding[]> {
-  const site = suite.hellowork;
-  const spec = site.profile.myPage;
+/** The profile entries the sections look for on a device (steps/define.ts defineProfileBlock), as profile paths. */
+const blockEntries = (on: Device): string[] => PROFILE_BLOCKS.flatMap(({ block, looks }) => looks.filter((l) => l.on === on).map((l) => block.path(l.key)));
+
+/** Where the sections' entries are looked for: the login screen, or My Page on a PC or a smart device. */
+type Device = BlockEntryLook['on'];
+
+interface LookedEntry {
+  readonly use?: Locator;
+  /** What the entry's locator takes (visible or not): the root of an entry searched inside it. */
+  readonly located: Locator;
+  readonly where: string;
+}
+
+/**
+ * The sections' block entries on one screen, looked at in the order each section declares them: an entry `after`
+ * another is looked at once that one has been pressed (e.g. a menu's panel); an entry `within` another, inside what
+ * that one found. The control that logs out is returned for --logout.
+ */
+async function lookAtBlocks(
+  page: Page,
+  suite: SuiteConfig,
+  on: Device,
+  where: string,
+  touch: boolean,
+  /** Back to the screen the looks start from, before each section's after the first (a section's look may leave it). */
+  reset?: () => Promise<void>,
+): Promise<{ findings: Finding[]; logout?: Locator }> {
+  const profile = suite.hellowork.profile;
   const action = suite.timeouts.action;
+  const findings: Finding[] = [];
+  let logout: Locator | undefined;
+  let first = true;
+  for (const { block, looks } of PROFILE_BLOCKS) {
+    const values = block.of(profile) as Record<string, LocatorSpec>;
+    const mine = looks.filter((l) => l.on === on);
+    if (mine.length === 0) continue;
+    if (!first) await reset?.();
+    first = false;
+    const seen = new Map<string, LookedEntry>();
+    const nameOf = (key: string) => {
+      const word = looks.find((l) => l.key === key)?.word?.word;
+      return word ? `「${word}」（${block.path(key)}）` : block.path(key);
+    };
+    for (const look of mine) {
+      const spec = values[look.key] ?? [];
+      const entry = block.path(look.key) as SpecEntry;
+      const word = look.word;
+      const candidatesIn = (root: Page | Locator) => (word ? () => controlsNamed(root, word) : undefined);
+      if (look.after) {
+        const opener = seen.get(look.after);
+        const after = `${opener?.where ?? where}（${nameOf(look.after)} を押した後）`;
+        const located = locate(page, spec);
+        if (!opener?.use) {
+          findings.push(unchecked(entry, after, `${nameOf(look.after)} が見つからないため、押していません`, spec));
+          seen.set(look.key, { located, where: after });
+          continue;
+        }
+        const openBefore = await located.isVisible();
+        const before = new Set((await visibleControls(page)).map((c) => `${c.path}@${c.top}`));
+        try {
+          await press(opener.use, touch, action);
+        } catch (error) {
+          findings.push(unchecked(entry, after, `${nameOf(look.after)} を押せませんでした: ${firstLine(error)}`, spec));
+          seen.set(look.key, { located, where: after });
+          continue;
+        }
+        await located.waitFor({ state: 'visible', timeout: action }).catch(() => {});
+        const looked = await lookAt(page, spec, { entry, where: after, single: true, fixes: entry });
+        let finding = looked.finding;
+        if (finding.status === 'missing') {
+          const appeared = (await visibleControls(page)).filter((c) => !before.has(`${c.path}@${c.top}`));
+          finding = {
+            ...finding,
+            summary: `${finding.summary}。押した後に現れた操作部品: ${appeared.length > 0 ? appeared.slice(0, 6).map((c) => `「${c.name}」`).join('') : 'なし'}`,
+          };
+        } else if (openBefore) {
+          finding = { ...finding, status: 'wrong', summary: `${nameOf(look.after)} を押す前から表示されていました（${finding.summary}）: 開いたことの確かめにならない` };
+        }
+        findings.push(finding);
+        seen.set(look.key, { ...(finding.status === 'missing' ? {} : looked.use ? { use: looked.use } : {}), located, where: after });
+        continue;
+      }
+      let root: Page | Locator = page;
+      let at = where;
+      if (look.within) {
+        const container = seen.get(look.within);
+        at = container?.where ?? where;
+        if (!container?.use) {
+          // Candidates anywhere on the screen, each checked as the suite would take it: inside the container's locator.
+          const candidates: Candidate[] = [];
+          const inside = container?.located ?? locate(page, values[look.within] ?? []);
+          if (word) for (const p of await controlsNamed(page, word)) candidates.push(await withAlternative(p, (alt) => locate(inside, [alt, ...spec])));
+          findings.push({ ...unchecked(entry, at, `${nameOf(look.within)} が見つからないため、その中を探せません`, spec), candidates });
+          seen.set(look.key, { located: locate(inside, spec), where: at });
+          continue;
+        }
+        root = container.located;
+      }
+      const looked = await lookAt(root, spec, { entry, where: at, single: true, ...(word ? { candidates: candidatesIn(root), name: word } : {}), fixes: entry });
+      findings.push(looked.finding);
+      seen.set(look.key, { ...(looked.use ? { use: looked.use } : {}), located: locate(root, spec), where: at });
+      if (look.logsOut && looked.use) logout = looked.use;
+    }
+  }
+  return { findings, ...(logout ? { logout } : {}) };
+}
+
+/** On a smart device: the sections' entries of My Page's first screen (e.g. a menu, the panel it opens, what is in it). */
+async function lookAtSmartDevice(page: Page, suite: SuiteConfig): Promise<Finding[]> {
+  const site = suite.hellowork;
   const home = homeOf(suite);
   const myPage = new MyPage(page, site);
-  const menu = locate(page, spec.menuPanel);
   if (!(await myPage.screenTitle(home).isVisible())) await myPage.open(home);
-  const where = `スマートデバイス「${home}」`;
-  const button = await lookAt(page, spec.menuButton, {
-    entry: 'myPage.menuButton',
-    where,
-    single: true,
-    candidates: () => controlsNamed(page, WORDS.menu),
-    fixes: 'myPage.menuButton',
-    name: WORDS.menu,
-  });
-  const after = `${where}（メニューを押した後）`;
-  if (!button.use) {
-    const why = 'メニューの操作部品が見つからないため、押していません';
-    return [button.finding, unchecked('myPage.menuPanel', after, why, spec.menuPanel), unchecked('myPage.menuLogout', after, why, spec.menuLogout)];
-  }
-  const openBefore = await menu.isVisible();
-  const before = new Set((await visibleControls(page)).map((c) => `${c.path}@${c.top}`));
-  try {
-    await press(button.use, true, action);
-  } catch (error) {
-    const why = `メニューを押せませんでした: ${firstLine(error)}`;
-    return [button.finding, unchecked('myPage.menuPanel', after, why, spec.menuPanel), unchecked('myPage.menuLogout', after, why, spec.menuLogout)];
-  }
-  await menu.waitFor({ state: 'visible', timeout: action }).catch(() => {});
-  const panel = await lookAt(page, spec.menuPanel, { entry: 'myPage.menuPanel', where: after, single: true });
-  let panelFinding = panel.finding;
-  if (panelFinding.status === 'missing') {
-    const appeared = (await visibleControls(page)).filter((c) => !before.has(`${c.path}@${c.top}`));
-    panelFinding = {
-      ...panelFinding,
-      summary: `${panelFinding.summary}。押した後に現れた操作部品: ${appeared.length > 0 ? appeared.slice(0, 6).map((c) => `「${c.name}」`).join('') : 'なし'}`,
-    };
-  } else if (openBefore) {
-    panelFinding = { ...panelFinding, status: 'wrong', summary: `メニューを押す前から表示されていました（${panelFinding.summary}）: 開いたことの確かめにならない` };
-  }
-  if (panelFinding.status === 'missing') {
-    const candidates: Candidate[] = [];
-    for (const p of await controlsNamed(page, WORDS.logout)) candidates.push(await withAlternative(p, (alt) => locate(menu, [alt, ...spec.menuLogout])));
-    const logout = { ...unchecked('myPage.menuLogout', after, 'メニューのパネルが見つからないため、その中を探せません', spec.menuLogout), candidates };
-    return [button.finding, panelFinding, logout];
-  }
-  const logout = await lookAt(menu, spec.menuLogout, {
-    entry: 'myPage.menuLogout',
-    where: after,
-    single: true,
-    candidates: () => controlsNamed(menu, WORDS.logout),
-    fixes: 'myPage.menuLogout',
-    name: WORDS.logout,
-  });
-  return [button.finding, panelFinding, logout.finding];
+  return (await lookAtBlocks(page, suite, 'sp', `スマートデバイス「${home}」`, true, () => myPage.open(home).then(() => {}))).findings;
 }
 
 /** The top page in a fresh PC context (as a logged-out visitor, as after the logout): title, blocks, sections, logins. */
@@ -535,7 +566,7 @@ export async function checkTarget(browser: Browser, suite: SuiteConfig, options:
   try {
     progress('PC: ログイン…');
     const page = await pc.newPage();
-    const pcLogin = await logIn(page, suite, 'PC');
+    const pcLogin = await logIn(page, suite, 'PC', 'pc');
     const cookies = pcLogin.ok ? await cookiesOf(pc) : [];
     let screens: Finding[] = [];
     let homeFindings: Finding[] = [];
@@ -584,19 +615,17 @@ export async function checkTarget(browser: Browser, suite: SuiteConfig, options:
     } else {
       const why = pcLogin.reason ?? 'ログインできませんでした';
       screens = Object.keys(site.screens).map((name) => unchecked(`screens.${name}`, `PC「${name}」`, why));
-      homeFindings = [unchecked('myPage.logout', `PC「${home}」`, why, profile.myPage.logout), unchecked('userName', `PC「${home}」`, why)];
+      homeFindings = [...blockEntries('pc').map((e) => unchecked(e, `PC「${home}」`, why)), unchecked('userName', `PC「${home}」`, why)];
       loggedOut = unchecked('loggedOut', 'PC 求職者マイページ', why, profile.loggedOut);
       cookieScope = unchecked('paths.cookieScope', 'PC ログインの後', why);
     }
 
     progress('スマートデバイス: ログインとメニュー…');
     const spPage = await sp.newPage();
-    const spLogin = await logIn(spPage, suite, 'スマートデバイス');
+    const spLogin = await logIn(spPage, suite, 'スマートデバイス', 'sp');
     const menu = spLogin.ok
-      ? await lookAtMenu(spPage, suite)
-      : (['menuButton', 'menuPanel', 'menuLogout'] as const).map((e) =>
-          unchecked(`myPage.${e}`, `スマートデバイス「${home}」`, `スマートデバイスで${spLogin.reason ?? 'ログインできませんでした'}`, profile.myPage[e]),
-        );
+      ? await lookAtSmartDevice(spPage, suite)
+      : blockEntries('sp').map((e) => unchecked(e, `スマートデバイス「${home}」`, `スマートデバイスで${spLogin.reason ?? 'ログインできませんでした'}`));
     // The smart-device login's own findings only when they differ from the PC's (the same screen, the same profile).
     const spProblems = spLogin.ok ? [] : spLogin.findings.filter((f) => f.status === 'wrong' && !pcLogin.findings.some((p) => p.entry === f.entry));
 
@@ -606,7 +635,7 @@ export async function checkTarget(browser: Browser, suite: SuiteConfig, options:
     if (options.logout) {
       progress('PC: ログアウト（--logout）…');
       if (!pcLogin.ok) logout = { error: 'ログインできなかったため、ログアウトしていません' };
-      else if (!logoutControl) logout = { error: 'myPage.logout も候補も見つからないため、ログアウトしていません' };
+      else if (!logoutControl) logout = { error: `ログアウトの操作部品（${PROFILE_BLOCKS.flatMap(({ block, looks }) => looks.filter((l) => l.logsOut).map((l) => block.path(l.key))).join('、') || 'どの節も宣言していません'}）も候補も見つからないため、ログアウトしていません` };
       else {
         const myPage = new MyPage(page, site);
         const control = logoutControl;

@@ -8,11 +8,11 @@
  * Ambiguous entries and entries with several candidates are left as they are (a person must choose). The result is
  * validated with TargetProfileSchema and named `<name>-suggested`.
  */
-import { folded, LocatorSpecSchema, type LocatorSpec, type TargetProfile, TargetProfileSchema, titlesOf } from '../target-profile.ts';
+import { folded, LocatorSpecSchema, type LocatorSpec, type TargetProfile, TargetProfileSchema, titlesOf } from '../../support/target-profile.ts';
 import type { Alternative, ElementSeen, Finding, SpecEntry } from './findings.ts';
 
 export interface Change {
-  /** The profile entry changed (myPage.logout, screens.メッセージ.title, paths.cookieScope). */
+  /** The profile entry changed (sections.<section>.<key>, screens.メッセージ.title, paths.cookieScope). */
   readonly entry: string;
   /** What was done, for the reader: 「先頭に {"role":"button","name":"ログアウト"} を追加」. */
   readonly description: string;
@@ -25,15 +25,23 @@ export interface Suggestion {
 
 const SUFFIX = '-suggested';
 
-/** The locator spec held by a profile entry such as myPage.logout. */
+/** The keys leading to an entry: a section's name may hold dots (sections.3.3-logout.logout). */
+function keysOf(entry: SpecEntry): string[] {
+  if (!entry.startsWith('sections.')) return entry.split('.');
+  const rest = entry.slice('sections.'.length);
+  const last = rest.lastIndexOf('.');
+  return ['sections', rest.slice(0, last), rest.slice(last + 1)];
+}
+
+/** The locator spec held by a profile entry such as sections.3.3-logout.logout. */
 export function specOf(profile: TargetProfile, entry: SpecEntry): LocatorSpec {
   let node: unknown = profile;
-  for (const key of entry.split('.')) node = (node as Record<string, unknown>)[key];
+  for (const key of keysOf(entry)) node = (node as Record<string, unknown>)[key];
   return node as LocatorSpec;
 }
 
 function setSpec(profile: TargetProfile, entry: SpecEntry, spec: LocatorSpec): void {
-  const keys = entry.split('.');
+  const keys = keysOf(entry);
   const last = keys.pop() as string;
   let node: unknown = profile;
   for (const key of keys) node = (node as Record<string, unknown>)[key];
