@@ -23,7 +23,7 @@ const signoffPerProcess = CUCUMBER_SIGNOFF !== 'merged';
 export default {
   paths: ['features/**/*.feature'],
   // TypeScript through tsx (registered by the first import), then the World and the step adapter.
-  import: ['steps/cucumber-js/tsx.mjs', 'steps/cucumber-js/world.ts', 'steps/cucumber-js/register.ts'],
+  import: ['fixtures/cucumber-js/tsx.mjs', 'fixtures/cucumber-js/world.ts', 'fixtures/cucumber-js/register.ts'],
   tags: [deviceTag, CUCUMBER_TAGS].filter(Boolean).join(' and '),
   format: [
     CI ? 'summary' : 'progress',

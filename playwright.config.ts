@@ -14,7 +14,7 @@ import { cucumberReporter, defineBddConfig } from 'playwright-bdd';
 import { availableExtraBrowsers, bareMachine, type Device, describeBrowserAndFont, resolveChromium, scenarioContextOptions } from './support/browser.ts';
 import { orStop, stopOn } from './support/cannot-start.ts';
 import { ConfigError, describeOrigins } from './support/config.ts';
-import { CHROMIUM_PROFILES } from './support/profiles.ts';
+import { CHROMIUM_PROFILES } from './support/devices.ts';
 import { commitOf, suiteOf, targetOf } from './support/reporters/signoff/facts.ts';
 import { startUp } from './support/startup.ts';
 import { FIGURES_DIR } from './checks/figures.ts';
@@ -54,8 +54,8 @@ const extra = availableExtraBrowsers();
 
 const testDir = defineBddConfig({
   features: 'features/**/*.feature',
-  // The shared step bodies (steps/index.ts finds every steps/**/*.steps.ts) and their playwright-bdd adapter; steps/cucumber-js/ is the other runner's.
-  steps: ['steps/index.ts', 'steps/playwright-bdd/*.ts', 'fixtures/test.ts'],
+  // The shared step bodies (steps/index.ts finds every steps/**/*.steps.ts) and their playwright-bdd adapter; fixtures/cucumber-js/ is the other runner's.
+  steps: ['steps/index.ts', 'fixtures/playwright-bdd/*.ts', 'fixtures/test.ts'],
   outputDir: '.features-gen',
   featuresRoot: 'features',
   language: 'ja',
@@ -67,7 +67,7 @@ const tag = (name: string) => new RegExp(`${name}(?![\\w-])`);
 const PC = tag('@pc');
 const SP = tag('@sp');
 
-// The Chromium device profiles (support/profiles.ts, shared with the cucumber-js runner), then Firefox/WebKit where installed.
+// The Chromium device profiles (support/devices.ts, shared with the cucumber-js runner), then Firefox/WebKit where installed.
 // Each project's `use` holds the scenario's browser context (support/browser.ts), as the cucumber-js World and the bench floor make it.
 const projects: Project<PlaywrightTestOptions & Options, PlaywrightWorkerOptions>[] = CHROMIUM_PROFILES.map((p) => ({
   name: p.name,

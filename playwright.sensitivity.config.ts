@@ -15,7 +15,7 @@
  *   SENSITIVITY_JSON            where the JSON report goes (default: test-results/sensitivity.json)
  */
 import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
-import { defaultJobSeeker } from './fixtures/accounts.ts';
+import { defaultJobSeeker } from './reference-app/src/accounts.ts';
 import type { Options, WorkerOptions } from './fixtures/test.ts';
 import type { DeviationId } from './reference-app/src/deviations.ts';
 import { orStop } from './support/cannot-start.ts';

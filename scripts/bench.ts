@@ -19,7 +19,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadPickles } from '../support/manual.ts';
-import { CHROMIUM_PROFILES } from '../support/profiles.ts';
+import { CHROMIUM_PROFILES } from '../support/devices.ts';
 import { runMain } from './run-main.ts';
 
 const OUT = 'reports/bench';

@@ -2,7 +2,7 @@
  * `npm run conformance:cucumber`: the conformance suite through cucumber-js (the classic runner).
  *
  * Starts the bundled reference app once (without TARGET_URL), runs cucumber-js once per device
- * profile (one browser per process, a context per scenario: steps/cucumber-js/world.ts), WORKERS
+ * profile (one browser per process, a context per scenario: fixtures/cucumber-js/world.ts), WORKERS
  * processes at a time (default 2, as Playwright's workers), then
  * writes one sign-off report over all profiles and masks secrets in everything written.
  * Arguments after `--` go to every cucumber-js process (e.g. `-- --tags @security`).
@@ -19,7 +19,7 @@ import { describeBrowserAndFont, resolveChromium } from '../support/browser.ts';
 import { CANNOT_START } from '../support/cannot-start.ts';
 import { ConfigError, describeOrigins } from '../support/config.ts';
 import { preflight } from '../support/preflight.ts';
-import { CHROMIUM_PROFILES } from '../support/profiles.ts';
+import { CHROMIUM_PROFILES } from '../support/devices.ts';
 import { type RunningReferenceApp, startReferenceApp } from '../support/reference-app.ts';
 import { readDriftRecords } from '../support/figure-book.ts';
 import { DRIFT_REPORT, driftMarkdown, driftSummary } from '../support/reporters/figure-drift.ts';

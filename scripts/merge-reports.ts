@@ -11,7 +11,7 @@
  *      merge-reports, keeps the reports of a whole run — Playwright HTML, Cucumber HTML / JSON / JUnit and
  *      the sign-off HTML + PDF — and masks secrets last (playwright.config.ts, support/scale-out.ts);
  *   5. `npx allure generate reports/allure-results/shard-1 … shard-<total>`: one Allure report;
- *   6. scripts/trace.ts: the traceability table, with the merged results.
+ *   6. scripts/traceability.ts: the traceability table, with the merged results.
  *
  *   node --import tsx scripts/merge-reports.ts [--blobs reports/blob] [--allure reports/allure-results] [--allow-incomplete]
  *
@@ -124,7 +124,7 @@ function main(): number {
   let ok = step('generating the BDD test files', 'npx', ['bddgen']);
   ok = step('merging the Playwright, Cucumber and sign-off reports', 'npx', ['playwright', 'merge-reports', '--config', 'playwright.config.ts', BLOB_ALL]) && ok;
   ok = step('building one Allure report from every shard', 'npx', ['allure', 'generate', ...allureShards.map((s) => s.dir), '--config', 'allurerc.mjs']) && ok;
-  ok = step('refreshing the traceability table', process.execPath, ['--import', 'tsx', 'scripts/trace.ts']) && ok;
+  ok = step('refreshing the traceability table', process.execPath, ['--import', 'tsx', 'scripts/traceability.ts']) && ok;
   console.log(`${TAG} ${ok ? 'done' : 'finished with errors (above)'}. Allure report: reports/allure-report/index.html`);
   return ok ? 0 : 1;
 }

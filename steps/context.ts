@@ -1,7 +1,7 @@
 /**
  * The small context every step body receives, whichever runner drives it:
- * playwright-bdd (steps/playwright-bdd/, one `ctx` fixture) or cucumber-js
- * (steps/cucumber-js/, the World). Both build it with createStepContext, so the
+ * playwright-bdd (fixtures/playwright-bdd/, one `ctx` fixture) or cucumber-js
+ * (fixtures/cucumber-js/, the World). Both build it with createStepContext, so the
  * page objects, configuration and manual checks are the same objects in both.
  *
  * What a section keeps between its steps is not here: the section declares it with scenarioState(), typed and

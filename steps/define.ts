@@ -1,7 +1,7 @@
 /**
  * Step definitions written once, as plain functions of a StepContext, and
- * registered by two thin adapters: steps/playwright-bdd/register.ts and
- * steps/cucumber-js/register.ts. Nothing here knows which runner is driving.
+ * registered by two thin adapters: fixtures/playwright-bdd/register.ts and
+ * fixtures/cucumber-js/register.ts. Nothing here knows which runner is driving.
  */
 import { ConfigError } from '../support/config.ts';
 import { ProfileError, type SectionBlock, type TargetProfile } from '../support/target-profile.ts';

@@ -2,7 +2,7 @@
  * Every step definition and parameter type, for the runners' adapters to register.
  *
  * Step files are found, not listed: every `*.steps.ts` under steps/ (a manual section keeps its own in
- * steps/<section>/, e.g. the folder named after its transcript in manual/), except the runners' adapters.
+ * steps/<section>/, e.g. the folder named after its transcript in manual/). The runners' adapters are in fixtures/.
  * Adding a section adds files; nothing here changes.
  */
 import { readdirSync } from 'node:fs';
@@ -11,7 +11,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import './parameter-types.ts';
 
 const STEPS_DIR = fileURLToPath(new URL('.', import.meta.url));
-const RUNNER_DIRS = new Set(['playwright-bdd', 'cucumber-js']);
 
 /** The step files under steps/, in a stable order (path order), as paths relative to steps/. */
 function stepFiles(dir: string = STEPS_DIR): string[] {
@@ -20,7 +19,7 @@ function stepFiles(dir: string = STEPS_DIR): string[] {
     for (const entry of readdirSync(at, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const path = join(at, entry.name);
       if (entry.isDirectory()) {
-        if (!RUNNER_DIRS.has(entry.name)) walk(path);
+        walk(path);
       } else if (entry.name.endsWith('.steps.ts')) {
         found.push(relative(dir, path));
       }

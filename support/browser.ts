@@ -195,7 +195,7 @@ export function availableExtraBrowsers(): { firefox: boolean; webkit: boolean } 
   };
 }
 
-/** A Playwright device descriptor (support/profiles.ts makes the suite's device profiles of them). */
+/** A Playwright device descriptor (support/devices.ts makes the suite's device profiles of them). */
 export type Device = (typeof devices)[string];
 
 /**

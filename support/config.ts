@@ -6,9 +6,9 @@
  */
 import { parse as parseTagExpression } from '@cucumber/tag-expressions';
 import { z } from 'zod';
-import { defaultJobSeeker } from '../fixtures/accounts.ts';
+import { defaultJobSeeker } from '../reference-app/src/accounts.ts';
 import { DEVIATION_IDS, type DeviationId } from '../reference-app/src/deviations.ts';
-import { CHROMIUM_PROFILES } from './profiles.ts';
+import { CHROMIUM_PROFILES } from './devices.ts';
 import { parseRemoteBrowser, parseShard, type RemoteBrowser, SHARD_FORMAT, type Shard } from './scale-out.ts';
 import { loadProfile, ProfileError, ScreenTitle, type TargetProfile, titlesOf } from './target-profile.ts';
 
@@ -256,7 +256,7 @@ export interface SuiteConfig {
   readonly run: {
     /** Deliberate deviations the bundled app is started with (DEVIATIONS; never for a real run). */
     readonly deviations: readonly DeviationId[];
-    /** cucumber-js: this process's device profile (support/profiles.ts). */
+    /** cucumber-js: this process's device profile (support/devices.ts). */
     readonly deviceProfile: string;
     /** cucumber-js: a tag expression and-ed with the device profile's tag. */
     readonly cucumberTags?: string;

@@ -1,7 +1,7 @@
 /**
  * How every runner starts: .env, then free ports for the bundled app, then the validated
  * configuration (support/config.ts). playwright.config.ts, the cucumber-js World
- * (steps/cucumber-js/world.ts), scripts/conformance-cucumber.ts and the bench floor
+ * (fixtures/cucumber-js/world.ts), scripts/conformance-cucumber.ts and the bench floor
  * (scripts/bench/floor.ts) call startUp(); config files that need a few settings only
  * (cucumber.mjs, allurerc.mjs) call settingsOrStop().
  *

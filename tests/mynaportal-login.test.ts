@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
 import { type APIRequestContext, request } from '@playwright/test';
-import { defaultJobSeeker } from '../fixtures/accounts.ts';
+import { defaultJobSeeker } from '../reference-app/src/accounts.ts';
 import { Deviations } from '../reference-app/src/deviations.ts';
 import { SESSION_COOKIE } from '../reference-app/src/hellowork/app.tsx';
 import {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { html } from 'hono/html';
-import { defaultJobSeeker } from '../fixtures/accounts.ts';
+import { defaultJobSeeker } from '../reference-app/src/accounts.ts';
 import { createHelloWorkApp, SESSION_COOKIE } from '../reference-app/src/hellowork/app.tsx';
 import { MY_PAGE_SCREENS } from '../reference-app/src/hellowork/views.tsx';
 import {

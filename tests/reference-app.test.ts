@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { defaultJobSeeker } from '../fixtures/accounts.ts';
+import { defaultJobSeeker } from '../reference-app/src/accounts.ts';
 import { Deviations } from '../reference-app/src/deviations.ts';
 import { createHelloWorkApp, SESSION_COOKIE } from '../reference-app/src/hellowork/app.tsx';
 import { SLOW_LOGOUT_MS } from '../reference-app/src/hellowork/common.ts';

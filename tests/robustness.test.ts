@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { defaultJobSeeker } from '../fixtures/accounts.ts';
+import { defaultJobSeeker } from '../reference-app/src/accounts.ts';
 import { createHelloWorkApp, SESSION_COOKIE } from '../reference-app/src/hellowork/app.tsx';
 import { helloworkOrigins } from '../reference-app/src/markup.ts';
 import { startReference } from './helpers/reference.ts';

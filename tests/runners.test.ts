@@ -1,7 +1,7 @@
 /**
  * The two runners share one set of step bodies: every step of every feature matches exactly
  * one shared definition; cucumber.mjs picks each profile's scenarios by the tag that
- * support/profiles.ts gives it; the merged cucumber-js sign-off stream names each profile;
+ * support/devices.ts gives it; the merged cucumber-js sign-off stream names each profile;
  * the benchmark's arithmetic.
  */
 import assert from 'node:assert/strict';
@@ -11,7 +11,7 @@ import { runProfiles } from '../scripts/conformance-cucumber.ts';
 import { matchSteps } from '../scripts/bench/floor.ts';
 import { loadPickles } from '../support/manual.ts';
 import { STEP_DEFINITIONS } from '../steps/index.ts';
-import { CHROMIUM_PROFILES } from '../support/profiles.ts';
+import { CHROMIUM_PROFILES } from '../support/devices.ts';
 import { mergeMessages } from '../support/reporters/signoff/merge.ts';
 import type { Envelope } from '../support/reporters/signoff/messages.ts';
 

@@ -1,7 +1,7 @@
 /**
  * The sign-off formatter (support/reporters/signoff), driven without Playwright:
- * recorded Cucumber message streams (tests/fixtures/signoff/*.ndjson, see
- * make-fixtures.ts there) are replayed into it through a plain EventEmitter, and
+ * recorded Cucumber message streams (tests/data/signoff/*.ndjson, see
+ * make-samples.ts there) are replayed into it through a plain EventEmitter, and
  * the HTML it writes to its stream is checked. The PDF is printed once, when a
  * Chromium is available.
  */
@@ -16,7 +16,7 @@ import { after, before, describe, mock, test } from 'node:test';
 import type { IFormatterOptions } from '@cucumber/cucumber';
 import { devices } from '@playwright/test';
 import { resolveChromium } from '../support/browser.ts';
-import { solidPng } from './fixtures/signoff/make-fixtures.ts';
+import { solidPng } from './data/signoff/make-samples.ts';
 import { FACT_MEDIA_TYPE, type FailureFact, failureHeadline, readFact } from '../support/failure-fact.ts';
 import { failureFrom } from '../support/reporters/signoff/failure.ts';
 import SignoffFormatter, { type SignoffOptions } from '../support/reporters/signoff/formatter.ts';
@@ -30,7 +30,7 @@ const PROJECTS = [
 ];
 
 function load(name: string): Envelope[] {
-  return readFileSync(new URL(`./fixtures/signoff/${name}`, import.meta.url), 'utf8')
+  return readFileSync(new URL(`./data/signoff/${name}`, import.meta.url), 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as Envelope);

@@ -14,7 +14,7 @@ import type { Browser } from '@playwright/test';
 import { CUCUMBER_BIN } from '../scripts/conformance-cucumber.ts';
 import { newScenarioContext, scenarioContextOptions } from '../support/browser.ts';
 import { ConfigError, loadConfig, loadSensitivitySettings } from '../support/config.ts';
-import { CHROMIUM_PROFILES } from '../support/profiles.ts';
+import { CHROMIUM_PROFILES } from '../support/devices.ts';
 import { readSettings, startUp } from '../support/startup.ts';
 
 const PORTS = { HELLOWORK_PORT: '4000', MYNAPORTAL_PORT: '4001' };
@@ -184,7 +184,7 @@ describe('the browser context of a scenario', () => {
       const { default: config } = await import('./playwright.config.ts');
       const { scenarioContextOptions } = await import('./support/browser.ts');
       const { loadConfig } = await import('./support/config.ts');
-      const { CHROMIUM_PROFILES } = await import('./support/profiles.ts');
+      const { CHROMIUM_PROFILES } = await import('./support/devices.ts');
       const suite = loadConfig();
       console.log(JSON.stringify(CHROMIUM_PROFILES.map((p) => ({
         expected: scenarioContextOptions(p.use, suite),

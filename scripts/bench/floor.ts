@@ -29,7 +29,7 @@ import { launchSuiteChromium, newScenarioContext } from '../../support/browser.t
 import { CANNOT_START } from '../../support/cannot-start.ts';
 import type { SuiteConfig } from '../../support/config.ts';
 import { loadManualIndex, loadPickles } from '../../support/manual.ts';
-import { CHROMIUM_PROFILES, chromiumProfile, type DeviceProfile } from '../../support/profiles.ts';
+import { CHROMIUM_PROFILES, chromiumProfile, type DeviceProfile } from '../../support/devices.ts';
 import { type RunningReferenceApp, startReferenceApp } from '../../support/reference-app.ts';
 import { startUp } from '../../support/startup.ts';
 import { runMain } from '../run-main.ts';

@@ -14,7 +14,7 @@ import type { BlockEntryLook } from '../../steps/define.ts';
 import { ENTRY_WORDS, PROFILE_BLOCKS } from '../../steps/index.ts';
 import { newScenarioContext } from '../../support/browser.ts';
 import type { SuiteConfig } from '../../support/config.ts';
-import { chromiumProfile } from '../../support/profiles.ts';
+import { chromiumProfile } from '../../support/devices.ts';
 import { anyOf, describeSpec, folded, type LocatorSpec, locate, locateAll, locateReading, textMatcher } from '../../support/target-profile.ts';
 import type { Alternative, Candidate, CookieSeen, Finding, LogoutSeen, SpecEntry, Status } from './findings.ts';
 import { describeSeen } from './format.ts';

@@ -8,7 +8,7 @@ import { formatRequests } from '../../checks/traffic.ts';
 import { mynaPortalEntry } from '../../pages/3.3-logout/MynaPortalPage.ts';
 import { HOME_SCREEN } from '../../pages/MyPage.ts';
 import { Given, skipScenarios, Then, When } from '../define.ts';
-import { MYNA_PORTAL } from './manual-figures.ts';
+import { MYNA_PORTAL } from './manual-text.ts';
 import { MYPAGE_LOGOUT } from './procedures.ts';
 import { MYNAPORTAL_SKIP_REASON, mynaPortalOf, mynaPortalTrafficOf } from './state.ts';
 

@@ -9,7 +9,7 @@ import { everyScreenRefuses } from '../../checks/session.ts';
 import { SessionProbe } from '../../pages/SessionProbe.ts';
 import { entryName, textMatcher } from '../../support/target-profile.ts';
 import type { DeviceClass, StepContext } from '../context.ts';
-import { LOGOUT_PROCEDURE, MY_PAGE_HOME, TOP_PAGE } from './manual-figures.ts';
+import { LOGOUT_PROCEDURE, MY_PAGE_HOME, TOP_PAGE } from './manual-text.ts';
 import { logoutState } from './state.ts';
 
 const percent = (ratio: number) => `${Math.round(ratio * 100)}%`;

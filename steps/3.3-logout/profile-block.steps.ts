@@ -5,7 +5,7 @@
  */
 import { LOGOUT_BLOCK } from '../../pages/3.3-logout/profile.ts';
 import { defineEntryWords, defineProfileBlock } from '../define.ts';
-import { MY_PAGE_HOME, MYNA_PORTAL, TOP_PAGE } from './manual-figures.ts';
+import { MY_PAGE_HOME, MYNA_PORTAL, TOP_PAGE } from './manual-text.ts';
 
 defineEntryWords({ topSections: TOP_PAGE.sections, topOther: TOP_PAGE.officeInfo });
 

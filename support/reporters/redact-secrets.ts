@@ -3,7 +3,7 @@
  * (traces, HTML / Cucumber / Allure reports, sign-off, logs). See support/redact.ts.
  */
 import type { Reporter } from '@playwright/test/reporter';
-import { loadAccounts } from '../../fixtures/accounts.ts';
+import { loadAccounts } from '../../reference-app/src/accounts.ts';
 import { loadConfig } from '../config.ts';
 import { redact } from '../redact.ts';
 

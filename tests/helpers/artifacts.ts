@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import AdmZip from 'adm-zip';
-import { defaultJobSeeker } from '../../fixtures/accounts.ts';
+import { defaultJobSeeker } from '../../reference-app/src/accounts.ts';
 
 const seeker = defaultJobSeeker();
 

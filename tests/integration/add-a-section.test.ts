@@ -1,8 +1,8 @@
 /**
- * A manual section is a folder (issue 11, item 5): the example section in tests/fixtures/add-a-section/ (a
+ * A manual section is a folder (issue 11, item 5): the example section in tests/data/add-a-section/ (a
  * fictional §9.1 「お知らせを確認する」, laid out like the repository) is copied into a copy of the project, and
  * - the copy's git status lists only new files, each in one of the section's own folders (no existing file edited);
- * - the installed section typechecks, `scripts/trace.ts` passes and names its sentences;
+ * - the installed section typechecks, `scripts/traceability.ts` passes and names its sentences;
  * - the suite (pc-chromium, sp-android; the bundled app starts by itself and serves the section's route) passes,
  *   with the 9.1 scenarios run and passed on pc-chromium and not run on sp-android;
  * - Allure files them under the transcript's chapter / title / subsection, and the sign-off says 合格 with the
@@ -18,7 +18,7 @@ import { after, before, test } from 'node:test';
 import { makeSandbox, ROOT, type Run, type Sandbox } from './helpers/sandbox.ts';
 
 /** The example section, mirroring the repository's paths. */
-const TEMPLATE = join(ROOT, 'tests', 'fixtures', 'add-a-section');
+const TEMPLATE = join(ROOT, 'tests', 'data', 'add-a-section');
 const SECTION = '9.1-notice';
 /** The folders a manual section owns (README "Add a manual section"). */
 const SECTION_FOLDERS = ['manual', 'features', 'steps', 'pages', 'profiles', 'reference-app/src/sections'].map((f) => `${f}/${SECTION}/`);
@@ -68,7 +68,7 @@ before(() => {
     copyFileSync(join(TEMPLATE, file), sandbox.path(file));
   }
   touched = git('status', '--porcelain', '--untracked-files=all').split('\n').filter(Boolean);
-  console.log(`Adding the example section ${SECTION} (tests/fixtures/add-a-section/) touched:\n${touched.map((l) => `  ${l}`).join('\n')}`);
+  console.log(`Adding the example section ${SECTION} (tests/data/add-a-section/) touched:\n${touched.map((l) => `  ${l}`).join('\n')}`);
 });
 
 after(() => {
@@ -79,7 +79,7 @@ after(() => {
 test('the example lives only as a template: none of its files is in the project itself', () => {
   const files = filesUnder(TEMPLATE);
   assert.ok(files.length >= 6, files.join('\n'));
-  for (const file of files) assert.ok(!existsSync(join(ROOT, file)), `${file} is installed in the project; the example must stay in tests/fixtures/add-a-section/`);
+  for (const file of files) assert.ok(!existsSync(join(ROOT, file)), `${file} is installed in the project; the example must stay in tests/data/add-a-section/`);
 });
 
 test('adding a section adds files in its own folders and edits none', () => {
@@ -103,7 +103,7 @@ test('the installed section typechecks with the project', () => {
 });
 
 test('trace: every 9.1 sentence is quoted by a feature with its tag, no drift', () => {
-  const run = timed('trace', sandbox.run('node', ['--import', 'tsx', 'scripts/trace.ts']));
+  const run = timed('trace', sandbox.run('node', ['--import', 'tsx', 'scripts/traceability.ts']));
   assert.equal(run.status, 0, output(run));
   assert.match(run.stdout, /食い違い 0 件/);
   const report = readFileSync(sandbox.path('reports', 'traceability.md'), 'utf8');
@@ -167,7 +167,7 @@ test(`the suite (${PROJECTS}) passes with the section: 9.1 on the PC only, filed
   });
 
   await t.test('trace after the run: 成功 on pc-chromium, 対象外 on sp-android', () => {
-    const trace = timed('trace', sandbox.run('node', ['--import', 'tsx', 'scripts/trace.ts']));
+    const trace = timed('trace', sandbox.run('node', ['--import', 'tsx', 'scripts/traceability.ts']));
     assert.equal(trace.status, 0, output(trace));
     const report = readFileSync(sandbox.path('reports', 'traceability.md'), 'utf8');
     for (const id of Object.keys(SENTENCES)) {

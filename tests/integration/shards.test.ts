@@ -14,7 +14,7 @@ import { existsSync, readdirSync, readFileSync, renameSync, statSync } from 'nod
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import AdmZip from 'adm-zip';
-import { defaultJobSeeker } from '../../fixtures/accounts.ts';
+import { defaultJobSeeker } from '../../reference-app/src/accounts.ts';
 import { DRIFT_DIR, readDriftRecords } from '../../support/figure-book.ts';
 import { makeSandbox, type Run } from './helpers/sandbox.ts';
 

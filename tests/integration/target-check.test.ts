@@ -151,12 +151,18 @@ test('a broken profile: exit 1 naming exactly the broken entries; the suggested 
   console.log(`bddgen ${gen.seconds.toFixed(1)} s, suite 3.3(1) with the suggested profile: ${suite.seconds.toFixed(1)} s`);
 });
 
-test('a configuration it cannot use or a target that does not answer: exit 2 with the message alone, before any browser work', async () => {
+test('a configuration it cannot use, a profile without a section\'s block, or a target that does not answer: exit 2 with the message alone, before any browser work', async () => {
   const [closed = 0] = freePortsSync(1);
-  const [badEnv, unreachable] = await Promise.all([
+  // A profile of one's own that lacks §3.3's block (as a copy of profiles/reference.json alone would).
+  writeFileSync(sandbox.path('no-blocks.json'), JSON.stringify({ ...loadProfile('reference'), name: 'no-blocks', sections: {} }));
+  const [badEnv, unreachable, noBlock] = await Promise.all([
     targetCheck({ TARGET_URL: 'not a url', LOGIN_ID: 'someone', LOGIN_PASSWORD: 'x' }, 'reports/target-check-bad'),
     targetCheck({ TARGET_URL: `http://127.0.0.1:${closed}`, TARGET_PROFILE: 'reference', LOGIN_ID: 'someone', LOGIN_PASSWORD: 'x' }, 'reports/target-check-bad'),
+    targetCheck({ TARGET_URL: `http://127.0.0.1:${closed}`, TARGET_PROFILE: 'no-blocks.json', LOGIN_ID: 'someone', LOGIN_PASSWORD: 'x' }, 'reports/target-check-bad'),
   ]);
+  assert.equal(noBlock.status, 2, noBlock.stdout + noBlock.stderr);
+  assert.match(noBlock.stderr, /プロファイル no-blocks には、マニュアルの節 3\.3-logout が使うブロック sections\.3\.3-logout（logout、menuButton、menuPanel、menuLogout、mynaportalEntry）がありません/);
+  assert.doesNotMatch(noBlock.stderr, /\n\s+at /, 'no stack trace');
   assert.equal(badEnv.status, 2, badEnv.stdout + badEnv.stderr);
   assert.match(badEnv.stderr, /TARGET_URL: an absolute http\(s\) URL/);
   assert.doesNotMatch(badEnv.stderr, /\n\s+at /, 'no stack trace');

@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { loadAccounts } from '../../fixtures/accounts.ts';
+import { loadAccounts } from '../../reference-app/src/accounts.ts';
 import { bundledOrigins } from '../../support/config.ts';
 import { freePortsSync } from '../../support/ports.ts';
 import { loadProfile } from '../../support/target-profile.ts';
@@ -46,7 +46,7 @@ test('against a target, a login that cannot succeed stops within the action time
   try {
     const origins = bundledOrigins('hellowork', hw);
     const [seeker, , otp] = loadAccounts();
-    assert.ok(seeker && otp?.oneTimePassword, 'fixtures/accounts.json has a one-time-password account');
+    assert.ok(seeker && otp?.oneTimePassword, 'reference-app/src/accounts.json has a one-time-password account');
     // As loaded: the generic part and every section's block, in one file of one's own.
     const profile = structuredClone(loadProfile('hellowork'));
     profile.name = 'wrong-id';

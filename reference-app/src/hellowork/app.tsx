@@ -6,7 +6,7 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { JSX } from 'hono/jsx/jsx-runtime';
-import { loadAccounts } from '../../../fixtures/accounts.ts';
+import { loadAccounts } from '../accounts.ts';
 import { field, MalformedFormError, readForm } from '../shared/form.ts';
 import { sameSecret } from '../shared/secrets.ts';
 import { Deviations } from '../deviations.ts';

@@ -3,7 +3,7 @@
  * server-side effects (and the deviations that change them), host and origin helpers.
  */
 import type { Context } from 'hono';
-import { type JobSeeker, loadAccounts } from '../../../fixtures/accounts.ts';
+import { type JobSeeker, loadAccounts } from '../accounts.ts';
 import type { Deviations } from '../deviations.ts';
 import { type HelloWorkOrigins, helloworkOrigins, type Markup } from '../markup.ts';
 import { sameSecret } from '../shared/secrets.ts';

@@ -3,7 +3,7 @@
  * opaque random id; everything else lives here, so logout can really end it.
  */
 import { randomBytes } from 'node:crypto';
-import type { JobSeeker } from '../../../fixtures/accounts.ts';
+import type { JobSeeker } from '../accounts.ts';
 
 export type LoginMethod = 'password' | 'mynaportal';
 

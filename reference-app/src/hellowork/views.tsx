@@ -1,6 +1,6 @@
 /** Pages of the HelloWork stand-in, modelled on the figures of manual §3.3. */
 import type { Child } from 'hono/jsx';
-import type { JobSeeker } from '../../../fixtures/accounts.ts';
+import type { JobSeeker } from '../accounts.ts';
 import { Deviations } from '../deviations.ts';
 import type { SectionNavLink } from '../sections/kit.ts';
 import {

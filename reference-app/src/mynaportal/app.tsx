@@ -14,7 +14,7 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import Provider, { type ClientMetadata, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
-import { type JobSeeker, loadAccounts } from '../../../fixtures/accounts.ts';
+import { type JobSeeker, loadAccounts } from '../accounts.ts';
 import { field, MalformedFormError, readForm } from '../shared/form.ts';
 import { loopbackFetch } from '../shared/loopback-fetch.ts';
 import { sameSecret } from '../shared/secrets.ts';

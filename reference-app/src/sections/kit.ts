@@ -12,7 +12,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { JSX } from 'hono/jsx/jsx-runtime';
-import type { JobSeeker } from '../../../fixtures/accounts.ts';
+import type { JobSeeker } from '../accounts.ts';
 import type { Markup } from '../markup.ts';
 
 /** What a screen's body is given to render. */

@@ -18,7 +18,7 @@
  *
  * Options (besides outputFile):
  *   projects   the Playwright projects (name, use): device class, device profile, browser, viewport
- *              (default: the suite's device profiles, support/profiles.ts).
+ *              (default: the suite's device profiles, support/devices.ts).
  *   project    the project of scenarios whose uri names none: under cucumber-js, the process's device
  *              profile (cucumber.mjs passes it in formatOptions, with pdfFile).
  *   pdfFile    where to print the PDF (default: signoff.pdf beside outputFile); false: no PDF.
@@ -34,7 +34,7 @@ import { Formatter, type IFormatterOptions } from '@cucumber/cucumber';
 import { devices } from '@playwright/test';
 import { DRIFT_DIR, readDriftRecords } from '../../figure-book.ts';
 import { loadManualIndex } from '../../manual.ts';
-import { CHROMIUM_PROFILES } from '../../profiles.ts';
+import { CHROMIUM_PROFILES } from '../../devices.ts';
 import { RunCollector } from './collect.ts';
 import { commitOf, suiteOf, targetOf, type RunFacts } from './facts.ts';
 import { type Envelope, toDate } from './messages.ts';

@@ -17,7 +17,7 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { JSX } from 'hono/jsx/jsx-runtime';
-import { loadAccounts } from '../../../../fixtures/accounts.ts';
+import { loadAccounts } from '../../accounts.ts';
 import { Deviations } from '../../deviations.ts';
 import {
   HELLOWORK_COOKIE_PATH,

@@ -6,7 +6,7 @@
  * DOM (one hidden by a media query), with duplicate ids as such sites have.
  */
 import type { Child } from 'hono/jsx';
-import type { JobSeeker } from '../../../../fixtures/accounts.ts';
+import type { JobSeeker } from '../../accounts.ts';
 import { Deviations } from '../../deviations.ts';
 import {
   HELLOWORK_ENDED_SESSION,

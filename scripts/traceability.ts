@@ -1,7 +1,7 @@
 /**
- * Manual ↔ feature traceability check (support/trace.ts), and the report of it.
+ * Manual ↔ feature traceability check (support/traceability.ts), and the report of it.
  *
- *   node --import tsx scripts/trace.ts [--root <dir>]
+ *   node --import tsx scripts/traceability.ts [--root <dir>]
  *
  * Prints every drift between manual/<section>/transcript.md and features/**\/*.feature and exits 1 if there is any, 0 otherwise.
  * Writes reports/traceability.md and reports/traceability.html: manual id → sentence → scenarios → the last
@@ -21,7 +21,7 @@ import {
   scenarioKey,
   type TraceResult,
   trace,
-} from '../support/trace.ts';
+} from '../support/traceability.ts';
 
 const REPORT_JSON = 'reports/cucumber/report.json';
 const STATUS_LABEL: Readonly<Record<string, string>> = {

@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { diffChars, featureTexts, formatDiff, readRunResults, trace } from '../support/trace.ts';
+import { diffChars, featureTexts, formatDiff, readRunResults, trace } from '../support/traceability.ts';
 
 const STEP_1_1 = '求職者マイページの画面上部にある「ログアウト」ボタンをクリックします。';
 const STEP_2_2 = '表示されたメニューから「ログアウト」をタップします。';
@@ -86,7 +86,7 @@ test('trace: a 注意 sentence missing from the feature description is named', (
 });
 
 test('trace CLI: exit 1 naming the step on drift, 0 and a Japanese HTML report otherwise', () => {
-  const run = (root: string) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/trace.ts', '--root', root], { encoding: 'utf8' });
+  const run = (root: string) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/traceability.ts', '--root', root], { encoding: 'utf8' });
   const clean = copyWith('features/3.3-logout/3.3-1-pc.feature', (s) => `${s}\n`);
   const ok = run(clean);
   assert.equal(ok.status, 0, ok.stderr);

@@ -53,7 +53,7 @@ export interface TraceProblem {
   /** The feature text concerned (for unquoted: the nearest one, if any). */
   readonly feature: FeatureText | undefined;
   readonly diff: readonly DiffPart[];
-  /** Several readable lines (Japanese), as printed by scripts/trace.ts. */
+  /** Several readable lines (Japanese), as printed by scripts/traceability.ts. */
   readonly message: string;
 }
 

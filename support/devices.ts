@@ -6,7 +6,7 @@
  * The tag picks the scenarios: @pc for パソコン画面, @sp for スマートデバイス画面.
  */
 import { devices } from '@playwright/test';
-import type { DeviceClass } from '../steps/context.ts';
+import type { DeviceClass } from './manual.ts';
 
 export interface DeviceProfile {
   readonly name: string;
