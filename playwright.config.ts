@@ -2,14 +2,7 @@
  * The conformance suite under Playwright Test (playwright-bdd): every feature in features/, on every device profile.
  * Without TARGET_URL it starts the bundled reference app on free ports.
  */
-import {
-  defineConfig,
-  devices,
-  type PlaywrightTestOptions,
-  type PlaywrightWorkerOptions,
-  type Project,
-  type ReporterDescription,
-} from '@playwright/test';
+import { defineConfig, devices, type PlaywrightTestOptions, type PlaywrightWorkerOptions, type Project, type ReporterDescription } from '@playwright/test';
 import { cucumberReporter, defineBddConfig } from 'playwright-bdd';
 import { availableExtraBrowsers, bareMachine, type Device, describeBrowserAndFont, resolveChromium, scenarioContextOptions } from './support/browser.ts';
 import { orStop, stopOn } from './support/cannot-start.ts';
@@ -127,63 +120,65 @@ export default defineConfig<Options>({
   timeout: suite.timeouts.test,
   expect: { timeout: suite.timeouts.expect },
   // `--list` only lists: it must not overwrite the last run's reports with empty ones.
-  reporter: process.argv.includes('--list') ? [['list']] : [
-    // A shard empties only its own Allure results; merge-reports leaves the shards' results alone (allure generate reads them).
-    // Figures of this run never mix with an earlier run's (a shard leaves them: shards may share one reports/ folder).
-    ...when(!merging, ['./support/reporters/fresh-results.ts', { dirs: [allureResultsDir(shard), ...(shard ? [] : [FIGURES_DIR])] }]),
-    [suite.run.ci ? 'line' : 'list'],
-    // A shard writes a blob report instead of the reports below: merge-reports builds them for the whole run
-    // (a shard's own sign-off would look complete while covering part of the suite). Its traces are masked
-    // before the blob packs them (support/reporters/redact-before-blob.ts).
-    ...when(
-      !!shard,
-      ['./support/reporters/redact-before-blob.ts', { dirs: [testResultsDir(shard)] }],
-      ['blob', { outputDir: shard ? blobDir(shard) : undefined }],
-    ),
-    ...when(
-      !shard,
-      ['html', { outputFolder: 'reports/playwright-html', open: 'never' }],
-      // Traces stay out of the Cucumber reports (they are in the Playwright report); screenshots stay in.
-      cucumberReporter('html', { outputFile: 'reports/cucumber/report.html', skipAttachments: ['video/webm', 'application/zip'] }),
-      // Step screenshots go into the JSON too (embeddings); traces and videos stay out to keep it readable.
-      cucumberReporter('json', { outputFile: 'reports/cucumber/report.json', skipAttachments: ['video/webm', 'application/zip'] }),
-      cucumberReporter('junit', { outputFile: 'reports/cucumber/junit.xml', suiteName: 'manual-conformance' }),
-      // The signable acceptance report (HTML + PDF), built from the Cucumber messages of the whole run.
-      cucumberReporter('./support/reporters/signoff/formatter.ts', {
-        outputFile: 'reports/signoff/index.html',
-        projects: projects.map(({ name, use }) => ({ name, use })),
-      }),
-    ),
-    ...when(!merging, [
-      'allure-playwright',
-      {
-        resultsDir: allureResultsDir(shard),
-        detail: false,
-        suiteTitle: false,
-        // Shown on the report's overview: what was checked, with what.
-        environmentInfo: {
-          対象: suite.mode === 'bundled' ? `${targetOf({})}（${suite.hellowork.baseURL}）` : suite.hellowork.baseURL,
-          マイナポータル: suite.mynaportal?.baseURL ?? '未設定（マイナポータルのシナリオは省略）',
-          ブラウザー: used ? used.browser : `リモートのブラウザー（${remote?.origin}、PW_TEST_CONNECT_WS_ENDPOINT）`,
-          日本語フォント: used ? used.font : 'リモートのブラウザー側のフォント',
-          ...(chromium && bareMachine() ? { 試験用フラグ: 'SUITE_BARE_MACHINE=1（システムのブラウザーとフォントを使わない）' } : {}),
-          端末: projects.map((p) => `${p.name}: ${deviceName(p.use)}`).join(' / '),
-          スイート: `${suiteOf('.').name} ${suiteOf('.').version}`,
-          コミット: ((c) => (c ? `${c.hash}${c.dirty ? '（コミットしていない変更あり）' : ''}` : '不明'))(commitOf('.')),
-        },
-      },
-    ]),
-    ...when(
-      !shard,
-      // Which published figures no longer match the approved ones: reports/figures/drift.md (support/figure-book.ts).
-      // A shard sees only its own figures' records (others may still be running): the merge writes it for the whole run.
-      ['./support/reporters/figure-drift.ts'],
-      ['./support/reporters/where-reports.ts'],
-    ),
-    // Last: masks passwords and PINs in everything the run wrote, traces included (support/redact.ts); a shard, only in
-    // its own folders (shards sharing a checkout must not touch each other's half-written blob zip).
-    ['./support/reporters/redact-secrets.ts', { dirs: ownOutputDirs(shard) }],
-  ],
+  reporter: process.argv.includes('--list')
+    ? [['list']]
+    : [
+        // A shard empties only its own Allure results; merge-reports leaves the shards' results alone (allure generate reads them).
+        // Figures of this run never mix with an earlier run's (a shard leaves them: shards may share one reports/ folder).
+        ...when(!merging, ['./support/reporters/fresh-results.ts', { dirs: [allureResultsDir(shard), ...(shard ? [] : [FIGURES_DIR])] }]),
+        [suite.run.ci ? 'line' : 'list'],
+        // A shard writes a blob report instead of the reports below: merge-reports builds them for the whole run
+        // (a shard's own sign-off would look complete while covering part of the suite). Its traces are masked
+        // before the blob packs them (support/reporters/redact-before-blob.ts).
+        ...when(
+          !!shard,
+          ['./support/reporters/redact-before-blob.ts', { dirs: [testResultsDir(shard)] }],
+          ['blob', { outputDir: shard ? blobDir(shard) : undefined }],
+        ),
+        ...when(
+          !shard,
+          ['html', { outputFolder: 'reports/playwright-html', open: 'never' }],
+          // Traces stay out of the Cucumber reports (they are in the Playwright report); screenshots stay in.
+          cucumberReporter('html', { outputFile: 'reports/cucumber/report.html', skipAttachments: ['video/webm', 'application/zip'] }),
+          // Step screenshots go into the JSON too (embeddings); traces and videos stay out to keep it readable.
+          cucumberReporter('json', { outputFile: 'reports/cucumber/report.json', skipAttachments: ['video/webm', 'application/zip'] }),
+          cucumberReporter('junit', { outputFile: 'reports/cucumber/junit.xml', suiteName: 'manual-conformance' }),
+          // The signable acceptance report (HTML + PDF), built from the Cucumber messages of the whole run.
+          cucumberReporter('./support/reporters/signoff/formatter.ts', {
+            outputFile: 'reports/signoff/index.html',
+            projects: projects.map(({ name, use }) => ({ name, use })),
+          }),
+        ),
+        ...when(!merging, [
+          'allure-playwright',
+          {
+            resultsDir: allureResultsDir(shard),
+            detail: false,
+            suiteTitle: false,
+            // Shown on the report's overview: what was checked, with what.
+            environmentInfo: {
+              対象: suite.mode === 'bundled' ? `${targetOf({})}（${suite.hellowork.baseURL}）` : suite.hellowork.baseURL,
+              マイナポータル: suite.mynaportal?.baseURL ?? '未設定（マイナポータルのシナリオは省略）',
+              ブラウザー: used ? used.browser : `リモートのブラウザー（${remote?.origin}、PW_TEST_CONNECT_WS_ENDPOINT）`,
+              日本語フォント: used ? used.font : 'リモートのブラウザー側のフォント',
+              ...(chromium && bareMachine() ? { 試験用フラグ: 'SUITE_BARE_MACHINE=1（システムのブラウザーとフォントを使わない）' } : {}),
+              端末: projects.map((p) => `${p.name}: ${deviceName(p.use)}`).join(' / '),
+              スイート: `${suiteOf('.').name} ${suiteOf('.').version}`,
+              コミット: ((c) => (c ? `${c.hash}${c.dirty ? '（コミットしていない変更あり）' : ''}` : '不明'))(commitOf('.')),
+            },
+          },
+        ]),
+        ...when(
+          !shard,
+          // Which published figures no longer match the approved ones: reports/figures/drift.md (support/figure-book.ts).
+          // A shard sees only its own figures' records (others may still be running): the merge writes it for the whole run.
+          ['./support/reporters/figure-drift.ts'],
+          ['./support/reporters/where-reports.ts'],
+        ),
+        // Last: masks passwords and PINs in everything the run wrote, traces included (support/redact.ts); a shard, only in
+        // its own folders (shards sharing a checkout must not touch each other's half-written blob zip).
+        ['./support/reporters/redact-secrets.ts', { dirs: ownOutputDirs(shard) }],
+      ],
   // The browser context (device, baseURL, locale, timezone, timeouts) is each project's (above); here what concerns the run.
   use: {
     headless: suite.headless,

@@ -51,7 +51,9 @@ export class MyPage {
 
   /** Every title that names the screen, in words: 「求職者マイページホーム」または「マイページトップ」. */
   titlesOf(name: string): string {
-    return this.screen(name).titles.map((t) => `「${t}」`).join('または');
+    return this.screen(name)
+      .titles.map((t) => `「${t}」`)
+      .join('または');
   }
 
   /** The setting that defines the screen, in words (プロファイル hellowork の screens.メッセージ). */

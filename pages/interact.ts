@@ -67,12 +67,13 @@ export async function navigatingBy(page: Page, action: () => Promise<void>, time
       (error: unknown) => ({ error }),
     );
     // A dialog the suite dismisses (DIALOGS=dismiss) ends the wait: what follows is the site's answer to "cancel".
-    const dialog =
-      dialogs?.policy === 'dismiss' ? dialogs.next().then(() => 'dialog' as const) : new Promise<never>(() => {});
+    const dialog = dialogs?.policy === 'dismiss' ? dialogs.next().then(() => 'dialog' as const) : new Promise<never>(() => {});
     const outcome = await Promise.race([navigated, newWindow, pressed, dialog]);
     if (outcome === 'dialog') {
       throw new AnsweredByDialog(
-        page.url() === started ? 'ダイアログを閉じた直後の利用者のタブは、押す前と同じ URL です。' : `ダイアログを閉じた直後の利用者のタブの URL は ${page.url()} です。`,
+        page.url() === started
+          ? 'ダイアログを閉じた直後の利用者のタブは、押す前と同じ URL です。'
+          : `ダイアログを閉じた直後の利用者のタブの URL は ${page.url()} です。`,
       );
     }
     if (typeof outcome === 'object') {

@@ -22,7 +22,11 @@ export interface ElementParts {
 /** A short CSS path: the element (id, else its classes), under its parent (id, else its first class) when it has no id. */
 export function cssPath(el: ElementParts, parent?: ElementParts): string {
   const classes = (cls: string) => cls.trim().split(/\s+/).filter(Boolean);
-  const own = el.id ? `${el.tag}#${el.id}` : `${el.tag}${classes(el.cls).map((c) => `.${c}`).join('')}`;
+  const own = el.id
+    ? `${el.tag}#${el.id}`
+    : `${el.tag}${classes(el.cls)
+        .map((c) => `.${c}`)
+        .join('')}`;
   if (!parent || el.id) return own;
   const first = classes(parent.cls)[0];
   return `${parent.id ? `${parent.tag}#${parent.id}` : `${parent.tag}${first ? `.${first}` : ''}`} > ${own}`;
@@ -105,7 +109,9 @@ export async function visibleControls(page: Page | Locator): Promise<ControlOnSc
         else if (!role && tag === 'SUMMARY') kind = '開閉ボタン';
         const parent = el.parentElement;
         const parts = { tag: tag.toLowerCase(), id: el.id, cls: typeof el.className === 'string' ? el.className : '' };
-        const parentParts = parent ? { tag: parent.tagName.toLowerCase(), id: parent.id, cls: typeof parent.className === 'string' ? parent.className : '' } : undefined;
+        const parentParts = parent
+          ? { tag: parent.tagName.toLowerCase(), id: parent.id, cls: typeof parent.className === 'string' ? parent.className : '' }
+          : undefined;
         out.push({
           role: kind,
           name: name.replace(/\s+/g, ' ').trim(),
@@ -206,7 +212,9 @@ export async function whereDocumentCameFrom(page: Page): Promise<string | undefi
     READ_MS,
     page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-      return nav ? { type: nav.type, transferSize: nav.transferSize, status: (nav as PerformanceNavigationTiming & { responseStatus?: number }).responseStatus } : undefined;
+      return nav
+        ? { type: nav.type, transferSize: nav.transferSize, status: (nav as PerformanceNavigationTiming & { responseStatus?: number }).responseStatus }
+        : undefined;
     }),
     undefined,
   );

@@ -121,7 +121,9 @@ async function main() {
     return r;
   };
 
-  console.log(`Benchmark: ${runs} round(s), alternating; ${scenarioRuns} scenario runs per suite (${pickles.length} scenarios on ${CHROMIUM_PROFILES.length} device profiles by tag).`);
+  console.log(
+    `Benchmark: ${runs} round(s), alternating; ${scenarioRuns} scenario runs per suite (${pickles.length} scenarios on ${CHROMIUM_PROFILES.length} device profiles by tag).`,
+  );
   for (let i = 1; i <= runs; i++) {
     console.log(`round ${i}/${runs}`);
     const ra = check(`a-${i}`, await playwrightBdd(`a-playwright-bdd-${i}`));
@@ -149,11 +151,15 @@ async function main() {
   say();
   say(`## Medians over ${runs} run(s) (wall time, this machine: 2 cores)`);
   say();
-  say(`(a) playwright-bdd (bddgen + app + all): ${sec(A)}  ${sec(A / scenarioRuns)}/scenario   runs: ${a.map(sec).join(', ')}   (bddgen ${sec(median(bddgen))})`);
+  say(
+    `(a) playwright-bdd (bddgen + app + all): ${sec(A)}  ${sec(A / scenarioRuns)}/scenario   runs: ${a.map(sec).join(', ')}   (bddgen ${sec(median(bddgen))})`,
+  );
   say(`(b) cucumber-js (app + all):             ${sec(B)}  ${sec(B / scenarioRuns)}/scenario   runs: ${b.map(sec).join(', ')}`);
   say(
     `(c) floor, plain Playwright script:      ${sec(C)}  ${sec(C / scenarioRuns)}/scenario   runs: ${c.map(sec).join(', ')}` +
-      (floorParts.length > 0 ? `   (app start ${sec(median(floorParts.map((f) => f.appStartMs)))}, browser launch ${sec(median(floorParts.map((f) => f.launchMs)))})` : ''),
+      (floorParts.length > 0
+        ? `   (app start ${sec(median(floorParts.map((f) => f.appStartMs)))}, browser launch ${sec(median(floorParts.map((f) => f.launchMs)))})`
+        : ''),
   );
   if (repeats.length > 0) {
     const points = repeats.map((r) => [scalingBase * r, median(d.get(r) ?? [])] as const);
@@ -188,7 +194,9 @@ async function main() {
     }
     const seq = check('profile b 1 process', await run('p-b-one-process-at-a-time', ...node('scripts/conformance-cucumber.ts'), { WORKERS: '1' }));
     profile['(b) one profile process at a time'] = seq.ms;
-    say(`${'(b) one process at a time (WORKERS=1)'.padEnd(36)} ${sec(seq.ms).padStart(8)}  (${seq.ms < B ? '−' : '+'}${sec(Math.abs(B - seq.ms))} against (b))`);
+    say(
+      `${'(b) one process at a time (WORKERS=1)'.padEnd(36)} ${sec(seq.ms).padStart(8)}  (${seq.ms < B ? '−' : '+'}${sec(Math.abs(B - seq.ms))} against (b))`,
+    );
     say(`${'(a)/(c) with 1 worker'.padEnd(36)} ${ratio(profile['1 worker (WORKERS=1)'] ?? Number.NaN, C).padStart(8)}`);
     const list = await run('p-runner-start', `${BIN}/playwright`, ['test', '--list', '--reporter=null']);
     profile['runner start (config + collection, --list)'] = list.ms;

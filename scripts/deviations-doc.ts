@@ -34,7 +34,9 @@ export function deviationsMarkdown(): string {
           : deviation.red.length === 0
             ? 'なし（人が使えば気づかない違い: すべて緑のままであることを確かめます）'
             : deviation.red.map((r) => `\`${r.tag}\` × ${DEVICES[r.devices]}`).join('<br>');
-      const only = deviation.markups ? `（${deviation.markups.map((m) => (m === 'hellowork' ? '実サイトの構造' : '参照アプリ自身のマークアップ')).join('・')}だけ）` : '';
+      const only = deviation.markups
+        ? `（${deviation.markups.map((m) => (m === 'hellowork' ? '実サイトの構造' : '参照アプリ自身のマークアップ')).join('・')}だけ）`
+        : '';
       return `| \`${id}\` | ${KINDS[deviation.concerns]}${only} | ${d.breaks} | ${d.references.join(', ') || '—'} | ${red} |`;
     }),
     '',

@@ -19,11 +19,11 @@ if (!wanted) {
   console.error('使い方: npm run figures:approve -- <手順の ID|all> [--project <名前>]');
   process.exit(2);
 }
-const records = readDriftRecords().filter(
-  (r) => (wanted === 'all' || r.manualId === wanted) && (!values.project || values.project.includes(r.project)),
-);
+const records = readDriftRecords().filter((r) => (wanted === 'all' || r.manualId === wanted) && (!values.project || values.project.includes(r.project)));
 if (records.length === 0) {
-  console.error(`承認する図がありません: ${wanted}${values.project ? `（${values.project.join(', ')}）` : ''}。先に npm run conformance か npm run figures を実行してください。`);
+  console.error(
+    `承認する図がありません: ${wanted}${values.project ? `（${values.project.join(', ')}）` : ''}。先に npm run conformance か npm run figures を実行してください。`,
+  );
   process.exit(1);
 }
 for (const r of records) {

@@ -9,7 +9,9 @@ import { spawnSync } from 'node:child_process';
 import { escapeRegExp } from '../support/target-profile.ts';
 import { loadManualIndex } from '../support/manual.ts';
 
-const tags = loadManualIndex().sections().map((s) => `${escapeRegExp(s.tag)}(?![\\w-])`);
+const tags = loadManualIndex()
+  .sections()
+  .map((s) => `${escapeRegExp(s.tag)}(?![\\w-])`);
 const run = (args: string[], env: NodeJS.ProcessEnv = process.env) => spawnSync('npx', args, { stdio: 'inherit', env }).status ?? 1;
 
 const gen = run(['bddgen']);

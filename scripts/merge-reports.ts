@@ -122,7 +122,8 @@ function main(): number {
   }
 
   let ok = step('generating the BDD test files', 'npx', ['bddgen']);
-  ok = step('merging the Playwright, Cucumber and sign-off reports', 'npx', ['playwright', 'merge-reports', '--config', 'playwright.config.ts', BLOB_ALL]) && ok;
+  ok =
+    step('merging the Playwright, Cucumber and sign-off reports', 'npx', ['playwright', 'merge-reports', '--config', 'playwright.config.ts', BLOB_ALL]) && ok;
   ok = step('building one Allure report from every shard', 'npx', ['allure', 'generate', ...allureShards.map((s) => s.dir), '--config', 'allurerc.mjs']) && ok;
   ok = step('refreshing the traceability table', process.execPath, ['--import', 'tsx', 'scripts/traceability.ts']) && ok;
   console.log(`${TAG} ${ok ? 'done' : 'finished with errors (above)'}. Allure report: reports/allure-report/index.html`);

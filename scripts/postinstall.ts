@@ -24,7 +24,8 @@ async function main(): Promise<number> {
     // Inside npm's lifecycle, npm_execpath is the npm that runs us; else the one on PATH.
     const npm = process.env.npm_execpath;
     const args = ['pack', spec, '--pack-destination', dir, '--json', '--loglevel=error'];
-    const run = npm && /\.[cm]?js$/.test(npm) ? spawnSync(process.execPath, [npm, ...args], { encoding: 'utf8' }) : spawnSync('npm', args, { encoding: 'utf8' });
+    const run =
+      npm && /\.[cm]?js$/.test(npm) ? spawnSync(process.execPath, [npm, ...args], { encoding: 'utf8' }) : spawnSync('npm', args, { encoding: 'utf8' });
     const packed = join(dir, `sparticuz-chromium-${NPM_CHROMIUM.version}.tgz`);
     if (run.status !== 0 || !existsSync(packed)) {
       throw new FetchError(

@@ -130,7 +130,11 @@ const rows: string[] = [];
 const scenarios = [...new Set(all.map((o) => `${scenarioKey(o)}\u0000${o.project}`))].sort();
 let detected = 0;
 for (const { key, deviation: id } of plan) {
-  const verdict = judgeVariant(key, id, all.filter((o) => o.variant === key));
+  const verdict = judgeVariant(
+    key,
+    id,
+    all.filter((o) => o.variant === key),
+  );
   problems.push(...verdict.problems);
   if (verdict.ok) detected++;
   rows.push(
@@ -180,6 +184,8 @@ const md = [
 mkdirSync('reports', { recursive: true });
 writeFileSync(values.out, md);
 
-console.log(`\nsensitivity: ${detected}/${plan.length} variants (${deviations.length} deviations × ${settings.join(', ')}) detected exactly; ${problems.length} problem(s); ${seconds.toFixed(0)} s; matrix: ${values.out}`);
+console.log(
+  `\nsensitivity: ${detected}/${plan.length} variants (${deviations.length} deviations × ${settings.join(', ')}) detected exactly; ${problems.length} problem(s); ${seconds.toFixed(0)} s; matrix: ${values.out}`,
+);
 for (const p of problems) console.log(`  • ${p}`);
 process.exit(problems.length === 0 && detected === plan.length ? 0 : 1);

@@ -119,7 +119,10 @@ export async function main(argv: readonly string[] = process.argv.slice(2), env:
       }
       await Promise.all(preflightOrigins(suite).map(([variable, url]) => checkOrigin(variable, url)));
     } catch (error) {
-      await launching.then((b) => b.close(), () => {});
+      await launching.then(
+        (b) => b.close(),
+        () => {},
+      );
       throw error;
     }
     browser = await launching;

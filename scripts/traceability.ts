@@ -12,16 +12,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { html } from 'hono/html';
 import { DEVICE_TAG, isDeviceClass } from '../support/manual.ts';
-import {
-  at,
-  readRunResults,
-  type RunResults,
-  type ScenarioRef,
-  type ScenarioResult,
-  scenarioKey,
-  type TraceResult,
-  trace,
-} from '../support/traceability.ts';
+import { at, readRunResults, type RunResults, type ScenarioRef, type ScenarioResult, scenarioKey, type TraceResult, trace } from '../support/traceability.ts';
 
 const REPORT_JSON = 'reports/cucumber/report.json';
 const STATUS_LABEL: Readonly<Record<string, string>> = {

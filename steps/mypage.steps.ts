@@ -42,8 +42,9 @@ Given('求職者マイページにログインしている', async ({ loginPage,
     {
       expected: `ログイン後に「${HOME_SCREEN}」（画面の表示: ${myPage.titlesOf(HOME_SCREEN)}、${entryName(profile, 'screenTitle', profile.screenTitle)}）が表示される`,
       observe: async () => {
+        const shown = loginPage.error && (await loginPage.error.isVisible()) ? loginPage.error : undefined;
         // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a person reads on the screen (textContent would add hidden text)
-        const refused = loginPage.error && (await loginPage.error.isVisible()) ? `ログイン画面のメッセージ: 「${(await loginPage.error.innerText()).trim()}」。` : '';
+        const refused = shown ? `ログイン画面のメッセージ: 「${(await shown.innerText()).trim()}」。` : '';
         return `${refused}${await myPage.describe()}`;
       },
     },

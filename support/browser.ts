@@ -17,20 +17,9 @@ import type { SuiteConfig } from './config.ts';
 import { type ResolvedFont, resolveFont } from './fonts.ts';
 import { ensureNpmChromium, type NpmChromium, NPM_CHROMIUM } from './npm-chromium.ts';
 
-const CHROMIUM_FLAGS = [
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-default-apps',
-] as const;
+const CHROMIUM_FLAGS = ['--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-default-apps'] as const;
 
-const SYSTEM_CHROMIUM_CANDIDATES = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-] as const;
+const SYSTEM_CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'] as const;
 
 /** The test flag: behave as on a bare machine (only what `npm ci` brought). */
 export const BARE_MACHINE_FLAG = 'SUITE_BARE_MACHINE';

@@ -10,7 +10,15 @@ import { FontChoiceError } from './fonts.ts';
 import { NpmChromiumUnpackError } from './npm-chromium.ts';
 import { UnreachableTargetError } from './preflight.ts';
 
-export const CANNOT_START = [ConfigError, NoChromiumError, BareMachineFlagError, FontChoiceError, NpmChromiumUnpackError, UnreachableTargetError, ScaleOutSettingError] as const;
+export const CANNOT_START = [
+  ConfigError,
+  NoChromiumError,
+  BareMachineFlagError,
+  FontChoiceError,
+  NpmChromiumUnpackError,
+  UnreachableTargetError,
+  ScaleOutSettingError,
+] as const;
 
 function cannotStart(error: unknown): error is Error {
   return CANNOT_START.some((E) => error instanceof E);

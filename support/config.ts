@@ -65,7 +65,7 @@ const projectList = z
   .transform((v) => v.split(','));
 
 /** A text that `parse` reads (e.g. JSON.parse), or an issue saying what was expected (the schema after it checks the shape). */
-const parsedText = <T,>(parse: (raw: string) => T, message: (raw: string) => string) =>
+const parsedText = <T>(parse: (raw: string) => T, message: (raw: string) => string) =>
   z.string().transform((raw, ctx) => {
     try {
       return parse(raw);
@@ -74,17 +74,23 @@ const parsedText = <T,>(parse: (raw: string) => T, message: (raw: string) => str
       return z.NEVER;
     }
   });
-const jsonText = (message: string) => parsedText((raw) => JSON.parse(raw) as unknown, () => message);
+const jsonText = (message: string) =>
+  parsedText(
+    (raw) => JSON.parse(raw) as unknown,
+    () => message,
+  );
 
 const SCREENS_FORMAT =
   'JSON such as {"求職者マイページホーム":"/mypage"} or {"求職者マイページホーム":{"path":"/mypage","title":"求職者マイページホーム"}} (it replaces the profile\'s list of screens)';
 
 const EnvSchema = z.object({
   TARGET_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'an absolute http(s) URL such as https://staging.example.jp' }).optional()),
-  TARGET_TOP_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'an absolute http(s) URL of the top page\'s origin, such as https://www.example.jp' }).optional()),
+  TARGET_TOP_URL: optionalText.pipe(
+    z.url({ protocol: /^https?$/, error: "an absolute http(s) URL of the top page's origin, such as https://www.example.jp" }).optional(),
+  ),
   TARGET_PROFILE: optionalText,
   REFERENCE_MARKUP: orUnset(
-    z.enum(['bundled', 'hellowork'], { error: 'bundled (the reference app\'s own markup) or hellowork (the real site\'s structure)' }).default('bundled'),
+    z.enum(['bundled', 'hellowork'], { error: "bundled (the reference app's own markup) or hellowork (the real site's structure)" }).default('bundled'),
   ),
   TARGET_TOP_PATH: optionalText.pipe(path.optional()),
   TARGET_LOGIN_PATH: optionalText.pipe(path.optional()),
@@ -100,7 +106,12 @@ const EnvSchema = z.object({
   ),
   /** JavaScript dialogs (alert, confirm, prompt, beforeunload) during a check: dismissed and red (default), or accepted with a note. */
   DIALOGS: orUnset(
-    z.enum(['dismiss', 'accept'], { error: 'dismiss (a dialog during a check is closed with キャンセル and fails it: the manual has no step for it) or accept (closed with OK and noted: for a site whose manual describes the confirmation)' }).default('dismiss'),
+    z
+      .enum(['dismiss', 'accept'], {
+        error:
+          'dismiss (a dialog during a check is closed with キャンセル and fails it: the manual has no step for it) or accept (closed with OK and noted: for a site whose manual describes the confirmation)',
+      })
+      .default('dismiss'),
   ),
   LOGIN_ID: optionalText,
   LOGIN_PASSWORD: optionalText,
@@ -115,7 +126,9 @@ const EnvSchema = z.object({
   STEP_SCREENSHOTS: orUnset(flag('a screenshot after every step').default(true)),
   FIGURES: orUnset(flag('save manual-style figures to reports/figures/').default(true)),
   /** report (default): a figure that no longer matches the approved one is a finding; fail: it fails its scenario. */
-  FIGURE_DRIFT: orUnset(z.enum(['report', 'fail'], { error: 'report (a changed figure is a finding for the manual writer) or fail (it fails its scenario)' }).default('report')),
+  FIGURE_DRIFT: orUnset(
+    z.enum(['report', 'fail'], { error: 'report (a changed figure is a finding for the manual writer) or fail (it fails its scenario)' }).default('report'),
+  ),
   PROJECTS: optionalText.pipe(projectList.optional()),
   REPORT_LOCALE: orUnset(z.enum(['ja', 'en'], { error: 'ja or en (the language of the Allure report)' }).default('ja')),
   MANUAL_BASE_URL: optionalText.pipe(z.url({ error: 'an absolute URL of the folder holding manual/*.md' }).optional()),
@@ -147,14 +160,24 @@ const EnvSchema = z.object({
     ).optional(),
   ),
   CUCUMBER_SIGNOFF: orUnset(
-    z.enum(['per-process', 'merged'], { error: 'per-process (each cucumber-js process writes a sign-off) or merged (npm run conformance:cucumber writes one)' }).default('per-process'),
+    z
+      .enum(['per-process', 'merged'], {
+        error: 'per-process (each cucumber-js process writes a sign-off) or merged (npm run conformance:cucumber writes one)',
+      })
+      .default('per-process'),
   ),
   REFERENCE_APP_RUNNING: orUnset(flag('whether the bundled app is already running on HELLOWORK_PORT / MYNAPORTAL_PORT').default(false)),
   SHARD: optionalText.pipe(
-    parsedText((v) => parseShard(v) as Shard, (v) => `${SHARD_FORMAT} (got "${v}")`).optional(),
+    parsedText(
+      (v) => parseShard(v) as Shard,
+      (v) => `${SHARD_FORMAT} (got "${v}")`,
+    ).optional(),
   ),
   PW_TEST_CONNECT_WS_ENDPOINT: optionalText.pipe(
-    parsedText((v) => parseRemoteBrowser(v) as RemoteBrowser, (v) => `a ws:// or wss:// URL of a Playwright browser server, such as ws://127.0.0.1:3000/ (got "${v}")`).optional(),
+    parsedText(
+      (v) => parseRemoteBrowser(v) as RemoteBrowser,
+      (v) => `a ws:// or wss:// URL of a Playwright browser server, such as ws://127.0.0.1:3000/ (got "${v}")`,
+    ).optional(),
   ),
   // As Playwright reads it (`!!process.env.CI`): set to anything = on a CI machine (it sets it; nothing to get wrong).
   CI: z

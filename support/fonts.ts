@@ -57,8 +57,7 @@ function npmFontDir(): { dir: string; version: string } {
 
 /** The fontconfig file that adds `fontDir` (and includes the system configuration unless `system` is false). */
 export function fontconfigXml(fontDir: string, cache: string, system: boolean): string {
-  const prefer = (generic: string) =>
-    `  <alias binding="same"><family>${generic}</family><prefer><family>${NPM_FONT.family}</family></prefer></alias>`;
+  const prefer = (generic: string) => `  <alias binding="same"><family>${generic}</family><prefer><family>${NPM_FONT.family}</family></prefer></alias>`;
   return [
     '<?xml version="1.0"?>',
     '<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">',

@@ -74,7 +74,11 @@ export function normalizeText(text: string): string {
 
 export function parseManual(source: string, file: string): Manual {
   const lines = source.split(/\r?\n/);
-  const title = lines.find((l) => l.startsWith('# '))?.slice(2).trim() ?? file;
+  const title =
+    lines
+      .find((l) => l.startsWith('# '))
+      ?.slice(2)
+      .trim() ?? file;
   const chapter = lines.map((l) => CHAPTER_RE.exec(l)?.[1]).find((c) => c !== undefined);
   const sections: ManualSection[] = [];
   const manual: Manual = { file, title, chapter, sections };
@@ -177,9 +181,7 @@ export class ManualIndex {
    */
   proceduresFor(section: ManualSection, device: DeviceClass): ManualSection[] {
     if (!isNote(section) && this.devicesOf(section).size < 2) return [];
-    return section.manual.sections.filter(
-      (s) => s !== section && !isNote(s) && this.devicesOf(s).size === 1 && this.appliesTo(s, device),
-    );
+    return section.manual.sections.filter((s) => s !== section && !isNote(s) && this.devicesOf(s).size === 1 && this.appliesTo(s, device));
   }
 
   /**
@@ -240,7 +242,10 @@ export function loadManualIndex(root: string = ROOT, dirs: { manualDir?: string;
   const key = `${manualDir}\u0000${featuresDir}`;
   let index = loaded.get(key);
   if (!index) {
-    index = new ManualIndex(loadManuals(manualDir), loadPickles(featuresDir).map((p) => p.tags.map((t) => t.name)));
+    index = new ManualIndex(
+      loadManuals(manualDir),
+      loadPickles(featuresDir).map((p) => p.tags.map((t) => t.name)),
+    );
     loaded.set(key, index);
   }
   return index;

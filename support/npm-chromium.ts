@@ -67,7 +67,10 @@ export function integrityOf(file: string): string {
  * The unpacked Chromium of the npm package, unpacking it first if needed; undefined when its tarball was never
  * fetched (postinstall skipped, e.g. `npm ci --ignore-scripts`).
  */
-export function ensureNpmChromium(paths: NpmChromiumPaths = npmChromiumPaths(), pkg: { name: string; version: string } = NPM_CHROMIUM): NpmChromium | undefined {
+export function ensureNpmChromium(
+  paths: NpmChromiumPaths = npmChromiumPaths(),
+  pkg: { name: string; version: string } = NPM_CHROMIUM,
+): NpmChromium | undefined {
   const found = (unpacked: boolean): NpmChromium => ({
     executablePath: join(paths.dir, 'chromium'),
     libDir: join(paths.dir, 'lib'),
@@ -82,7 +85,9 @@ export function ensureNpmChromium(paths: NpmChromiumPaths = npmChromiumPaths(), 
   try {
     const run = spawnSync(process.execPath, [UNPACKER, paths.tarball, tmp], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
     if (run.status !== 0) {
-      throw new NpmChromiumUnpackError(`Could not unpack ${pkg.name} ${pkg.version} from ${paths.tarball}: ${run.stderr?.trim() || run.error?.message || `exit ${run.status}`}`);
+      throw new NpmChromiumUnpackError(
+        `Could not unpack ${pkg.name} ${pkg.version} from ${paths.tarball}: ${run.stderr?.trim() || run.error?.message || `exit ${run.status}`}`,
+      );
     }
     try {
       renameSync(tmp, paths.dir);

@@ -60,5 +60,7 @@ export async function startReferenceApp(options: {
     await delay(50);
   }
   await stop();
-  throw new Error(`the reference app did not answer at ${health} ${gone ? '(it exited)' : `within ${TIMEOUT_MS / 1000} s`}${stderr ? `:\n${stderr.trim()}` : ''}`);
+  throw new Error(
+    `the reference app did not answer at ${health} ${gone ? '(it exited)' : `within ${TIMEOUT_MS / 1000} s`}${stderr ? `:\n${stderr.trim()}` : ''}`,
+  );
 }

@@ -28,7 +28,10 @@ export interface Variant {
  * proof must not lean on the app's records (late-single-logout), or on settings only the bundled app gives (a top
  * page on its own host, known to the suite only by deriving it from TARGET_URL: top-lookalike-on-mypage-host).
  */
-export const AS_TARGET: Partial<Record<DeviationId, 'bundled' | 'hellowork'>> = { 'late-single-logout': 'bundled', 'top-lookalike-on-mypage-host': 'hellowork' };
+export const AS_TARGET: Partial<Record<DeviationId, 'bundled' | 'hellowork'>> = {
+  'late-single-logout': 'bundled',
+  'top-lookalike-on-mypage-host': 'hellowork',
+};
 
 /**
  * The variants of a run. The quick run takes the hellowork markup for deviations that concern the markup only
@@ -81,10 +84,12 @@ export function scenarioGrep(deviation: DeviationId, device: DeviceClass, full: 
   // The whole logout group red: its representative stands for it (the full run runs every member).
   const { group } = QUICK_SAMPLE;
   const wholeGroup = group.tags.every((t) => tags.includes(t));
-  const red = tags.filter((tag) => !wholeGroup || !group.tags.includes(tag) || tag === group.representative).map((tag) => {
-    const row = QUICK_SAMPLE.rows[tag];
-    return `${has(tagPattern(tag))}${row ? has(escapeRegExp(row)) : ''}`;
-  });
+  const red = tags
+    .filter((tag) => !wholeGroup || !group.tags.includes(tag) || tag === group.representative)
+    .map((tag) => {
+      const row = QUICK_SAMPLE.rows[tag];
+      return `${has(tagPattern(tag))}${row ? has(escapeRegExp(row)) : ''}`;
+    });
   const sample = GREEN_SAMPLE.map((s) => has(s.startsWith('@') ? tagPattern(s) : escapeRegExp(s)));
   return new RegExp(`^${only}(?:${[...red, ...sample].join('|')})`);
 }
@@ -136,7 +141,9 @@ export function judgeVariant(key: string, deviation: DeviationId, mine: readonly
   for (const o of missed) problems.push(`${key}: not detected: ${scenarioKey(o)} [${o.project}] stayed green`);
   for (const o of collateral) problems.push(`${key}: collateral: ${scenarioKey(o)} [${o.project}] is red:\n    ${firstLines(o)}`);
   for (const o of unnamed) {
-    problems.push(`${key}: no finding names a manual step or requirement: ${scenarioKey(o)} [${o.project}] (${o.fact ? `${o.fact.kind}` : 'no record'}): ${o.message.split('\n')[0]}`);
+    problems.push(
+      `${key}: no finding names a manual step or requirement: ${scenarioKey(o)} [${o.project}] (${o.fact ? `${o.fact.kind}` : 'no record'}): ${o.message.split('\n')[0]}`,
+    );
   }
   // A deviation a person would not notice (the catalogue expects nothing red) is exact when everything stayed green.
   const expectsGreen = DEVIATIONS[deviation].red.length === 0;

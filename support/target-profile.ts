@@ -18,7 +18,18 @@ import type { Locator, Page } from '@playwright/test';
 import { z } from 'zod';
 
 /** A text: exact (after NFKC folding, see foldedPattern() below) or a pattern. */
-const Text = z.union([z.string().min(1), z.object({ pattern: z.string().min(1), flags: z.string().regex(/^[imsu]*$/).optional() }).strict()]);
+const Text = z.union([
+  z.string().min(1),
+  z
+    .object({
+      pattern: z.string().min(1),
+      flags: z
+        .string()
+        .regex(/^[imsu]*$/)
+        .optional(),
+    })
+    .strict(),
+]);
 export type ProfileText = z.infer<typeof Text>;
 
 const ROLES = [
@@ -263,7 +274,9 @@ export function locate(root: Page | Locator, spec: LocatorSpec): Locator {
 
 /** The first visible element the spec matches whose text reads `text`, or one of `text` (NFKC): e.g. the title of one screen. */
 export function locateReading(root: Page | Locator, spec: LocatorSpec, text: string | readonly string[]): Locator {
-  return locateAll(root, spec).filter({ visible: true, hasText: anyOf(typeof text === 'string' ? [text] : text) }).first();
+  return locateAll(root, spec)
+    .filter({ visible: true, hasText: anyOf(typeof text === 'string' ? [text] : text) })
+    .first();
 }
 
 /** A pattern matching any of the names (each as foldedPattern reads it). */
@@ -307,7 +320,8 @@ const ROLE_NAMES: Record<string, string> = {
 export function describeSpec(spec: LocatorSpec): string {
   return spec
     .map((alt) => {
-      if ('role' in alt) return `${ROLE_NAMES[alt.role] ?? alt.role}${alt.level !== undefined ? `（レベル ${alt.level}）` : ''}${alt.name !== undefined ? describeText(alt.name) : ''}`;
+      if ('role' in alt)
+        return `${ROLE_NAMES[alt.role] ?? alt.role}${alt.level !== undefined ? `（レベル ${alt.level}）` : ''}${alt.name !== undefined ? describeText(alt.name) : ''}`;
       if ('label' in alt) return `ラベル${describeText(alt.label)}の入力欄`;
       if ('text' in alt) return `文字${describeText(alt.text)}`;
       return `CSS ${alt.css}`;

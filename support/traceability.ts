@@ -166,7 +166,15 @@ export function featureTexts(source: string, file: string): FeatureText[] {
   const refsOf = (children: readonly Child[], tags: readonly string[]): ScenarioRef[] =>
     children.flatMap(({ scenario: s }) =>
       s
-        ? [{ file, line: s.location.line, name: s.name, tags: [...tags, ...names(s.tags)], lines: [s.location.line, ...s.examples.flatMap((e) => e.tableBody.map((row) => row.location.line))] }]
+        ? [
+            {
+              file,
+              line: s.location.line,
+              name: s.name,
+              tags: [...tags, ...names(s.tags)],
+              lines: [s.location.line, ...s.examples.flatMap((e) => e.tableBody.map((row) => row.location.line))],
+            },
+          ]
         : [],
     );
   const addSteps = (steps: readonly Step[], tags: readonly string[], scenarios: readonly ScenarioRef[]) => {
@@ -278,10 +286,7 @@ export function diffChars(manual: string, feature: string): DiffPart[] {
   return segments.flatMap((seg): DiffPart[] =>
     'eq' in seg
       ? [{ op: '=', text: seg.eq }]
-      : [
-          ...(seg.del ? [{ op: '-' as const, text: seg.del }] : []),
-          ...(seg.ins ? [{ op: '+' as const, text: seg.ins }] : []),
-        ],
+      : [...(seg.del ? [{ op: '-' as const, text: seg.del }] : []), ...(seg.ins ? [{ op: '+' as const, text: seg.ins }] : [])],
   );
 }
 

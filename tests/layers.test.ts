@@ -37,7 +37,9 @@ export function upward(arrows: readonly Arrow[]): string[] {
 }
 
 test('the checker sees an upward arrow and a cycle, and lets a downward one pass', () => {
-  assert.deepEqual(upward(importsOf('support/x.ts', "import type { A } from '../steps/context.ts';")), ['support/x.ts → steps/context.ts (support is not above steps)']);
+  assert.deepEqual(upward(importsOf('support/x.ts', "import type { A } from '../steps/context.ts';")), [
+    'support/x.ts → steps/context.ts (support is not above steps)',
+  ]);
   const cycle = [...importsOf('fixtures/test.ts', "import '../steps/a.ts';"), ...importsOf('steps/a.ts', "export { t } from '../fixtures/test.ts';")];
   assert.equal(upward(cycle).length, 1, 'one of the two arrows of a cycle runs upward');
   assert.deepEqual(upward(importsOf('steps/a.ts', "const m = await import('../pages/b.ts'); import { c } from './c.ts';")), []);
@@ -49,7 +51,10 @@ test('no file imports from a floor above its own (no upward arrow, no cycle betw
     .filter((f) => f && !f.startsWith('tests/'));
   assert.ok(files.length > 50);
   const arrows = files.flatMap((f) => importsOf(f, readFileSync(f, 'utf8')));
-  assert.ok(arrows.some((a) => topOf(a.from) !== topOf(a.to)), 'the scan found imports between folders');
+  assert.ok(
+    arrows.some((a) => topOf(a.from) !== topOf(a.to)),
+    'the scan found imports between folders',
+  );
   const outside = [...new Set(files.map(topOf))].filter((t) => !(FLOORS as readonly string[]).includes(t));
   assert.deepEqual(outside, [], 'every top-level folder with code has a floor');
   assert.deepEqual(upward(arrows), []);

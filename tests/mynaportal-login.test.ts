@@ -253,7 +253,8 @@ function browserFor(api: APIRequestContext, ref: Reference) {
   return { get, logInViaPortal, jar };
 }
 
-const myPageUrl = (ref: Reference) => (ref.markup === 'hellowork' ? `${ref.origins.hellowork}${HELLOWORK_SCREENS.home.path}` : `${ref.origins.hellowork}/mypage`);
+const myPageUrl = (ref: Reference) =>
+  ref.markup === 'hellowork' ? `${ref.origins.hellowork}${HELLOWORK_SCREENS.home.path}` : `${ref.origins.hellowork}/mypage`;
 const showsMyPage = (res: { status: number; text: string }) => res.status === 200 && res.text.includes(`${seeker.name}様`);
 
 for (const markup of MARKUPS) {

@@ -110,7 +110,15 @@ test('a confirmation dialog is the first thing the finding says, and stops the w
   const p = await fresh('/confirm');
   const dialogs = new DialogWatch(context, 'dismiss');
   const facts: FailureFact[] = [];
-  const manual = new ManualCheck(loadManualIndex(), () => [], () => '「ログアウト」を押す', 'pc', async (f) => void facts.push(f), () => p.url(), dialogs);
+  const manual = new ManualCheck(
+    loadManualIndex(),
+    () => [],
+    () => '「ログアウト」を押す',
+    'pc',
+    async (f) => void facts.push(f),
+    () => p.url(),
+    dialogs,
+  );
   const started = Date.now();
   await assert.rejects(
     manual.verify({ expected: '押すと次の画面が表示される', observe: async (e) => (e instanceof AnsweredByDialog ? e.message : 'other') }, () =>
@@ -118,7 +126,10 @@ test('a confirmation dialog is the first thing the finding says, and stops the w
     ),
   );
   assert.ok(Date.now() - started < 5_000, `waited ${Date.now() - started} ms: the dialog should end the wait, not the 10 s timeout`);
-  assert.match(facts[0]?.shows ?? '', /^確認ダイアログ（confirm）「ログアウトしますか？」が表示されました（このスイートは「キャンセル」で閉じました）。マニュアルにはこの確認の手順がありません。/);
+  assert.match(
+    facts[0]?.shows ?? '',
+    /^確認ダイアログ（confirm）「ログアウトしますか？」が表示されました（このスイートは「キャンセル」で閉じました）。マニュアルにはこの確認の手順がありません。/,
+  );
   assert.match(facts[0]?.shows ?? '', /押す前と同じ URL/);
   assert.equal(new URL(p.url()).pathname, '/confirm');
   dialogs.dispose();
@@ -128,7 +139,16 @@ test('DIALOGS=accept: the dialog is accepted, the press leads on, and a remark s
   const p = await fresh('/confirm');
   const dialogs = new DialogWatch(context, 'accept');
   const remarks: string[] = [];
-  const manual = new ManualCheck(loadManualIndex(), () => [], () => '「ログアウト」を押す', 'pc', async () => {}, () => p.url(), dialogs, (r) => remarks.push(r));
+  const manual = new ManualCheck(
+    loadManualIndex(),
+    () => [],
+    () => '「ログアウト」を押す',
+    'pc',
+    async () => {},
+    () => p.url(),
+    dialogs,
+    (r) => remarks.push(r),
+  );
   await manual.verify({ expected: '押すと次の画面が表示される', observe: async () => '' }, () =>
     navigatingBy(p, () => press(p.locator('#logout'), false, 10_000), 10_000, dialogs),
   );
@@ -148,12 +168,24 @@ test('a configured screen that answers 404 is described as a 404 naming its sett
   const p = await fresh('/top');
   const myPage = new MyPage(p, suite.hellowork);
   const facts: FailureFact[] = [];
-  const manual = new ManualCheck(loadManualIndex(), () => [], () => 'x', 'pc', async (f) => void facts.push(f), () => p.url());
+  const manual = new ManualCheck(
+    loadManualIndex(),
+    () => [],
+    () => 'x',
+    'pc',
+    async (f) => void facts.push(f),
+    () => p.url(),
+  );
   await assert.rejects(
-    everyScreenRefuses({ manual, myPage }, await SessionProbe.inContext(context, suite.hellowork), (screen) => ({ expected: `「${screen}」がログインしていない画面になる` })),
+    everyScreenRefuses({ manual, myPage }, await SessionProbe.inContext(context, suite.hellowork), (screen) => ({
+      expected: `「${screen}」がログインしていない画面になる`,
+    })),
   );
   const shows = facts[0]?.shows ?? '';
-  assert.match(shows, /確認用に開いた同じブラウザーの別のタブで「応募中の求人」（TARGET_MYPAGE_SCREENS の 応募中の求人: http:\/\/127\.0\.0\.1:\d+\/missing）を開くと HTTP 404 が返り/);
+  assert.match(
+    shows,
+    /確認用に開いた同じブラウザーの別のタブで「応募中の求人」（TARGET_MYPAGE_SCREENS の 応募中の求人: http:\/\/127\.0\.0\.1:\d+\/missing）を開くと HTTP 404 が返り/,
+  );
   assert.match(shows, /確認用に開いた同じブラウザーの別のタブ: URL http:\/\/127\.0\.0\.1:\d+\/missing、HTTP 404、タイトル「ページが見つかりません」/);
   assert.doesNotMatch(shows, /まだ表示されます/);
   assert.equal(facts.length, 1, 'the home screen (a login form) passed');

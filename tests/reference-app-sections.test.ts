@@ -139,7 +139,7 @@ for (const [markup, d] of Object.entries(DRIVERS) as [Markup, Driver][]) {
   });
 }
 
-test('the kit refuses a path outside the markup\'s My Page scheme, or one already served, naming the section', () => {
+test("the kit refuses a path outside the markup's My Page scheme, or one already served, naming the section", () => {
   const section = (path: string): Section => ({ name: '0.0-bad', register: (kit) => kit.myPageScreen({ path, title: 'x', body: () => html`<p></p>` }) });
   assert.throws(() => createHelloWorkApp({ sections: [section('/notice')] }), /0\.0-bad.*\/mypage\/<lowercase letters>/);
   assert.throws(() => createHelloWorkApp({ sections: [section(MY_PAGE_SCREENS.messages.path)] }), /already served/);

@@ -144,9 +144,12 @@ test('hellowork markup: one port, dispatch on the host; /healthz on any host', a
   assert.match(html, /<title>ハローワークインターネットサービス - トップページ<\/title>/);
   assert.match(html, /<header id="top_header">/);
   assert.equal(count(html, '<div class="top_box '), 3);
-  for (const t of ['仕事をお探しの方', '事業者の方', 'ハローワーク求人・求職情報提供サービスをご利用の方']) assert.ok(html.includes(`<p class="box_ttl">${t}</p>`), t);
+  for (const t of ['仕事をお探しの方', '事業者の方', 'ハローワーク求人・求職情報提供サービスをご利用の方'])
+    assert.ok(html.includes(`<p class="box_ttl">${t}</p>`), t);
   assert.match(html, /<div id="ID_shozaichi" class="shozaichi_box"><p class="box_ttl">ハローワークなどの所在地情報<\/p>/);
-  assert.ok(html.includes(`<a id="ID_loginLink" class="btn_login" href="${HW.mypage}${HELLOWORK_LOGIN.path.replaceAll('&', '&amp;')}">求職者マイページにログイン</a>`));
+  assert.ok(
+    html.includes(`<a id="ID_loginLink" class="btn_login" href="${HW.mypage}${HELLOWORK_LOGIN.path.replaceAll('&', '&amp;')}">求職者マイページにログイン</a>`),
+  );
   assert.ok(html.includes('求人者マイページにログイン'));
   assert.ok(!/<h2|<section/.test(html), 'no headings or sections for the top-page boxes');
   assert.equal((await app.request(at(HW.top, '/common/css/top.css'))).headers.get('content-type'), 'text/css; charset=utf-8');
@@ -232,7 +235,10 @@ test('hellowork markup: every My Page screen has its page_title wording, no <h1>
 test('hellowork markup: screens are routed on the screenId query, as a Struts app does', async () => {
   const { app } = hwApp();
   const { sid } = await hwLogIn(app);
-  const res = await app.request(at(HW.mypage, `/kyushoku/${HELLOWORK_SCREENS.home.screenId}.do?action=initDisp&screenId=${HELLOWORK_SCREENS.messages.screenId}`), { headers: { Cookie: sid } });
+  const res = await app.request(
+    at(HW.mypage, `/kyushoku/${HELLOWORK_SCREENS.home.screenId}.do?action=initDisp&screenId=${HELLOWORK_SCREENS.messages.screenId}`),
+    { headers: { Cookie: sid } },
+  );
   assert.equal(pageTitle(await res.text()), HELLOWORK_SCREENS.messages.pageTitle);
   assert.equal((await app.request(at(HW.mypage, '/kyushoku/GEZZ999999.do?action=initDisp&screenId=GEZZ999999'), { headers: { Cookie: sid } })).status, 404);
 });
@@ -313,11 +319,17 @@ test('hellowork markup: each existing deviation shows in the markup or the logou
 
   const kept = await screen('session-kept-after-logout');
   assert.match((await hwLogOut(kept.app, kept.sid, kept.token)).headers.get('set-cookie') ?? '', /Max-Age=0/);
-  assert.equal(pageTitle(await (await kept.app.request(at(HW.mypage, HELLOWORK_SCREENS.home.path), { headers: { Cookie: kept.sid } })).text()), HELLOWORK_SCREENS.home.pageTitle);
+  assert.equal(
+    pageTitle(await (await kept.app.request(at(HW.mypage, HELLOWORK_SCREENS.home.path), { headers: { Cookie: kept.sid } })).text()),
+    HELLOWORK_SCREENS.home.pageTitle,
+  );
 
   const cacheable = hwApp('mypage-cacheable').app;
   const { sid } = await hwLogIn(cacheable);
-  assert.equal((await cacheable.request(at(HW.mypage, HELLOWORK_SCREENS.search.path), { headers: { Cookie: sid } })).headers.get('cache-control'), 'private, max-age=600');
+  assert.equal(
+    (await cacheable.request(at(HW.mypage, HELLOWORK_SCREENS.search.path), { headers: { Cookie: sid } })).headers.get('cache-control'),
+    'private, max-age=600',
+  );
 });
 
 test('hellowork markup: the マイナポータル client is registered with kyushoku-host redirect and back-channel URIs and the www top as post-logout URI', () => {
@@ -355,7 +367,8 @@ const DRIVERS: Record<'bundled' | 'hellowork', MarkupDriver> = {
       return { sid, token: csrf, html };
     },
     screen: (app, key, sid) => app.request(at(BUNDLED_TOP, MY_PAGE_SCREENS[key].path), { headers: { Cookie: sid } }),
-    logOut: (app, sid, token) => app.request(at(BUNDLED_TOP, '/mypage/logout'), { ...form({ csrf_token: token }), headers: { ...form({}).headers, Cookie: sid } }),
+    logOut: (app, sid, token) =>
+      app.request(at(BUNDLED_TOP, '/mypage/logout'), { ...form({ csrf_token: token }), headers: { ...form({}).headers, Cookie: sid } }),
     isMyPage: (res, html) => res.status === 200 && html.includes(`${seeker.name}様`),
     logoutForm: /<form class="inline-form" method="post" action="\/mypage\/logout"[^>]*>/g,
     menu: (html) => html.slice(html.indexOf('<nav id="sp-menu"'), html.indexOf('</nav>', html.indexOf('<nav id="sp-menu"'))),
@@ -392,7 +405,10 @@ for (const [markup, d] of Object.entries(DRIVERS)) {
     const { html } = await d.logIn(d.app('logout-new-tab').app);
     const forms = [...html.matchAll(d.logoutForm)].map((m) => m[0]);
     assert.equal(forms.length, 2);
-    assert.ok(forms.every((f) => f.includes('target="_blank"')), forms.join('\n'));
+    assert.ok(
+      forms.every((f) => f.includes('target="_blank"')),
+      forms.join('\n'),
+    );
   });
 
   test(`${markup} markup: logout-other-origin lands on another origin serving the same top page (and nothing else)`, async () => {
@@ -525,7 +541,10 @@ for (const [markup, d] of Object.entries(DRIVERS)) {
     // Outside: no PC header, no PC ログアウト; the smart-device menu keeps its ログアウト.
     assert.ok(!light.includes(shape.pcLogout) && !light.includes(shape.pcHeader), 'no PC ログアウト in the light DOM');
     assert.equal([...light.matchAll(d.logoutForm)].length, 1, "the menu's logout form stays in the light DOM");
-    assert.ok(shape.menuButton.every((m) => light.includes(m)), 'the smart-device menu control and panel are unchanged');
+    assert.ok(
+      shape.menuButton.every((m) => light.includes(m)),
+      'the smart-device menu control and panel are unchanged',
+    );
     // The form posts as today.
     const res = await d.logOut(app, sid, token);
     assert.equal(res.headers.get('location'), markup === 'bundled' ? '/' : `${HW.top}/`);

@@ -16,7 +16,11 @@ const seeker = defaultJobSeeker();
 const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' };
 
 async function loggedIn(app: ReturnType<typeof createHelloWorkApp>['app']) {
-  const res = await app.request('/login', { method: 'POST', headers: FORM, body: new URLSearchParams({ loginId: seeker.loginId, password: seeker.password }).toString() });
+  const res = await app.request('/login', {
+    method: 'POST',
+    headers: FORM,
+    body: new URLSearchParams({ loginId: seeker.loginId, password: seeker.password }).toString(),
+  });
   const sid = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const html = await (await app.request('/mypage', { headers: { Cookie: sid } })).text();
   return { sid, csrf: /name="csrf_token" value="([^"]+)"/.exec(html)?.[1] ?? '' };
@@ -48,7 +52,14 @@ test('oversized bodies are refused with 413', async () => {
 
 test('unknown, empty or malformed session ids lead to the login page, never to My Page', async () => {
   const { app } = createHelloWorkApp();
-  for (const cookie of [`${SESSION_COOKIE}=`, `${SESSION_COOKIE}=nope`, `${SESSION_COOKIE}=${'A'.repeat(4096)}`, `${SESSION_COOKIE}="%00%ff"`, 'garbage', `${SESSION_COOKIE}=a; ${SESSION_COOKIE}=b`]) {
+  for (const cookie of [
+    `${SESSION_COOKIE}=`,
+    `${SESSION_COOKIE}=nope`,
+    `${SESSION_COOKIE}=${'A'.repeat(4096)}`,
+    `${SESSION_COOKIE}="%00%ff"`,
+    'garbage',
+    `${SESSION_COOKIE}=a; ${SESSION_COOKIE}=b`,
+  ]) {
     const res = await app.request('/mypage', { headers: { Cookie: cookie } });
     assert.equal(res.status, 303, cookie.slice(0, 40));
     assert.match(res.headers.get('location') ?? '', /^\/login/);
@@ -79,11 +90,16 @@ test('property: any path and method gets a non-5xx answer, and the app keeps ans
     fc.string({ maxLength: 12 }).map((s) => encodeURIComponent(s)),
   );
   await fc.assert(
-    fc.asyncProperty(fc.array(segment, { maxLength: 5 }), fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'HEAD', 'OPTIONS'), fc.string({ maxLength: 200 }), async (segments, method, body) => {
-      const path = `/${segments.join('/')}`;
-      const res = await app.request(path, { method, headers: FORM, body: ['GET', 'HEAD'].includes(method) ? undefined : body });
-      notServerError(res.status, `${method} ${path}`);
-    }),
+    fc.asyncProperty(
+      fc.array(segment, { maxLength: 5 }),
+      fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'HEAD', 'OPTIONS'),
+      fc.string({ maxLength: 200 }),
+      async (segments, method, body) => {
+        const path = `/${segments.join('/')}`;
+        const res = await app.request(path, { method, headers: FORM, body: ['GET', 'HEAD'].includes(method) ? undefined : body });
+        notServerError(res.status, `${method} ${path}`);
+      },
+    ),
     { numRuns: 300 },
   );
   assert.equal((await app.request('/healthz')).status, 200);
@@ -137,21 +153,43 @@ test('hellowork markup, property: any host, path and method gets a non-5xx answe
     fc.constantFrom('kyushoku', 'GEAA040010.do', 'GEAB010010.do', 'GEZZ000000.do', 'auth', 'mynaportal', 'callback', 'common', '..', '%00', 'ログアウト'),
     fc.string({ maxLength: 12 }).map((s) => encodeURIComponent(s)),
   );
-  const query = fc.constantFrom('', '?action=initDisp&screenId=GEAA040010', '?action=login&screenId=GEAA040010', '?action=logout&screenId=GEAA040010', '?screenId=GEAC030010', '?action=%00&screenId=');
+  const query = fc.constantFrom(
+    '',
+    '?action=initDisp&screenId=GEAA040010',
+    '?action=login&screenId=GEAA040010',
+    '?action=logout&screenId=GEAA040010',
+    '?screenId=GEAC030010',
+    '?action=%00&screenId=',
+  );
   await fc.assert(
-    fc.asyncProperty(fc.constantFrom(...hosts), fc.array(segment, { maxLength: 4 }), query, fc.constantFrom('GET', 'POST', 'PUT', 'HEAD'), fc.string({ maxLength: 200 }), async (host, segments, q, method, body) => {
-      const url = `${host}/${segments.join('/')}${q}`;
-      const res = await app.request(url, { method, headers: FORM, body: ['GET', 'HEAD'].includes(method) ? undefined : body });
-      notServerError(res.status, `${method} ${url}`);
-    }),
+    fc.asyncProperty(
+      fc.constantFrom(...hosts),
+      fc.array(segment, { maxLength: 4 }),
+      query,
+      fc.constantFrom('GET', 'POST', 'PUT', 'HEAD'),
+      fc.string({ maxLength: 200 }),
+      async (host, segments, q, method, body) => {
+        const url = `${host}/${segments.join('/')}${q}`;
+        const res = await app.request(url, { method, headers: FORM, body: ['GET', 'HEAD'].includes(method) ? undefined : body });
+        notServerError(res.status, `${method} ${url}`);
+      },
+    ),
     { numRuns: 300 },
   );
   const big = `loginMailTxt=${'a'.repeat(64 * 1024)}`;
   for (const action of ['login', 'logout']) {
-    const res = await app.request(`${o.mypage}/kyushoku/GEAA040010.do?action=${action}&screenId=GEAA040010`, { method: 'POST', headers: { ...FORM, 'Content-Length': String(big.length) }, body: big });
+    const res = await app.request(`${o.mypage}/kyushoku/GEAA040010.do?action=${action}&screenId=GEAA040010`, {
+      method: 'POST',
+      headers: { ...FORM, 'Content-Length': String(big.length) },
+      body: big,
+    });
     assert.equal(res.status, 413, action);
   }
-  const broken = await app.request(`${o.mypage}/kyushoku/GEAA040010.do?action=login&screenId=GEAA040010`, { method: 'POST', headers: { 'Content-Type': 'multipart/form-data; boundary=x' }, body: '--x\r\nbroken' });
+  const broken = await app.request(`${o.mypage}/kyushoku/GEAA040010.do?action=login&screenId=GEAA040010`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'multipart/form-data; boundary=x' },
+    body: '--x\r\nbroken',
+  });
   assert.ok(broken.status >= 400 && broken.status < 500, String(broken.status));
   assert.equal(sessions.size, 0);
   assert.equal(await (await app.request('http://127.0.0.1:38180/healthz')).text(), 'ok');

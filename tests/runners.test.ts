@@ -50,7 +50,7 @@ describe('cucumber.mjs', () => {
     }
   }
 
-  test('CUCUMBER_TAGS is and-ed with the profile\'s tag; CUCUMBER_SIGNOFF=merged leaves the sign-off to the merge', async () => {
+  test("CUCUMBER_TAGS is and-ed with the profile's tag; CUCUMBER_SIGNOFF=merged leaves the sign-off to the merge", async () => {
     const one = await cucumberConfig({ DEVICE_PROFILE: 'sp-android', CUCUMBER_TAGS: '@security', CUCUMBER_SIGNOFF: 'merged' }, 'tags');
     assert.equal(one.tags, '@sp and @security');
     assert.equal(JSON.stringify(one.format).includes('signoff/formatter.ts'), false);
@@ -106,8 +106,14 @@ describe('merged cucumber-js messages', () => {
       ['[pc-chromium]:features/a.feature', '[sp-android]:features/a.feature'],
     );
     assert.equal(merged.filter((e) => e.meta).length, 1);
-    assert.deepEqual(merged.filter((e) => e.testRunStarted).map((e) => e.testRunStarted), [{ timestamp: { seconds: 100, nanos: 0 } }]);
-    assert.deepEqual(merged.filter((e) => e.testRunFinished).map((e) => e.testRunFinished), [{ success: false, timestamp: { seconds: 210, nanos: 0 } }]);
+    assert.deepEqual(
+      merged.filter((e) => e.testRunStarted).map((e) => e.testRunStarted),
+      [{ timestamp: { seconds: 100, nanos: 0 } }],
+    );
+    assert.deepEqual(
+      merged.filter((e) => e.testRunFinished).map((e) => e.testRunFinished),
+      [{ success: false, timestamp: { seconds: 210, nanos: 0 } }],
+    );
     assert.equal(mergeMessages([{ project: 'pc-chromium', envelopes: stream(true, 1) }]).at(-1)?.testRunFinished?.success, true);
   });
 });

@@ -8,7 +8,16 @@ import AdmZip from 'adm-zip';
 import { blobShard, shardProblems } from '../scripts/merge-reports.ts';
 import { ConfigError } from '../support/config.ts';
 import { redact, UnreadableArchiveError } from '../support/redact.ts';
-import { allureResultsDir, blobDir, isMergeReports, ownOutputDirs, parseRemoteBrowser, parseShard, shardArgument, testResultsDir } from '../support/scale-out.ts';
+import {
+  allureResultsDir,
+  blobDir,
+  isMergeReports,
+  ownOutputDirs,
+  parseRemoteBrowser,
+  parseShard,
+  shardArgument,
+  testResultsDir,
+} from '../support/scale-out.ts';
 import { startUp } from '../support/startup.ts';
 
 /** The bundled app's ports given, so that startUp picks none. */
@@ -32,7 +41,10 @@ test('--shard wins over SHARD, and the answer is written back for the workers', 
   assert.deepEqual(startUp({ env: worker, dotenv: false, argv: ['node', 'workerMain.js'] }).run.shard, { current: 3, total: 4 });
   assert.equal(startUp({ env: { ...PORTS }, dotenv: false, argv: ['node', 'cli.js', 'test'] }).run.shard, undefined);
   assert.throws(() => startUp({ env: { ...PORTS }, dotenv: false, argv: ['node', 'cli.js', 'test', '--shard=5/4'] }), /--shard=5\/4: expected/);
-  assert.throws(() => startUp({ env: { ...PORTS, SHARD: '5/4' }, dotenv: false }), (e: unknown) => e instanceof ConfigError && /SHARD: expected <current>\/<total>.*\(got "5\/4"\)/.test(e.message));
+  assert.throws(
+    () => startUp({ env: { ...PORTS, SHARD: '5/4' }, dotenv: false }),
+    (e: unknown) => e instanceof ConfigError && /SHARD: expected <current>\/<total>.*\(got "5\/4"\)/.test(e.message),
+  );
 });
 
 test("a shard's outputs have their own folders; an unsharded run keeps the usual ones", () => {
@@ -80,7 +92,10 @@ test("a blob report's shard is read from its own metadata", () => {
 test('the merge accepts only a complete set of shards, each with its Allure results', () => {
   const blob = (current: number, total = 3) => ({ file: `report-${current}.zip`, shard: { current, total } });
   assert.deepEqual(shardProblems([blob(1), blob(2), blob(3)], new Set([1, 2, 3])), []);
-  assert.deepEqual(shardProblems([blob(1), blob(3)], new Set([1, 3])), ['shard 2/3: no blob report', 'shard 2/3: no Allure results (shard-2 under the Allure results folder)']);
+  assert.deepEqual(shardProblems([blob(1), blob(3)], new Set([1, 3])), [
+    'shard 2/3: no blob report',
+    'shard 2/3: no Allure results (shard-2 under the Allure results folder)',
+  ]);
   assert.match(shardProblems([blob(1), blob(1), blob(2), blob(3)], new Set([1, 2, 3])).join(), /shard 1\/3: 2 blob reports/);
   assert.match(shardProblems([blob(1, 2), blob(2, 3)], new Set([1, 2])).join(), /differently sharded runs/);
   assert.match(shardProblems([{ file: 'report.zip', shard: undefined }], new Set()).join(), /unsharded run/);
@@ -103,7 +118,10 @@ test('a zip that cannot be read is named, as not checked for secrets (no bare ad
   const dir = mkdtempSync(join(tmpdir(), 'redact-'));
   try {
     writeFileSync(join(dir, 'report-2.zip'), 'PK\u0003\u0004 half written');
-    assert.throws(() => redact([dir], ['a-long-secret']), (e: Error) => e instanceof UnreadableArchiveError && e.message.includes('report-2.zip') && /could not be checked for passwords/.test(e.message));
+    assert.throws(
+      () => redact([dir], ['a-long-secret']),
+      (e: Error) => e instanceof UnreadableArchiveError && e.message.includes('report-2.zip') && /could not be checked for passwords/.test(e.message),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

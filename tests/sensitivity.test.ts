@@ -18,13 +18,28 @@ function outcomes(message: (o: { tags: readonly string[] }) => string): Outcome[
     red: true,
     fact: fact(tag === '@3.3-1' ? '3.3(1)①' : 'ASVS 7.4.4'),
   }));
-  const green = { variant: 'logout-at-bottom', deviation: 'logout-at-bottom' as const, project: 'pc-chromium', title: 'sample', tags: ['@sec-headers', '@pc'], red: false };
+  const green = {
+    variant: 'logout-at-bottom',
+    deviation: 'logout-at-bottom' as const,
+    project: 'pc-chromium',
+    title: 'sample',
+    tags: ['@sec-headers', '@pc'],
+    red: false,
+  };
   return [...reds, green].map((o) => ({ ...o, message: message(o) }));
 }
 
 test('rewording the failure messages changes nothing in the sensitivity verdict', () => {
-  const named = judgeVariant('logout-at-bottom', 'logout-at-bottom', outcomes((o) => `マニュアル 3.3(1)① のとおりになっていません ${o.tags[0]}`));
-  const reworded = judgeVariant('logout-at-bottom', 'logout-at-bottom', outcomes(() => 'Error: 何かが違います'));
+  const named = judgeVariant(
+    'logout-at-bottom',
+    'logout-at-bottom',
+    outcomes((o) => `マニュアル 3.3(1)① のとおりになっていません ${o.tags[0]}`),
+  );
+  const reworded = judgeVariant(
+    'logout-at-bottom',
+    'logout-at-bottom',
+    outcomes(() => 'Error: 何かが違います'),
+  );
   assert.equal(named.ok, true, named.problems.join('\n'));
   assert.deepEqual(reworded, named);
 });
@@ -38,7 +53,7 @@ test('a red scenario without a finding (a bare timeout) or with only a precondit
   assert.equal(judgeVariant('logout-at-bottom', 'logout-at-bottom', pre).ok, false);
 });
 
-test('findings that name none of the deviation\'s references are not a detection', () => {
+test("findings that name none of the deviation's references are not a detection", () => {
   const wrong = outcomes(() => '').map((o) => ({ ...o, fact: o.fact && fact('3.3(2)①') }));
   const verdict = judgeVariant('logout-at-bottom', 'logout-at-bottom', wrong);
   assert.equal(verdict.ok, false);
@@ -46,7 +61,9 @@ test('findings that name none of the deviation\'s references are not a detection
 });
 
 test('a green expected red and a red unexpected scenario are both problems', () => {
-  const mixed = outcomes(() => '').map((o) => (o.title === 'sample' ? { ...o, red: true, fact: fact('ASVS 14.3.2') } : o.tags[0] === '@3.3-1' ? { ...o, red: false } : o));
+  const mixed = outcomes(() => '').map((o) =>
+    o.title === 'sample' ? { ...o, red: true, fact: fact('ASVS 14.3.2') } : o.tags[0] === '@3.3-1' ? { ...o, red: false } : o,
+  );
   const verdict = judgeVariant('logout-at-bottom', 'logout-at-bottom', mixed);
   assert.deepEqual([verdict.ok, verdict.missed, verdict.collateral], [false, 1, 1]);
 });

@@ -118,7 +118,10 @@ describe('sign-off report: a passing run', () => {
     assert.doesNotMatch(run.html, /<script|<link|@import|url\(\s*['"]?https?:/i);
     for (const [, src] of run.html.matchAll(/\ssrc="([^"]*)"/g)) assert.match(src ?? '', /^data:image\/png;base64,/);
     assert.deepEqual(run.errors, []);
-    assert.ok(run.logs.some((l) => l.includes('サインオフ報告書（合格）')), run.logs.join('\n'));
+    assert.ok(
+      run.logs.some((l) => l.includes('サインオフ報告書（合格）')),
+      run.logs.join('\n'),
+    );
   });
 
   test('names the run: target, time in JST, devices, suite version and commit', () => {
@@ -282,7 +285,10 @@ describe('sign-off report: output', () => {
     assert.match(html, /Chromium \d+\.\d+/, 'the Chromium version is a run fact');
   });
 
-  test('a PDF that cannot be printed is a logged error, not a crash; the HTML is still written', { skip: !chromium && 'no Chromium', timeout: 120_000 }, async () => {
+  test('a PDF that cannot be printed is a logged error, not a crash; the HTML is still written', {
+    skip: !chromium && 'no Chromium',
+    timeout: 120_000,
+  }, async () => {
     const { html, errors } = await format(load('passing.ndjson'), { pdfFile: '/dev/null/signoff.pdf' });
     assert.match(html, /^<!DOCTYPE html>/);
     assert.equal(errors.length, 1);
@@ -319,7 +325,10 @@ describe('failures are read from the recorded finding, not from the prose', () =
     const note = failureFrom({ ...fact, kind: 'note', ref: '3.3(注意)③', quoted: 'また、…' }, undefined);
     assert.deepEqual([note.kind, note.ref, note.quoted], ['note', '3.3(注意)③', 'また、…']);
     const security = failureFrom({ ...fact, kind: 'security', ref: 'ASVS 7.4.1', section: undefined, quoted: 'ログアウトでセッションが終わり…' }, undefined);
-    assert.deepEqual([security.kind, security.ref, security.quotedLabel, security.quoted], ['security', 'ASVS 7.4.1', '要件', 'ログアウトでセッションが終わり…']);
+    assert.deepEqual(
+      [security.kind, security.ref, security.quotedLabel, security.quoted],
+      ['security', 'ASVS 7.4.1', '要件', 'ログアウトでセッションが終わり…'],
+    );
     const pre = failureFrom({ version: 1, kind: 'precondition', step: '求職者マイページにログインしている', expected: 'x', shows: 'y' }, undefined);
     assert.deepEqual([pre.kind, pre.ref, pre.expected, pre.shows], ['precondition', undefined, 'x', 'y']);
   });
@@ -340,12 +349,17 @@ describe('failures are read from the recorded finding, not from the prose', () =
         ? {
             testStepFinished: {
               ...e.testStepFinished,
-              testStepResult: { ...e.testStepFinished.testStepResult, message: 'Error: 何かが違います', exception: { type: 'Error', message: '何かが違います' } },
+              testStepResult: {
+                ...e.testStepFinished.testStepResult,
+                message: 'Error: 何かが違います',
+                exception: { type: 'Error', message: '何かが違います' },
+              },
             },
           }
         : e,
     );
-    const marks = (html: string) => [...html.matchAll(/data-id="([^"]+)" data-project="([^"]+)" data-mark="([^"]+)"/g)].map((m) => m.slice(1).join(' ')).join(',');
+    const marks = (html: string) =>
+      [...html.matchAll(/data-id="([^"]+)" data-project="([^"]+)" data-mark="([^"]+)"/g)].map((m) => m.slice(1).join(' ')).join(',');
     const verdictOf = (html: string) => /data-verdict="([a-z]+)"/.exec(html)?.[1];
     const before = await format(recorded, { projects: PROJECTS });
     const after = await format(reworded, { projects: PROJECTS });
@@ -449,7 +463,18 @@ describe('figure drift in the sign-off', () => {
     try {
       writeFileSync(
         join(dir, 'a.json'),
-        JSON.stringify({ manualId: '3.3(2)①', project: 'sp-android', profile: 'reference', caption: 'c', scenario: 's', status: 'unchanged', ratio: 0, tolerance: 0.002, approved: 'a', fresh: 'f' }),
+        JSON.stringify({
+          manualId: '3.3(2)①',
+          project: 'sp-android',
+          profile: 'reference',
+          caption: 'c',
+          scenario: 's',
+          status: 'unchanged',
+          ratio: 0,
+          tolerance: 0.002,
+          approved: 'a',
+          fresh: 'f',
+        }),
       );
       const { html } = await format(load('passing.ndjson'), { driftDir: dir });
       assert.match(html, /data-drift="0">図の比較: 1 枚すべてが承認済みの図と一致しました。/);

@@ -121,7 +121,10 @@ describe('the sensitivity settings', () => {
     assert.deepEqual(s.SENSITIVITY_PROJECTS, ['pc-chromium', 'sp-android']);
     assert.equal(s.SENSITIVITY_FULL, false);
     assert.deepEqual(loadSensitivitySettings({ SENSITIVITY_FULL: '1', SENSITIVITY_PORTS: '{"a":[1,2]}' }).SENSITIVITY_PORTS, { a: [1, 2] });
-    assert.throws(() => loadSensitivitySettings({ SENSITIVITY_WORKERS: 'two' }), (e: unknown) => e instanceof ConfigError && /SENSITIVITY_WORKERS: a whole number/.test(e.message));
+    assert.throws(
+      () => loadSensitivitySettings({ SENSITIVITY_WORKERS: 'two' }),
+      (e: unknown) => e instanceof ConfigError && /SENSITIVITY_WORKERS: a whole number/.test(e.message),
+    );
     assert.throws(() => loadSensitivitySettings({ SENSITIVITY_SETTINGS: 'bundled,staging' }), /SENSITIVITY_SETTINGS: unknown setting\(s\) staging/);
     assert.throws(() => loadSensitivitySettings({ SENSITIVITY_DEVIATIONS: 'nope' }), /SENSITIVITY_DEVIATIONS: unknown deviation\(s\) nope/);
   });

@@ -26,7 +26,10 @@ test('config: bundled mode by default, target mode needs credentials', () => {
   assert.equal(bundled.hellowork.baseURL, 'http://hellowork.localhost:4000');
   assert.equal(bundled.mynaportal?.baseURL, 'http://mynaportal.localhost:4001');
   assert.throws(() => loadConfig({ HELLOWORK_PORT: '4000' }), /MYNAPORTAL_PORT/);
-  assert.throws(() => loadConfig({ TARGET_URL: 'not a url' }), (e: unknown) => e instanceof ConfigError && /TARGET_URL/.test(e.message));
+  assert.throws(
+    () => loadConfig({ TARGET_URL: 'not a url' }),
+    (e: unknown) => e instanceof ConfigError && /TARGET_URL/.test(e.message),
+  );
   assert.throws(() => loadConfig({ TARGET_URL: 'https://staging.example.jp' }), /LOGIN_PASSWORD/);
   const target = loadConfig({ TARGET_URL: 'https://staging.example.jp/', TARGET_TOP_URL: 'https://www.example.jp', LOGIN_ID: 'a', LOGIN_PASSWORD: 'b' });
   assert.equal(target.mode, 'target');
@@ -80,13 +83,27 @@ test('a 注意 may quote its device procedure, on one kind of device or several;
     ].join('\n'),
     'manual/9.9-x/transcript.md',
   );
-  const pcOnlyNote = new ManualIndex([manual], [['@9.9-1', '@pc'], ['@9.9-2', '@sp'], ['@9.9-note', '@pc']]);
+  const pcOnlyNote = new ManualIndex(
+    [manual],
+    [
+      ['@9.9-1', '@pc'],
+      ['@9.9-2', '@sp'],
+      ['@9.9-note', '@pc'],
+    ],
+  );
   assert.equal(pcOnlyNote.sentenceFor(['@9.9-note', '@pc'], '手順です。', 'pc')?.id, '9.9(1)①');
   assert.equal(pcOnlyNote.sentenceFor(['@9.9-note', '@pc'], '別の手順です。', 'pc'), undefined);
   assert.equal(pcOnlyNote.sentenceFor(['@9.9-1', '@pc'], '注意です。', 'pc'), undefined);
   assert.equal(pcOnlyNote.sentenceFor(['@9.9-1', '@pc'], '別の手順です。', 'pc'), undefined);
   assert.deepEqual([...pcOnlyNote.devicesOf(manual.sections[2] as never)], ['pc']);
-  const bothNote = new ManualIndex([manual], [['@9.9-1', '@pc'], ['@9.9-2', '@sp'], ['@9.9-note', '@pc', '@sp']]);
+  const bothNote = new ManualIndex(
+    [manual],
+    [
+      ['@9.9-1', '@pc'],
+      ['@9.9-2', '@sp'],
+      ['@9.9-note', '@pc', '@sp'],
+    ],
+  );
   assert.equal(bothNote.sentenceFor(['@9.9-note', '@pc', '@sp'], '別の手順です。', 'sp')?.id, '9.9(2)①');
   assert.equal(bothNote.sentenceFor(['@9.9-note', '@pc', '@sp'], '別の手順です。', 'pc'), undefined);
 });

@@ -49,13 +49,21 @@ test('one candidate: its alternative is prepended to the entry, the result is a 
   logoutBlock(profile).logout = [{ css: '#no-such' }];
   const before = structuredClone(profile);
   const alt = { role: 'button', name: 'ログアウト' } as const;
-  const { profile: next, changes } = suggestProfile(profile, [missing('sections.3.3-logout.logout', 'sections.3.3-logout.logout', [{ ...LOGOUT_BUTTON, alternative: alt }])]);
+  const { profile: next, changes } = suggestProfile(profile, [
+    missing('sections.3.3-logout.logout', 'sections.3.3-logout.logout', [{ ...LOGOUT_BUTTON, alternative: alt }]),
+  ]);
   assert.deepEqual(logoutBlock(next).logout, [alt, { css: '#no-such' }]);
   assert.equal(next.name, 'reference-suggested');
-  assert.deepEqual(changes.map((c) => c.entry), ['sections.3.3-logout.logout']);
+  assert.deepEqual(
+    changes.map((c) => c.entry),
+    ['sections.3.3-logout.logout'],
+  );
   assert.deepEqual(profile, before, 'the profile given is not changed');
   // Everything else as loaded.
-  assert.deepEqual({ ...next, name: before.name, sections: { ...next.sections, '3.3-logout': { ...logoutBlock(next), logout: logoutBlock(before).logout } } }, before);
+  assert.deepEqual(
+    { ...next, name: before.name, sections: { ...next.sections, '3.3-logout': { ...logoutBlock(next), logout: logoutBlock(before).logout } } },
+    before,
+  );
   // As a file, it loads as any profile does (the suite's own loader).
   const dir = mkdtempSync(join(tmpdir(), 'target-check-unit-'));
   try {
@@ -87,19 +95,31 @@ test('nothing changes for an ambiguous entry, an entry with several candidates, 
   assert.deepEqual({ ...next, name: profile.name }, profile);
 });
 
-test('a title read unambiguously but not configured is appended (the manual\'s stays first); a screen set by TARGET_MYPAGE_SCREENS is not the profile\'s to change', () => {
+test("a title read unambiguously but not configured is appended (the manual's stays first); a screen set by TARGET_MYPAGE_SCREENS is not the profile's to change", () => {
   const profile = reference();
   profile.screens.メッセージ = { path: '/mypage/messages', title: '受信箱' };
   profile.screens.応募中の求人 = { path: '/mypage/applications', title: ['応募中の求人', '応募一覧'] };
   const { profile: next, changes } = suggestProfile(profile, [
     screenFinding('メッセージ', ['メッセージ', 'メッセージ']),
     screenFinding('応募中の求人', ['応募状況']),
-    screenFinding('求人情報検索', ['求人検索'], { screen: { name: '求人情報検索', url: 'x', read: ['求人検索'], titles: ['求人情報検索'], setting: 'TARGET_MYPAGE_SCREENS の 求人情報検索', fromProfile: false } }),
+    screenFinding('求人情報検索', ['求人検索'], {
+      screen: {
+        name: '求人情報検索',
+        url: 'x',
+        read: ['求人検索'],
+        titles: ['求人情報検索'],
+        setting: 'TARGET_MYPAGE_SCREENS の 求人情報検索',
+        fromProfile: false,
+      },
+    }),
   ]);
   assert.deepEqual(next.screens.メッセージ?.title, ['受信箱', 'メッセージ']);
   assert.deepEqual(next.screens.応募中の求人?.title, ['応募中の求人', '応募一覧', '応募状況']);
   assert.equal(next.screens.求人情報検索?.title, '求人情報検索');
-  assert.deepEqual(changes.map((c) => c.entry), ['screens.メッセージ.title', 'screens.応募中の求人.title']);
+  assert.deepEqual(
+    changes.map((c) => c.entry),
+    ['screens.メッセージ.title', 'screens.応募中の求人.title'],
+  );
   assert.ok(TargetProfileSchema.safeParse(JSON.parse(JSON.stringify(next))).success);
 });
 
@@ -118,23 +138,30 @@ test('screenTitle asked by several screens: added once when they agree, not at a
   assert.deepEqual(next.screens.メッセージ?.title, ['メッセージ', 'メッセージ一覧']);
   assert.deepEqual(changes.map((c) => c.entry).sort(), ['paths.cookieScope', 'screenTitle', 'screens.メッセージ.title'].sort());
 
-  const differ = [agree[0] as Finding, screenFinding('求人情報検索', [], { fixes: 'screenTitle', candidates: [{ ...divTitle, alternative: { css: 'h2.title' } }] })];
+  const differ = [
+    agree[0] as Finding,
+    screenFinding('求人情報検索', [], { fixes: 'screenTitle', candidates: [{ ...divTitle, alternative: { css: 'h2.title' } }] }),
+  ];
   assert.deepEqual(suggestProfile(reference(), differ).changes, []);
 });
 
 test('the alternatives offered for a candidate: <summary> by its text, role and name, a heading by level for a title, else the CSS path (inside a shadow root: the inner path)', () => {
   assert.deepEqual(alternativesFor(LOGOUT_BUTTON), [{ role: 'button', name: 'ログアウト' }, { css: 'form.inline-form > button.btn.logout' }]);
-  assert.deepEqual(alternativesFor({ role: 'summary', tag: 'summary', name: '≡ メニュー', path: 'details.sp > summary', visible: true }, { word: 'メニュー' }), [
-    { css: "summary:has-text('メニュー')" },
-    { css: 'details.sp > summary' },
-  ]);
+  assert.deepEqual(
+    alternativesFor({ role: 'summary', tag: 'summary', name: '≡ メニュー', path: 'details.sp > summary', visible: true }, { word: 'メニュー' }),
+    [{ css: "summary:has-text('メニュー')" }, { css: 'details.sp > summary' }],
+  );
   assert.deepEqual(alternativesFor({ role: 'heading', tag: 'h1', name: '求人情報検索', path: 'main > h1', visible: true, level: 1 }, { named: false }), [
     { role: 'heading', level: 1 },
     { css: 'main > h1' },
   ]);
   // A role the schema does not know (a <div>): its path only.
-  assert.deepEqual(alternativesFor({ role: 'div', tag: 'div', name: 'メッセージ一覧', path: 'div#c > div.page_title', visible: true }), [{ css: 'div#c > div.page_title' }]);
-  assert.deepEqual(alternativesFor({ ...LOGOUT_BUTTON, path: 'hw-header >>> form.inline-form > button.btn.logout' })[1], { css: 'form.inline-form > button.btn.logout' });
+  assert.deepEqual(alternativesFor({ role: 'div', tag: 'div', name: 'メッセージ一覧', path: 'div#c > div.page_title', visible: true }), [
+    { css: 'div#c > div.page_title' },
+  ]);
+  assert.deepEqual(alternativesFor({ ...LOGOUT_BUTTON, path: 'hw-header >>> form.inline-form > button.btn.logout' })[1], {
+    css: 'form.inline-form > button.btn.logout',
+  });
 });
 
 const found = (entry: string, name = entry): Finding => ({
@@ -156,7 +183,15 @@ const result = (findings: Finding[]): TargetCheckResult => ({
   findings,
   cookies: [
     // A value where a careless formatter would find one: it must never be printed.
-    { name: 'HW_SESSION', domain: 'hellowork.localhost', path: '/', httpOnly: true, secure: false, sameSite: 'Lax', value: 'SECRET-SESSION-ID' } as TargetCheckResult['cookies'][number],
+    {
+      name: 'HW_SESSION',
+      domain: 'hellowork.localhost',
+      path: '/',
+      httpOnly: true,
+      secure: false,
+      sameSite: 'Lax',
+      value: 'SECRET-SESSION-ID',
+    } as TargetCheckResult['cookies'][number],
   ],
 });
 
@@ -169,7 +204,15 @@ test('the one screen: the verdict first, then only the problems with their candi
     found('login.submit', 'ログイン'),
     { ...found('login.error'), status: 'info' as const, summary: '表示されていません' },
     missing('sections.3.3-logout.logout', 'sections.3.3-logout.logout', [{ ...LOGOUT_BUTTON, alternative: alt }]),
-    { ...found('sections.3.3-logout.menuButton'), status: 'ambiguous' as const, summary: '2 個が表示されています', matches: [{ ...LOGOUT_BUTTON, name: 'メニュー' }, { ...LOGOUT_BUTTON, name: 'メニュー', top: 600 }] },
+    {
+      ...found('sections.3.3-logout.menuButton'),
+      status: 'ambiguous' as const,
+      summary: '2 個が表示されています',
+      matches: [
+        { ...LOGOUT_BUTTON, name: 'メニュー' },
+        { ...LOGOUT_BUTTON, name: 'メニュー', top: 600 },
+      ],
+    },
   ];
   const broken = reference();
   logoutBlock(broken).logout = [{ css: '#no-such' }];
@@ -198,7 +241,10 @@ test('the one screen: the verdict first, then only the problems with their candi
   // report.md: one table row per entry (info included), the cookie table apart.
   const rows = markdown.split('\n').filter((l) => /^\| (login|sections)\./.test(l));
   assert.equal(rows.length, findings.length);
-  assert.match(markdown, /\| sections\.3\.3-logout\.logout \| .* \| ✗ 見つかりません \| .*`\{"role":"button","name":"ログアウト"\}`.* \| sections\.3\.3-logout\.logout: 先頭に/);
+  assert.match(
+    markdown,
+    /\| sections\.3\.3-logout\.logout \| .* \| ✗ 見つかりません \| .*`\{"role":"button","name":"ログアウト"\}`.* \| sections\.3\.3-logout\.logout: 先頭に/,
+  );
 });
 
 test('the one screen stays about 40 lines however many entries there are; info is not counted; the exit code is 1 on any problem', () => {
@@ -222,11 +268,23 @@ test('the one screen stays about 40 lines however many entries there are; info i
 
 test('entries that could not be looked at are said in one line per reason, not one line each', () => {
   const why = 'ログインが拒否されました';
-  const refused: Finding = { entry: 'login.error', where: 'PC ログインの後', status: 'wrong', summary: `${why}: 「パスワードが正しくありません。」`, matches: [], candidates: [] };
-  const unchecked = ['screens.メッセージ', 'sections.3.3-logout.logout', 'userName'].map((entry): Finding => ({ entry, where: 'PC', status: 'unchecked', summary: why, matches: [], candidates: [] }));
+  const refused: Finding = {
+    entry: 'login.error',
+    where: 'PC ログインの後',
+    status: 'wrong',
+    summary: `${why}: 「パスワードが正しくありません。」`,
+    matches: [],
+    candidates: [],
+  };
+  const unchecked = ['screens.メッセージ', 'sections.3.3-logout.logout', 'userName'].map(
+    (entry): Finding => ({ entry, where: 'PC', status: 'unchecked', summary: why, matches: [], candidates: [] }),
+  );
   const screen = formatScreen(result([found('login.id'), refused, ...unchecked]), [], FILES);
   assert.match(screen, /^プロファイル reference: 5 項目中 1 見つかりました、1 問題があります、3 確認できませんでした\n■ 問題のある項目（4）\n/);
   // The cause first, then what it left unchecked.
-  assert.match(screen, /\n✗ login\.error \[PC ログインの後\] 問題があります: ログインが拒否されました: 「パスワードが正しくありません。」\n\? 確認できませんでした（3）: screens\.メッセージ、sections\.3\.3-logout\.logout、userName — ログインが拒否されました\n/);
+  assert.match(
+    screen,
+    /\n✗ login\.error \[PC ログインの後\] 問題があります: ログインが拒否されました: 「パスワードが正しくありません。」\n\? 確認できませんでした（3）: screens\.メッセージ、sections\.3\.3-logout\.logout、userName — ログインが拒否されました\n/,
+  );
   assert.equal(screen.match(/確認できませんでした/g)?.length, 2, screen);
 });

@@ -31,7 +31,10 @@ test('a profile that is not valid stops the run naming each bad entry', () => {
   (profile.login as Record<string, unknown>).id = [];
   delete profile.loggedOut;
   writeFileSync(file, JSON.stringify(profile));
-  assert.throws(() => loadProfile(file), (e: unknown) => e instanceof ProfileError && /login\.id/.test(e.message) && /loggedOut/.test(e.message));
+  assert.throws(
+    () => loadProfile(file),
+    (e: unknown) => e instanceof ProfileError && /login\.id/.test(e.message) && /loggedOut/.test(e.message),
+  );
   assert.throws(() => loadConfig({ HELLOWORK_PORT: '4000', MYNAPORTAL_PORT: '4001', TARGET_PROFILE: file }), ConfigError);
   assert.throws(() => loadConfig({ HELLOWORK_PORT: '4000', MYNAPORTAL_PORT: '4001', TARGET_PROFILE: 'no-such-profile' }), /no such profile/);
   assert.equal(TargetProfileSchema.safeParse({}).success, false);
@@ -42,8 +45,14 @@ test("a section's block: taken from profiles/<section>/ for a built-in profile, 
   assert.deepEqual(Object.keys(LOGOUT_BLOCK.of(builtIn)), ['logout', 'menuButton', 'menuPanel', 'menuLogout', 'mynaportalEntry']);
   const dir = mkdtempSync(join(tmpdir(), 'profile-'));
   const wrong = join(dir, 'wrong.json');
-  writeFileSync(wrong, JSON.stringify({ ...builtIn, name: 'mine', sections: { '3.3-logout': { ...LOGOUT_BLOCK.of(builtIn), logout: [{ xpath: '//button' }] } } }));
-  assert.throws(() => LOGOUT_BLOCK.of(loadProfile(wrong)), (e: unknown) => e instanceof ProfileError && /sections\.3\.3-logout\.logout/.test(e.message));
+  writeFileSync(
+    wrong,
+    JSON.stringify({ ...builtIn, name: 'mine', sections: { '3.3-logout': { ...LOGOUT_BLOCK.of(builtIn), logout: [{ xpath: '//button' }] } } }),
+  );
+  assert.throws(
+    () => LOGOUT_BLOCK.of(loadProfile(wrong)),
+    (e: unknown) => e instanceof ProfileError && /sections\.3\.3-logout\.logout/.test(e.message),
+  );
   // A profile file of one's own carries its blocks itself: none is taken from the built-in ones.
   const without = join(dir, 'without.json');
   writeFileSync(without, JSON.stringify({ ...builtIn, name: 'mine', sections: {} }));
@@ -72,7 +81,7 @@ test('the bundled app is checked with the profile of its markup; the hellowork m
   assert.deepEqual(hw.hellowork.screens.求職者マイページホーム?.titles, ['求職者マイページホーム', 'マイページトップ']);
 });
 
-test('a target is the real site by default: the top page on www. when TARGET_URL is the profile\'s kyushoku. origin', () => {
+test("a target is the real site by default: the top page on www. when TARGET_URL is the profile's kyushoku. origin", () => {
   const base = { LOGIN_ID: 'a@example.jp', LOGIN_PASSWORD: 'b' };
   const real = loadConfig({ ...base, TARGET_URL: 'https://kyushoku.hellowork.mhlw.go.jp/' });
   assert.equal(real.hellowork.profile.name, 'hellowork');
@@ -85,7 +94,7 @@ test('a target is the real site by default: the top page on www. when TARGET_URL
   assert.equal(oneHost.hellowork.loginURL, 'https://staging.example.jp/signin');
 });
 
-test('TARGET_MYPAGE_SCREENS replaces the profile\'s screens: a path, or a path and the on-page title(s)', () => {
+test("TARGET_MYPAGE_SCREENS replaces the profile's screens: a path, or a path and the on-page title(s)", () => {
   const base = { LOGIN_ID: 'a@example.jp', LOGIN_PASSWORD: 'b', TARGET_URL: 'https://staging.example.jp', TARGET_PROFILE: 'reference' };
   const screens = loadConfig({
     ...base,
@@ -95,16 +104,30 @@ test('TARGET_MYPAGE_SCREENS replaces the profile\'s screens: a path, or a path a
       お知らせ: '/news',
     }),
   }).hellowork.screens;
-  assert.deepEqual(Object.keys(screens), ['求職者マイページホーム', 'メッセージ', 'お知らせ'], 'the profile\'s 求人情報検索 and 応募中の求人 are left out');
-  assert.deepEqual(screens.求職者マイページホーム, { url: 'https://staging.example.jp/home', titles: ['求職者マイページホーム', 'ホーム'], entry: 'TARGET_MYPAGE_SCREENS の 求職者マイページホーム', from: 'TARGET_MYPAGE_SCREENS' });
-  assert.deepEqual(screens.メッセージ?.titles, ['メッセージ'], 'a path alone keeps the profile\'s title');
-  assert.deepEqual(screens.お知らせ, { url: 'https://staging.example.jp/news', titles: ['お知らせ'], entry: 'TARGET_MYPAGE_SCREENS の お知らせ', from: 'TARGET_MYPAGE_SCREENS' });
+  assert.deepEqual(Object.keys(screens), ['求職者マイページホーム', 'メッセージ', 'お知らせ'], "the profile's 求人情報検索 and 応募中の求人 are left out");
+  assert.deepEqual(screens.求職者マイページホーム, {
+    url: 'https://staging.example.jp/home',
+    titles: ['求職者マイページホーム', 'ホーム'],
+    entry: 'TARGET_MYPAGE_SCREENS の 求職者マイページホーム',
+    from: 'TARGET_MYPAGE_SCREENS',
+  });
+  assert.deepEqual(screens.メッセージ?.titles, ['メッセージ'], "a path alone keeps the profile's title");
+  assert.deepEqual(screens.お知らせ, {
+    url: 'https://staging.example.jp/news',
+    titles: ['お知らせ'],
+    entry: 'TARGET_MYPAGE_SCREENS の お知らせ',
+    from: 'TARGET_MYPAGE_SCREENS',
+  });
   for (const bad of ['{"メッセージ":{"title":"x"}}', '{"メッセージ":"inbox"}', '{}', '{"メッセージ":{"path":"/x","extra":1}}']) {
-    assert.throws(() => loadConfig({ ...base, TARGET_MYPAGE_SCREENS: bad }), (e: unknown) => e instanceof ConfigError && /TARGET_MYPAGE_SCREENS/.test(e.message), bad);
+    assert.throws(
+      () => loadConfig({ ...base, TARGET_MYPAGE_SCREENS: bad }),
+      (e: unknown) => e instanceof ConfigError && /TARGET_MYPAGE_SCREENS/.test(e.message),
+      bad,
+    );
   }
 });
 
-test('the top origin is derived for any host and port where TARGET_URL begins with the profile\'s My Page label, and said where it came from', () => {
+test("the top origin is derived for any host and port where TARGET_URL begins with the profile's My Page label, and said where it came from", () => {
   const base = { LOGIN_ID: 'a@example.jp', LOGIN_PASSWORD: 'b' };
   const staging = loadConfig({ ...base, TARGET_URL: 'https://kyushoku.stg.example.org:8443/kyushoku/' });
   assert.equal(staging.hellowork.topOrigin, 'https://www.stg.example.org:8443');
@@ -112,7 +135,10 @@ test('the top origin is derived for any host and port where TARGET_URL begins wi
   assert.match(staging.hellowork.originSources.top, /^TARGET_URL からプロファイル hellowork により導出: kyushoku\.… → www\.…/);
   const local = loadConfig({ ...base, TARGET_URL: 'http://kyushoku.hellowork.localhost:41234' });
   assert.equal(local.hellowork.topOrigin, 'http://www.hellowork.localhost:41234');
-  assert.match(describeOrigins(local), /^トップ画面のオリジン: http:\/\/www\.hellowork\.localhost:41234（TARGET_URL から.*）／求職者マイページとログインのオリジン: http:\/\/kyushoku\.hellowork\.localhost:41234（TARGET_URL）$/);
+  assert.match(
+    describeOrigins(local),
+    /^トップ画面のオリジン: http:\/\/www\.hellowork\.localhost:41234（TARGET_URL から.*）／求職者マイページとログインのオリジン: http:\/\/kyushoku\.hellowork\.localhost:41234（TARGET_URL）$/,
+  );
   const given = loadConfig({ ...base, TARGET_URL: 'https://kyushoku.stg.example.org', TARGET_TOP_URL: 'https://portal.example.org/top' });
   assert.equal(given.hellowork.topOrigin, 'https://portal.example.org');
   assert.equal(given.hellowork.originSources.top, 'TARGET_TOP_URL');
@@ -125,7 +151,8 @@ test('a run stops before any browser when the top origin cannot be derived, aski
   for (const url of ['https://staging.example.jp', 'http://localhost:8080', 'https://mypage.example.jp']) {
     assert.throws(
       () => loadConfig({ ...base, TARGET_URL: url }),
-      (e: unknown) => e instanceof ConfigError && /^ {2}• TARGET_TOP_URL: required for TARGET_URL=/m.test(e.message) && /does not begin with "kyushoku\."/.test(e.message),
+      (e: unknown) =>
+        e instanceof ConfigError && /^ {2}• TARGET_TOP_URL: required for TARGET_URL=/m.test(e.message) && /does not begin with "kyushoku\."/.test(e.message),
       url,
     );
   }

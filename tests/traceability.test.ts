@@ -8,7 +8,8 @@ import { diffChars, featureTexts, formatDiff, readRunResults, trace } from '../s
 
 const STEP_1_1 = '求職者マイページの画面上部にある「ログアウト」ボタンをクリックします。';
 const STEP_2_2 = '表示されたメニューから「ログアウト」をタップします。';
-const NOTE_2 = 'マイナポータルをログアウトしても、求職者マイページはログアウトされませんので、求職者マイページのご利用を終了する場合は、求職者マイページからログアウトしてください。';
+const NOTE_2 =
+  'マイナポータルをログアウトしても、求職者マイページはログアウトされませんので、求職者マイページのご利用を終了する場合は、求職者マイページからログアウトしてください。';
 
 const temps: string[] = [];
 after(() => {
@@ -102,7 +103,10 @@ test('trace CLI: exit 1 naming the step on drift, 0 and a Japanese HTML report o
 test('run results: the project comes from the feature id; an outline sums its Examples rows', () => {
   const source = '# language: ja\n@3.3-1 @pc\n機能: F\n  シナリオアウトライン: S <x>\n    前提 a\n    例:\n      | x |\n      | 1 |\n      | 2 |\n';
   const scenarios = featureTexts(source, 'features/f.feature').flatMap((t) => t.scenarios);
-  const steps = (status: string) => [{ keyword: 'Before', hidden: true, result: { status: 'passed' } }, { name: 'a', result: { status } }];
+  const steps = (status: string) => [
+    { keyword: 'Before', hidden: true, result: { status: 'passed' } },
+    { name: 'a', result: { status } },
+  ];
   const json = JSON.stringify([
     { id: 'pc-chromium-›-f', uri: 'features/f.feature', name: 'F', elements: [8, 9].map((line, i) => ({ line, steps: steps(i ? 'failed' : 'passed') })) },
     { id: 'f', uri: 'features/f.feature', name: 'F', metadata: { Project: 'pc-firefox' }, elements: [{ line: 8, steps: steps('passed') }] },

@@ -104,10 +104,7 @@ export const DEVIATIONS = {
     breaks: 'logout expires the cookie but keeps the server-side session (the old cookie still works)',
     references: ['ASVS 7.4.1', '3.3(1)②', '3.3(2)③'],
     // The top-page check of 3.3 replays the session's old cookies in a fresh browser: logged out means logged out there too.
-    red: [
-      { tag: '@sec-replay', devices: 'all' },
-      ...seesTopPage,
-    ],
+    red: [{ tag: '@sec-replay', devices: 'all' }, ...seesTopPage],
   },
   'mypage-cacheable': {
     concerns: 'behaviour',
@@ -160,22 +157,21 @@ export const DEVIATIONS = {
   },
   'logout-other-origin': {
     concerns: 'markup',
-    breaks: 'logout lands on another origin that serves the same top-page HTML (bundled: hellowork-mirror.localhost, hellowork markup: www2.hellowork.localhost)',
+    breaks:
+      'logout lands on another origin that serves the same top-page HTML (bundled: hellowork-mirror.localhost, hellowork markup: www2.hellowork.localhost)',
     references: ['3.3(1)②', '3.3(2)③'],
     red: seesTopPage,
   },
   'subscreen-served-after-logout': {
     concerns: 'behaviour',
-    breaks: 'after logout, the メッセージ screen still shows My Page (with the user\'s name) to the old session cookie; the other screens refuse it',
+    breaks: "after logout, the メッセージ screen still shows My Page (with the user's name) to the old session cookie; the other screens refuse it",
     references: ['ASVS 7.4.1', '3.3(1)②', '3.3(2)③'],
-    red: [
-      { tag: '@sec-replay', devices: 'all' },
-      ...seesTopPage,
-    ],
+    red: [{ tag: '@sec-replay', devices: 'all' }, ...seesTopPage],
   },
   'sp-logout-below-fold': {
     concerns: 'markup',
-    breaks: 'smart device: the menu has so many お知らせ/ヘルプ items that ログアウト, its last item, is below the bottom of the viewport when the menu opens (reachable only by scrolling)',
+    breaks:
+      'smart device: the menu has so many お知らせ/ヘルプ items that ログアウト, its last item, is below the bottom of the viewport when the menu opens (reachable only by scrolling)',
     references: ['ASVS 7.4.4'],
     red: [{ tag: '@sec-reach', devices: 'sp' }],
   },
@@ -187,7 +183,8 @@ export const DEVIATIONS = {
   },
   'late-single-logout': {
     concerns: 'behaviour',
-    breaks: 'about 3 s (LATE_LOGOUT_MS) after the user logs out of マイナポータル, HelloWork ends their My Page session, as if a single logout arrived late, with no back-channel delivery record',
+    breaks:
+      'about 3 s (LATE_LOGOUT_MS) after the user logs out of マイナポータル, HelloWork ends their My Page session, as if a single logout arrived late, with no back-channel delivery record',
     references: ['3.3(注意)①', '3.3(注意)②'],
     red: [{ tag: '@note-portal-logout', devices: 'all' }],
   },
@@ -210,7 +207,8 @@ export const DEVIATIONS = {
   },
   'logout-confirm-dialog': {
     concerns: 'markup',
-    breaks: 'pressing ログアウト (PC button and menu item) first asks 「ログアウトしますか？」 (window.confirm): cancel leaves the user on My Page, OK logs out as usual',
+    breaks:
+      'pressing ログアウト (PC button and menu item) first asks 「ログアウトしますか？」 (window.confirm): cancel leaves the user on My Page, OK logs out as usual',
     references: ['3.3(1)①', '3.3(2)②'],
     red: [{ tag: '@3.3-1', devices: 'pc' }, { tag: '@3.3-2', devices: 'sp' }, ...logsOutOfMyPage('all').filter((r) => r.tag !== '@sec-reach')],
   },
@@ -241,32 +239,20 @@ export const DEVIATIONS = {
   // Looks only: nothing the manual says changes, so no scenario turns red; the figures a manual writer publishes do.
   // Bundled markup only (the approved figures are the reference profile's). The sensitivity run leaves them out;
   // tests/integration/figure-drift.test.ts proves each changes exactly the figures listed in `drift`.
-  'header-colour': looksOnly(
-    'My Page\'s header bar and its bottom line are crimson instead of blue (the top page keeps its colours)',
-    [
-      { figure: '3.3(1)①', devices: 'pc' },
-      { figure: '3.3(2)①', devices: 'sp' },
-      { figure: '3.3(2)②', devices: 'sp' },
-    ],
-  ),
-  'top-sections-reordered': looksOnly(
-    'the top page shows 「事業者の方」 first, before 「仕事をお探しの方」 (all three sections are still there)',
-    [
-      { figure: '3.3(1)②', devices: 'pc' },
-      { figure: '3.3(2)③', devices: 'sp' },
-    ],
-  ),
-  'logout-label-halfwidth': looksOnly(
-    'ログアウト is written in half-width katakana, ﾛｸﾞｱｳﾄ (the same name after NFKC: the checks accept it with a remark)',
-    [
-      { figure: '3.3(1)①', devices: 'pc' },
-      { figure: '3.3(2)②', devices: 'sp' },
-    ],
-  ),
-  'message-count-changed': looksOnly(
-    'My Page shows 7 new messages instead of 2 (a count the figures mask: no figure may change)',
-    [],
-  ),
+  'header-colour': looksOnly("My Page's header bar and its bottom line are crimson instead of blue (the top page keeps its colours)", [
+    { figure: '3.3(1)①', devices: 'pc' },
+    { figure: '3.3(2)①', devices: 'sp' },
+    { figure: '3.3(2)②', devices: 'sp' },
+  ]),
+  'top-sections-reordered': looksOnly('the top page shows 「事業者の方」 first, before 「仕事をお探しの方」 (all three sections are still there)', [
+    { figure: '3.3(1)②', devices: 'pc' },
+    { figure: '3.3(2)③', devices: 'sp' },
+  ]),
+  'logout-label-halfwidth': looksOnly('ログアウト is written in half-width katakana, ﾛｸﾞｱｳﾄ (the same name after NFKC: the checks accept it with a remark)', [
+    { figure: '3.3(1)①', devices: 'pc' },
+    { figure: '3.3(2)②', devices: 'sp' },
+  ]),
+  'message-count-changed': looksOnly('My Page shows 7 new messages instead of 2 (a count the figures mask: no figure may change)', []),
 } as const satisfies Record<string, Deviation>;
 
 export type DeviationId = keyof typeof DEVIATIONS;

@@ -130,7 +130,15 @@ async function main() {
     const steps = Object.fromEntries(Object.entries(stepMs).map(([k, v]) => [k, Math.round(v)]));
     console.log(JSON.stringify({ login, steps }));
   }
-  console.log(JSON.stringify({ scenarios, failed: failures.length, ms: Math.round(performance.now() - started), appStartMs: Math.round(appStartMs), launchMs: Math.round(launchMs) }));
+  console.log(
+    JSON.stringify({
+      scenarios,
+      failed: failures.length,
+      ms: Math.round(performance.now() - started),
+      appStartMs: Math.round(appStartMs),
+      launchMs: Math.round(launchMs),
+    }),
+  );
   return failures.length === 0 ? 0 : 1;
 }
 

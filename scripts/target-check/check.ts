@@ -23,7 +23,7 @@ import { controlsNamed, fieldsOf, type NameRule, nameMatches, type Picked, seeAl
 /** The sections' words for the top page's entries, merged (steps/define.ts EntryWords); each must be declared. */
 function entryWords() {
   const merged = Object.assign({}, ...ENTRY_WORDS) as (typeof ENTRY_WORDS)[number];
-  const need = <T,>(key: keyof typeof merged, value: T | undefined): T => {
+  const need = <T>(key: keyof typeof merged, value: T | undefined): T => {
     if (value === undefined) throw new Error(`target:check: no section declares the word for "${key}" (steps/<section>/*.steps.ts, defineEntryWords)`);
     return value;
   };
@@ -77,14 +77,25 @@ async function lookAt(root: Page | Locator, spec: LocatorSpec, look: Look): Prom
       ? describeSeen(first)
       : status === 'ambiguous'
         ? `${visible} 個が表示されています（スイートは文書順で最初の ${describeSeen(first)} を使います）`
-        : hidden > 0 ? `一致した ${hidden} 個はどれも表示されていません` : '一致する要素がありません';
+        : hidden > 0
+          ? `一致した ${hidden} 個はどれも表示されていません`
+          : '一致する要素がありません';
   const word = look.name;
   if (word && first && status !== 'missing' && !nameMatches(word, first.name)) {
     summary += `。名前がマニュアルの「${word.word}」ではありません（スイートではその手順が赤になります）`;
   }
   if (word && status === 'missing' && candidates.length === 0) summary += `。「${word.word}」という名前の操作部品は画面にありません`;
   return {
-    finding: { entry: look.entry, where: look.where, status, summary, searched: describeSpec(spec), matches, candidates, ...(look.fixes ? { fixes: look.fixes } : {}) },
+    finding: {
+      entry: look.entry,
+      where: look.where,
+      status,
+      summary,
+      searched: describeSpec(spec),
+      matches,
+      candidates,
+      ...(look.fixes ? { fixes: look.fixes } : {}),
+    },
     ...(use ? { use } : {}),
   };
 }
@@ -223,7 +234,8 @@ const cookiesOf = async (context: BrowserContext): Promise<CookieSeen[]> =>
   (await context.cookies()).map((c) => ({ name: c.name, domain: c.domain, path: c.path, httpOnly: c.httpOnly, secure: c.secure, sameSite: c.sameSite }));
 
 /** The screen a My Page check starts from: the manual's home screen when configured, else the first one. */
-const homeOf = (suite: SuiteConfig): string => (HOME_SCREEN in suite.hellowork.screens ? HOME_SCREEN : (Object.keys(suite.hellowork.screens)[0] ?? HOME_SCREEN));
+const homeOf = (suite: SuiteConfig): string =>
+  HOME_SCREEN in suite.hellowork.screens ? HOME_SCREEN : (Object.keys(suite.hellowork.screens)[0] ?? HOME_SCREEN);
 
 /** Every configured My Page screen: status, the title as screenTitle reads it, and whether a configured title matches. */
 async function lookAtScreens(page: Page, suite: SuiteConfig): Promise<{ findings: Finding[]; loggedOutOn: string[] }> {
@@ -241,11 +253,22 @@ async function lookAtScreens(page: Page, suite: SuiteConfig): Promise<{ findings
     try {
       httpStatus = (await myPage.open(name))?.status();
     } catch (error) {
-      findings.push({ entry: `screens.${name}`, where, status: 'missing', summary: `開けません: ${firstLine(error)}`, matches: [], candidates: [], screen: { ...base, read: [] } });
+      findings.push({
+        entry: `screens.${name}`,
+        where,
+        status: 'missing',
+        summary: `開けません: ${firstLine(error)}`,
+        matches: [],
+        candidates: [],
+        screen: { ...base, read: [] },
+      });
       continue;
     }
     const titleElements = locateAll(page, profile.screenTitle).filter({ visible: true });
-    await titleElements.first().waitFor({ timeout: action }).catch(() => {});
+    await titleElements
+      .first()
+      .waitFor({ timeout: action })
+      .catch(() => {});
     const read = (await titleElements.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean);
     const matched = await myPage.screenTitle(name).isVisible();
     const matches = await seeAll(locateAll(page, profile.screenTitle));
@@ -403,10 +426,21 @@ async function lookAtBlocks(
           const appeared = (await visibleControls(page)).filter((c) => !before.has(`${c.path}@${c.top}`));
           finding = {
             ...finding,
-            summary: `${finding.summary}。押した後に現れた操作部品: ${appeared.length > 0 ? appeared.slice(0, 6).map((c) => `「${c.name}」`).join('') : 'なし'}`,
+            summary: `${finding.summary}。押した後に現れた操作部品: ${
+              appeared.length > 0
+                ? appeared
+                    .slice(0, 6)
+                    .map((c) => `「${c.name}」`)
+                    .join('')
+                : 'なし'
+            }`,
           };
         } else if (openBefore) {
-          finding = { ...finding, status: 'wrong', summary: `${nameOf(look.after)} を押す前から表示されていました（${finding.summary}）: 開いたことの確かめにならない` };
+          finding = {
+            ...finding,
+            status: 'wrong',
+            summary: `${nameOf(look.after)} を押す前から表示されていました（${finding.summary}）: 開いたことの確かめにならない`,
+          };
         }
         findings.push(finding);
         seen.set(look.key, { ...(finding.status === 'missing' ? {} : looked.use ? { use: looked.use } : {}), located, where: after });
@@ -428,7 +462,13 @@ async function lookAtBlocks(
         }
         root = container.located;
       }
-      const looked = await lookAt(root, spec, { entry, where: at, single: true, ...(word ? { candidates: candidatesIn(root), name: word } : {}), fixes: entry });
+      const looked = await lookAt(root, spec, {
+        entry,
+        where: at,
+        single: true,
+        ...(word ? { candidates: candidatesIn(root), name: word } : {}),
+        fixes: entry,
+      });
       findings.push(looked.finding);
       seen.set(look.key, { ...(looked.use ? { use: looked.use } : {}), located: locate(root, spec), where: at });
       if (look.logsOut && looked.use) logout = looked.use;
@@ -473,14 +513,21 @@ async function lookAtTop(browser: Browser, suite: SuiteConfig): Promise<{ findin
       matches: [],
       candidates: [],
     };
-    await locateAll(page, top.blockTitle).filter({ visible: true }).first().waitFor({ timeout: action }).catch(() => {});
+    await locateAll(page, top.blockTitle)
+      .filter({ visible: true })
+      .first()
+      .waitFor({ timeout: action })
+      .catch(() => {});
     const words = [...SECTION_WORDS.topSections, SECTION_WORDS.topOther];
     const shownWords: string[] = [];
     for (const w of words) if (await topPage.heading(w).isVisible()) shownWords.push(w);
     const missingWords = words.filter((w) => !shownWords.includes(w));
     const blockCandidates: Candidate[] = [];
     if (missingWords.length > 0) {
-      const takes = (alt: Alternative) => locateAll(page, [alt, ...top.blockTitle]).filter({ visible: true, hasText: anyOf(missingWords) }).first();
+      const takes = (alt: Alternative) =>
+        locateAll(page, [alt, ...top.blockTitle])
+          .filter({ visible: true, hasText: anyOf(missingWords) })
+          .first();
       for (const p of await textsContaining(page, missingWords)) blockCandidates.push(await withAlternative(p, takes, { named: false }));
     }
     const headings: Finding = {
@@ -511,8 +558,14 @@ async function lookAtTop(browser: Browser, suite: SuiteConfig): Promise<{ findin
       where,
       status: shownSections.length === sections.length ? 'found' : 'missing',
       summary:
-        `${shownSections.length}/${sections.length} 区分${shownSections.length < sections.length ? `。見つからないもの: ${sections.filter((s) => !s.shown).map((s) => `「${s.word}」`).join('')}` : ''}` +
-        `（「${SECTION_WORDS.topOther}」の区分: ${officeSection ? 'あり' : 'なし'}）`,
+        `${shownSections.length}/${sections.length} 区分${
+          shownSections.length < sections.length
+            ? `。見つからないもの: ${sections
+                .filter((s) => !s.shown)
+                .map((s) => `「${s.word}」`)
+                .join('')}`
+            : ''
+        }` + `（「${SECTION_WORDS.topOther}」の区分: ${officeSection ? 'あり' : 'なし'}）`,
       searched: describeSpec(top.section),
       matches: await Promise.all(shownSections.map((s) => see(topPage.section(s.word)))),
       candidates: [],
@@ -525,7 +578,12 @@ async function lookAtTop(browser: Browser, suite: SuiteConfig): Promise<{ findin
       status: several.length > 0 ? 'ambiguous' : withLogin.length === sections.length ? 'found' : 'missing',
       summary:
         `${withLogin.length}/${sections.length} 区分にログインボタン（${sections.flatMap((s) => s.logins.map((t) => `「${t}」`)).join('')}）` +
-        (withLogin.length < sections.length ? `。ないもの: ${sections.filter((s) => !withLogin.includes(s)).map((s) => `「${s.word}」`).join('')}` : '') +
+        (withLogin.length < sections.length
+          ? `。ないもの: ${sections
+              .filter((s) => !withLogin.includes(s))
+              .map((s) => `「${s.word}」`)
+              .join('')}`
+          : '') +
         (several.length > 0 ? `。二つ以上あるもの: ${several.map((s) => `「${s.word}」`).join('')}（スイートは区分ごとに一つを求めます）` : ''),
       searched: describeSpec(top.sectionLogin),
       matches: [],
@@ -635,7 +693,10 @@ export async function checkTarget(browser: Browser, suite: SuiteConfig, options:
     if (options.logout) {
       progress('PC: ログアウト（--logout）…');
       if (!pcLogin.ok) logout = { error: 'ログインできなかったため、ログアウトしていません' };
-      else if (!logoutControl) logout = { error: `ログアウトの操作部品（${PROFILE_BLOCKS.flatMap(({ block, looks }) => looks.filter((l) => l.logsOut).map((l) => block.path(l.key))).join('、') || 'どの節も宣言していません'}）も候補も見つからないため、ログアウトしていません` };
+      else if (!logoutControl)
+        logout = {
+          error: `ログアウトの操作部品（${PROFILE_BLOCKS.flatMap(({ block, looks }) => looks.filter((l) => l.logsOut).map((l) => block.path(l.key))).join('、') || 'どの節も宣言していません'}）も候補も見つからないため、ログアウトしていません`,
+        };
       else {
         const myPage = new MyPage(page, site);
         const control = logoutControl;
@@ -663,16 +724,7 @@ export async function checkTarget(browser: Browser, suite: SuiteConfig, options:
       }
     }
 
-    const findings = [
-      ...pcLogin.findings,
-      ...spProblems,
-      ...top.findings,
-      ...screens,
-      ...homeFindings,
-      loggedOut,
-      cookieScope,
-      ...menu,
-    ];
+    const findings = [...pcLogin.findings, ...spProblems, ...top.findings, ...screens, ...homeFindings, loggedOut, cookieScope, ...menu];
     return { findings, cookies, ...(logout ? { logout } : {}), ...(top.landed ? { topLanded: top.landed } : {}) };
   } finally {
     await topLook.catch(() => {});

@@ -49,9 +49,7 @@ function clip(text: string, max: number): string {
 /** The verdict line: 「プロファイル hellowork: 19 項目中 17 見つかりました、2 見つかりません」. */
 export function verdict(result: TargetCheckResult): string {
   const c = counts(result.findings);
-  const rest = (['missing', 'ambiguous', 'wrong', 'unchecked'] as const)
-    .filter((s) => c[s] > 0)
-    .map((s) => `${c[s]} ${STATUS_WORDS[s]}`);
+  const rest = (['missing', 'ambiguous', 'wrong', 'unchecked'] as const).filter((s) => c[s] > 0).map((s) => `${c[s]} ${STATUS_WORDS[s]}`);
   return `プロファイル ${result.profileName}: ${c.total} 項目中 ${c.found} 見つかりました${rest.length > 0 ? `、${rest.join('、')}` : ''}`;
 }
 
@@ -65,7 +63,13 @@ export interface Files {
 
 /** The changes the suggestion made to one finding's entry (its spec, or its screen's title). */
 const changesFor = (f: Finding, changes: readonly Change[]) =>
-  changes.filter((c) => c.entry === f.entry || c.entry === f.fixes || (f.screen && c.entry === `screens.${f.screen.name}.title`) || (f.entry === 'paths.cookieScope' && c.entry === f.entry));
+  changes.filter(
+    (c) =>
+      c.entry === f.entry ||
+      c.entry === f.fixes ||
+      (f.screen && c.entry === `screens.${f.screen.name}.title`) ||
+      (f.entry === 'paths.cookieScope' && c.entry === f.entry),
+  );
 
 /** The one screen: at most about 40 lines, the verdict first and the problems before what is fine. */
 export function formatScreen(result: TargetCheckResult, changes: readonly Change[], files: Files, maxLines = 40): string {
@@ -77,7 +81,9 @@ export function formatScreen(result: TargetCheckResult, changes: readonly Change
   const tail: string[] = [];
   const cookies = result.cookies;
   if (cookies.length > 0) {
-    tail.push(`クッキー（ログイン後、値は表示しません）: ${cookies.slice(0, 3).map(cookieLine).join('、')}${cookies.length > 3 ? `、ほか ${cookies.length - 3} 個` : ''}`);
+    tail.push(
+      `クッキー（ログイン後、値は表示しません）: ${cookies.slice(0, 3).map(cookieLine).join('、')}${cookies.length > 3 ? `、ほか ${cookies.length - 3} 個` : ''}`,
+    );
   } else {
     tail.push('クッキー（ログイン後）: なし（ログインできなかったか、クッキーを使わないサイトです）');
   }
@@ -104,7 +110,9 @@ export function formatScreen(result: TargetCheckResult, changes: readonly Change
     // Entries that could not be looked at, one line per reason (a refused login leaves most of them so).
     const unchecked = new Map<string, string[]>();
     for (const f of problems.filter((p) => p.status === 'unchecked')) unchecked.set(f.summary, [...(unchecked.get(f.summary) ?? []), f.entry]);
-    const uncheckedLines = [...unchecked].map(([why, entries]) => `${MARKS.unchecked} ${STATUS_WORDS.unchecked}（${entries.length}）: ${clip(entries.join('、'), 120)} — ${clip(why, 80)}`);
+    const uncheckedLines = [...unchecked].map(
+      ([why, entries]) => `${MARKS.unchecked} ${STATUS_WORDS.unchecked}（${entries.length}）: ${clip(entries.join('、'), 120)} — ${clip(why, 80)}`,
+    );
     const detailed = problems.filter((p) => p.status !== 'unchecked');
     budget -= uncheckedLines.length;
     for (const f of detailed) {
@@ -135,7 +143,10 @@ export function formatScreen(result: TargetCheckResult, changes: readonly Change
 
   const room = maxLines - out.length - tail.length - 1;
   out.push(`■ 見つかった項目（${found.length}）`);
-  const oneEach = [...found.map((f) => `${MARKS.found} ${f.entry} ${clip(f.summary, 110)}`), ...info.map((f) => `${MARKS.info} ${f.entry} ${clip(f.summary, 110)}`)];
+  const oneEach = [
+    ...found.map((f) => `${MARKS.found} ${f.entry} ${clip(f.summary, 110)}`),
+    ...info.map((f) => `${MARKS.info} ${f.entry} ${clip(f.summary, 110)}`),
+  ];
   if (oneEach.length <= room) {
     out.push(...oneEach);
   } else {
@@ -160,7 +171,12 @@ const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, '<br>')
 /** report.md: everything, one row per entry. */
 export function formatMarkdown(result: TargetCheckResult, changes: readonly Change[], files: Files, when: Date = new Date()): string {
   const rows = result.findings.map((f) => {
-    const matches = f.matches.map((m) => `${ROLE_NAMES[m.role] ?? m.role}「${m.name}」 \`${m.path}\` ${m.top !== undefined ? `上端 ${m.top}px` : '位置なし'} ${m.visible ? '表示' : '非表示'}`).join('<br>');
+    const matches = f.matches
+      .map(
+        (m) =>
+          `${ROLE_NAMES[m.role] ?? m.role}「${m.name}」 \`${m.path}\` ${m.top !== undefined ? `上端 ${m.top}px` : '位置なし'} ${m.visible ? '表示' : '非表示'}`,
+      )
+      .join('<br>');
     const candidates = f.candidates.map((c) => `${describeSeen(c)}${c.alternative ? ` → \`${JSON.stringify(c.alternative)}\`` : ''}`).join('<br>');
     const suggested = changesFor(f, changes)
       .map((c) => `${c.entry}: ${c.description}`)
@@ -186,7 +202,10 @@ export function formatMarkdown(result: TargetCheckResult, changes: readonly Chan
       ? [
           '| 名前 | ドメイン | パス | HttpOnly | Secure | SameSite |',
           '|---|---|---|---|---|---|',
-          ...result.cookies.map((c) => `| ${cell(c.name)} | ${cell(c.domain)} | ${cell(c.path)} | ${c.httpOnly ? 'はい' : 'いいえ'} | ${c.secure ? 'はい' : 'いいえ'} | ${c.sameSite} |`),
+          ...result.cookies.map(
+            (c) =>
+              `| ${cell(c.name)} | ${cell(c.domain)} | ${cell(c.path)} | ${c.httpOnly ? 'はい' : 'いいえ'} | ${c.secure ? 'はい' : 'いいえ'} | ${c.sameSite} |`,
+          ),
         ]
       : ['なし']),
     '',
@@ -194,7 +213,11 @@ export function formatMarkdown(result: TargetCheckResult, changes: readonly Chan
     '',
     `- トップ画面のオリジン: ${result.topOrigin}（${result.topOriginSource}）`,
     ...(result.logout
-      ? [result.logout.url ? `- ログアウト（--logout）の後の URL: ${result.logout.url}（${result.logout.onTopOrigin ? 'トップ画面のオリジン' : 'トップ画面のオリジン ではない'}）` : `- ログアウト（--logout）: ${result.logout.error ?? ''}`]
+      ? [
+          result.logout.url
+            ? `- ログアウト（--logout）の後の URL: ${result.logout.url}（${result.logout.onTopOrigin ? 'トップ画面のオリジン' : 'トップ画面のオリジン ではない'}）`
+            : `- ログアウト（--logout）: ${result.logout.error ?? ''}`,
+        ]
       : ['- ログアウトはしていません（--logout を付けると、最後に PC の手順でログアウトします）']),
     '',
     '## 提案プロファイル',

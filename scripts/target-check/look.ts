@@ -40,7 +40,9 @@ export async function see(element: Locator): Promise<Seen> {
       const tag = el.tagName.toLowerCase();
       const parent = el.parentElement;
       const parts = { tag, id: el.id, cls: typeof el.className === 'string' ? el.className : '' };
-      const parentParts = parent ? { tag: parent.tagName.toLowerCase(), id: parent.id, cls: typeof parent.className === 'string' ? parent.className : '' } : undefined;
+      const parentParts = parent
+        ? { tag: parent.tagName.toLowerCase(), id: parent.id, cls: typeof parent.className === 'string' ? parent.className : '' }
+        : undefined;
       let hosts = '';
       for (let root = el.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) {
         hosts = `${root.host.tagName.toLowerCase()}${root.host.id ? `#${root.host.id}` : ''} >>> ${hosts}`;
@@ -64,14 +66,24 @@ export async function see(element: Locator): Promise<Seen> {
       };
       if (el.hasAttribute('href') && (tag === 'a' || tag === 'area')) implicit[tag] = 'link';
       let role = el.getAttribute('role') ?? implicit[tag];
-      if (input) role = ['submit', 'button', 'image', 'reset'].includes(input.type) ? 'button' : input.type === 'checkbox' || input.type === 'radio' ? input.type : 'textbox';
+      if (input)
+        role = ['submit', 'button', 'image', 'reset'].includes(input.type)
+          ? 'button'
+          : input.type === 'checkbox' || input.type === 'radio'
+            ? input.type
+            : 'textbox';
       return {
         tag,
         hosts,
         parts,
         parentParts,
         top: r.width > 0 || r.height > 0 ? Math.round(r.top + window.scrollY) : undefined,
-        text: text || (input ? input.value || input.alt || input.title : '') || el.querySelector('img[alt]')?.getAttribute('alt') || el.getAttribute('aria-label') || '',
+        text:
+          text ||
+          (input ? input.value || input.alt || input.title : '') ||
+          el.querySelector('img[alt]')?.getAttribute('alt') ||
+          el.getAttribute('aria-label') ||
+          '',
         role: role ?? tag,
         ownRole: role !== undefined,
         level: role === 'heading' ? headingLevel : undefined,
@@ -127,9 +139,7 @@ async function byPath(root: Page | Locator, path: string, top: number | undefine
   const n = Math.min(await all.count().catch(() => 0), 20);
   for (let i = 0; i < n; i++) {
     const el = all.nth(i);
-    const at = await el
-      .evaluate((e) => Math.round(e.getBoundingClientRect().top + window.scrollY), undefined, { timeout: READ_MS })
-      .catch(() => undefined);
+    const at = await el.evaluate((e) => Math.round(e.getBoundingClientRect().top + window.scrollY), undefined, { timeout: READ_MS }).catch(() => undefined);
     if (top === undefined || at === top) return el;
   }
   return undefined;
@@ -149,7 +159,18 @@ export async function controlsNamed(root: Page | Locator, rule: NameRule): Promi
     const element = await byPath(root, c.path, c.top);
     const seen = element ? await see(element).catch(() => undefined) : undefined;
     picked.push({
-      seen: seen ?? { role: c.role, tag: cssOf(c.path).split(/[\s>.#]/).filter(Boolean).at(-1) ?? '', name: c.name, path: c.path, top: c.top, visible: true },
+      seen: seen ?? {
+        role: c.role,
+        tag:
+          cssOf(c.path)
+            .split(/[\s>.#]/)
+            .filter(Boolean)
+            .at(-1) ?? '',
+        name: c.name,
+        path: c.path,
+        top: c.top,
+        visible: true,
+      },
       ...(element ? { element } : {}),
     });
   }
@@ -173,7 +194,8 @@ export async function textsContaining(page: Page, words: readonly string[]): Pro
   const wanted = words.map(folded).filter(Boolean);
   const found = await page.evaluate((targets) => {
     const out: { parts: ElementParts; parentParts: ElementParts | undefined; top: number }[] = [];
-    const CONTROLS = 'a, button, summary, input, select, textarea, label, option, [role="button"], [role="link"], [role="menuitem"], title, script, style, noscript';
+    const CONTROLS =
+      'a, button, summary, input, select, textarea, label, option, [role="button"], [role="link"], [role="menuitem"], title, script, style, noscript';
     const roots: (Document | ShadowRoot)[] = [document];
     for (let i = 0; i < roots.length; i++) for (const el of roots[i]?.querySelectorAll('*') ?? []) if (el.shadowRoot) roots.push(el.shadowRoot);
     for (const root of roots) {
@@ -193,7 +215,9 @@ export async function textsContaining(page: Page, words: readonly string[]): Pro
         if (inner) continue;
         const parent = el.parentElement;
         const parts = { tag: el.tagName.toLowerCase(), id: el.id, cls: typeof el.className === 'string' ? el.className : '' };
-        const parentParts = parent ? { tag: parent.tagName.toLowerCase(), id: parent.id, cls: typeof parent.className === 'string' ? parent.className : '' } : undefined;
+        const parentParts = parent
+          ? { tag: parent.tagName.toLowerCase(), id: parent.id, cls: typeof parent.className === 'string' ? parent.className : '' }
+          : undefined;
         out.push({ parts, parentParts, top: Math.round(r.top + window.scrollY) });
       }
     }

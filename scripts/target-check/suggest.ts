@@ -114,7 +114,8 @@ export function suggestProfile(profile: TargetProfile, findings: readonly Findin
     if (!configured) continue;
     const read = [...new Set(screen.read.map(folded))];
     const only = f.candidates.length === 1 ? f.candidates[0] : undefined;
-    const title = read.length === 1 ? read[0] : read.length === 0 && only?.alternative && proposed.get('screenTitle')?.size === 1 ? folded(only.name) : undefined;
+    const title =
+      read.length === 1 ? read[0] : read.length === 0 && only?.alternative && proposed.get('screenTitle')?.size === 1 ? folded(only.name) : undefined;
     if (!title) continue;
     const titles = titlesOf(configured.title);
     if (titles.some((t) => folded(t) === title)) continue;

@@ -20,10 +20,7 @@ Given('マイナポータルから求職者マイページにログインして�
   const mynaPortal = mynaPortalOf(ctx);
   const entry = mynaPortalEntry(page, suite.hellowork.profile);
   await loginPage.goto();
-  await manual.verify(
-    { expected: `ログイン画面に「${MYNA_PORTAL.loginEntry}」がある`, observe: () => myPage.describe() },
-    () => expect(entry).toBeVisible(),
-  );
+  await manual.verify({ expected: `ログイン画面に「${MYNA_PORTAL.loginEntry}」がある`, observe: () => myPage.describe() }, () => expect(entry).toBeVisible());
   await entry.click();
   // マイナポータル asks for its own login unless it already has a session (single sign-on).
   await expect(mynaPortal.userIdField.or(myPage.screenTitle(HOME_SCREEN))).toBeVisible();
@@ -32,9 +29,8 @@ Given('マイナポータルから求職者マイページにログインして�
     if (!myna) throw new Error(MYNAPORTAL_SKIP_REASON);
     await mynaPortal.logIn(myna);
   }
-  await manual.verify(
-    { expected: `マイナポータルでログインした後、求職者マイページの「${HOME_SCREEN}」が表示される`, observe: () => myPage.describe() },
-    () => expect(myPage.screenTitle(HOME_SCREEN)).toBeVisible(),
+  await manual.verify({ expected: `マイナポータルでログインした後、求職者マイページの「${HOME_SCREEN}」が表示される`, observe: () => myPage.describe() }, () =>
+    expect(myPage.screenTitle(HOME_SCREEN)).toBeVisible(),
   );
 });
 
@@ -42,14 +38,12 @@ When('マイナポータルのメニューから「ログアウト」を選ぶ',
   const { manual } = ctx;
   const mynaPortal = mynaPortalOf(ctx);
   await mynaPortal.gotoHome();
-  await manual.verify(
-    { expected: `${MYNA_PORTAL.name}にログインしていて、画面上部にメニューがある`, observe: () => mynaPortal.describe() },
-    () => expect(mynaPortal.menuButton).toBeVisible(),
+  await manual.verify({ expected: `${MYNA_PORTAL.name}にログインしていて、画面上部にメニューがある`, observe: () => mynaPortal.describe() }, () =>
+    expect(mynaPortal.menuButton).toBeVisible(),
   );
   await mynaPortal.openMenu();
-  await manual.verify(
-    { expected: `${MYNA_PORTAL.name}のメニューに「${MYNA_PORTAL.logout}」がある`, observe: () => mynaPortal.describe() },
-    () => expect(mynaPortal.menuLogout).toBeVisible(),
+  await manual.verify({ expected: `${MYNA_PORTAL.name}のメニューに「${MYNA_PORTAL.logout}」がある`, observe: () => mynaPortal.describe() }, () =>
+    expect(mynaPortal.menuLogout).toBeVisible(),
   );
   await mynaPortal.chooseMenuLogout();
 });
@@ -94,7 +88,8 @@ Then('マイナポータルはログアウトされていない', async (ctx) =>
     {
       manualId: '3.3(注意)③',
       expected: `求職者マイページをログアウトした後も、${MYNA_PORTAL.name}はログインしたまま（トップにメニューと利用者名が表示される）`,
-      observe: async () => `${await mynaPortal.describe()}。求職者マイページのログアウト中にブラウザが${MYNA_PORTAL.name}へ送った要求: ${formatRequests(requests)}`,
+      observe: async () =>
+        `${await mynaPortal.describe()}。求職者マイページのログアウト中にブラウザが${MYNA_PORTAL.name}へ送った要求: ${formatRequests(requests)}`,
     },
     async () => {
       await expect(mynaPortal.menuButton).toBeVisible();
@@ -140,7 +135,15 @@ Then('求職者マイページはログアウトされていない', async ({ pa
     if (!inside) loggedOutAfter ??= Date.now() - started;
     return inside ? 'logged-in' : 'logged-out';
   };
-  const sawLogout = settle > 0 && (await expect.poll(state, { timeout: settle, intervals: [500] }).toBe('logged-out').then(() => true, () => false));
+  const sawLogout =
+    settle > 0 &&
+    (await expect
+      .poll(state, { timeout: settle, intervals: [500] })
+      .toBe('logged-out')
+      .then(
+        () => true,
+        () => false,
+      ));
   await manual.verify(
     {
       manualId: '3.3(注意)②',

@@ -92,7 +92,10 @@ export async function seeTopPage(ctx: StepContext, manualId: string) {
   const site = suite.hellowork;
   // The tab the user started in shows it: the logout left no other tab or window open.
   const before = logoutState(ctx).tabsBeforeLogout;
-  const others = page.context().pages().filter((p) => p !== page && !before.includes(p));
+  const others = page
+    .context()
+    .pages()
+    .filter((p) => p !== page && !before.includes(p));
   await manual.verify(
     {
       manualId,

@@ -28,7 +28,8 @@ Given('ログイン中のクッキーを控えておく', async (ctx) => {
     {
       requirement: SECURITY_REQUIREMENTS['ASVS 7.4.1'],
       expected: `ログイン中は、求職者マイページ（${suite.hellowork.cookieURL}）に送られるクッキーがある`,
-      observe: async () => `${suite.hellowork.cookieURL} に送られるクッキーがありません（ブラウザーにあるクッキー: ${(await context.cookies()).map((c) => `${c.name}（${c.domain}${c.path}）`).join('、') || 'なし'}）。プロファイル ${suite.hellowork.profile.name} の paths.cookieScope を確認してください。`,
+      observe: async () =>
+        `${suite.hellowork.cookieURL} に送られるクッキーがありません（ブラウザーにあるクッキー: ${(await context.cookies()).map((c) => `${c.name}（${c.domain}${c.path}）`).join('、') || 'なし'}）。プロファイル ${suite.hellowork.profile.name} の paths.cookieScope を確認してください。`,
     },
     async () => expect(scenario.savedCookies.length).toBeGreaterThan(0),
   );
@@ -135,7 +136,9 @@ Then('ログインで受け取ったクッキーには HttpOnly と SameSite が
     {
       requirement: SECURITY_REQUIREMENTS['ASVS V3.3'],
       expected: 'ログインのときに受け取ったクッキーのすべてに HttpOnly と SameSite（Lax または Strict）が付いている',
-      observe: async () => live.map((c) => `${c.name}（HttpOnly: ${c.httpOnly ? 'あり' : 'なし'}、SameSite: ${c.sameSite}）`).join('、') || 'ログインでクッキーを受け取っていません',
+      observe: async () =>
+        live.map((c) => `${c.name}（HttpOnly: ${c.httpOnly ? 'あり' : 'なし'}、SameSite: ${c.sameSite}）`).join('、') ||
+        'ログインでクッキーを受け取っていません',
     },
     async () => {
       expect(live.length).toBeGreaterThan(0);
@@ -160,9 +163,18 @@ Then('求職者マイページのどの画面でも、この端末のログア�
     } else {
       await checkAtTop(ctx, proves, controls.menuButton, { expected: `「${screen}」画面の上部にメニューがある` });
       await controls.openMenu();
-      const opened = { ...proves, screen: async () => `「${screen}」画面でメニューを開いたところ（メニューの項目: ${(await controls.menuItems()).map((t) => `「${t}」`).join('') || 'なし'}）` };
+      const opened = {
+        ...proves,
+        screen: async () =>
+          `「${screen}」画面でメニューを開いたところ（メニューの項目: ${(await controls.menuItems()).map((t) => `「${t}」`).join('') || 'なし'}）`,
+      };
       await checkNamed(ctx, opened, controls.menuLogout, 'ログアウト');
-      await checkWithinScreen(ctx, opened, controls.menuLogout, `「${screen}」画面のメニューを開くと、「ログアウト」がスクロールせずに見える（画面の中に収まっている）`);
+      await checkWithinScreen(
+        ctx,
+        opened,
+        controls.menuLogout,
+        `「${screen}」画面のメニューを開くと、「ログアウト」がスクロールせずに見える（画面の中に収まっている）`,
+      );
       await controls.closeMenu();
     }
   }

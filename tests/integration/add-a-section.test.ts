@@ -51,7 +51,12 @@ function filesUnder(dir: string): string[] {
 let sandbox: Sandbox;
 let touched: string[] = [];
 const git = (...args: string[]) => {
-  const r = sandbox.run('git', args, { GIT_AUTHOR_NAME: 'sandbox', GIT_AUTHOR_EMAIL: 'sandbox@example.invalid', GIT_COMMITTER_NAME: 'sandbox', GIT_COMMITTER_EMAIL: 'sandbox@example.invalid' });
+  const r = sandbox.run('git', args, {
+    GIT_AUTHOR_NAME: 'sandbox',
+    GIT_AUTHOR_EMAIL: 'sandbox@example.invalid',
+    GIT_COMMITTER_NAME: 'sandbox',
+    GIT_COMMITTER_EMAIL: 'sandbox@example.invalid',
+  });
   assert.equal(r.status, 0, `git ${args.join(' ')}: ${r.stderr}`);
   return r.stdout;
 };
@@ -94,7 +99,11 @@ test('adding a section adds files in its own folders and edits none', () => {
     );
   }
   // One of each: transcript, feature, steps, page object, profile blocks, routes.
-  for (const folder of SECTION_FOLDERS) assert.ok(touched.some((l) => l.slice(3).startsWith(folder)), `nothing added in ${folder}`);
+  for (const folder of SECTION_FOLDERS)
+    assert.ok(
+      touched.some((l) => l.slice(3).startsWith(folder)),
+      `nothing added in ${folder}`,
+    );
 });
 
 test('the installed section typechecks with the project', () => {
@@ -184,7 +193,12 @@ test(`the suite (${PROJECTS}) passes with the section: 9.1 on the PC only, filed
 test("its page object runs through the profile: the 9.1 scenarios pass on the other bundled markup (REFERENCE_MARKUP=hellowork), with the section's block of the hellowork profile", () => {
   const run = timed(
     'playwright (hellowork markup)',
-    sandbox.run('npx', ['playwright', 'test', '--grep', '@9\\.1-'], { PROJECTS: 'pc-chromium', REFERENCE_MARKUP: 'hellowork', STEP_SCREENSHOTS: 'false', CI: '1' }, 600_000),
+    sandbox.run(
+      'npx',
+      ['playwright', 'test', '--grep', '@9\\.1-'],
+      { PROJECTS: 'pc-chromium', REFERENCE_MARKUP: 'hellowork', STEP_SCREENSHOTS: 'false', CI: '1' },
+      600_000,
+    ),
   );
   assert.equal(run.status, 0, output(run).slice(-6000));
   assert.match(run.stdout, /\b2 passed\b/);

@@ -64,7 +64,8 @@ function* filesUnder(dir: string): Generator<string> {
   }
 }
 
-const ok = (run: Run, what: string) => assert.equal(run.status, 0, `${what} failed (exit ${run.status}):\n${run.stdout.slice(-3000)}\n${run.stderr.slice(-3000)}`);
+const ok = (run: Run, what: string) =>
+  assert.equal(run.status, 0, `${what} failed (exit ${run.status}):\n${run.stdout.slice(-3000)}\n${run.stderr.slice(-3000)}`);
 
 describe('two shards, merged', () => {
   const sb = makeSandbox('shards');
@@ -75,7 +76,10 @@ describe('two shards, merged', () => {
 
   before(async () => {
     ok(sb.run('npx', ['bddgen']), 'bddgen');
-    ok(sb.run('npx', ['playwright', 'test', '--list', '--reporter=json', ...PROJECT], { PLAYWRIGHT_JSON_OUTPUT_FILE: sb.path('listing.json') }), 'the unsharded listing');
+    ok(
+      sb.run('npx', ['playwright', 'test', '--list', '--reporter=json', ...PROJECT], { PLAYWRIGHT_JSON_OUTPUT_FILE: sb.path('listing.json') }),
+      'the unsharded listing',
+    );
     expected = playwrightScenarios(readFileSync(sb.path('listing.json'), 'utf8'));
     assert.ok(expected.length >= 2, `expected scenarios to list, found ${expected.length}`);
     assert.equal(new Set(expected.map(key)).size, expected.length, 'the listing names each scenario once');
@@ -92,7 +96,8 @@ describe('two shards, merged', () => {
     assert.match(one.stdout, /shard 1 of 2/);
     assert.match(two.stdout, /shard 2 of 2/);
     // A shard leaves the reports of a whole run to the merge.
-    for (const partial of ['reports/playwright-html', 'reports/cucumber', 'reports/signoff']) assert.ok(!existsSync(sb.path(partial)), `a shard wrote ${partial}`);
+    for (const partial of ['reports/playwright-html', 'reports/cucumber', 'reports/signoff'])
+      assert.ok(!existsSync(sb.path(partial)), `a shard wrote ${partial}`);
 
     const merge = sb.run(process.execPath, ['--import', 'tsx', 'scripts/merge-reports.ts']);
     timings.push(`merge ${merge.seconds.toFixed(1)} s`);
@@ -119,7 +124,10 @@ describe('two shards, merged', () => {
     // The same blobs, merged once more into Playwright's JSON, to count the tests. (To a file: merge-reports
     // exits without waiting for a piped stdout to drain, which cuts a large JSON short.)
     const file = sb.path('merged.json');
-    ok(sb.run('npx', ['playwright', 'merge-reports', '--reporter=json', 'reports/blob-all'], { PLAYWRIGHT_JSON_OUTPUT_FILE: file }), 'merge-reports --reporter=json');
+    ok(
+      sb.run('npx', ['playwright', 'merge-reports', '--reporter=json', 'reports/blob-all'], { PLAYWRIGHT_JSON_OUTPUT_FILE: file }),
+      'merge-reports --reporter=json',
+    );
     const merged = playwrightScenarios(readFileSync(file, 'utf8'));
     assert.deepEqual(sorted(merged.map(key)), sorted(expected.map(key)));
   });
@@ -142,7 +150,10 @@ describe('two shards, merged', () => {
 
   test('the sign-off report is built from the merged run: every scenario, once, and its PDF', () => {
     const html = readFileSync(sb.path('reports/signoff/index.html'), 'utf8');
-    const text = html.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    const text = html
+      .replace(/<style[\s\S]*?<\/style>/g, '')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ');
     assert.match(text, new RegExp(`シナリオ: 合格 ${expected.length}・不合格 0・スキップ 0（全 ${expected.length} 件）`));
     assert.match(text, /総合判定 合格/);
     for (const s of expected) assert.ok(html.includes(s.title), `the sign-off does not name ${s.title}`);
@@ -153,11 +164,14 @@ describe('two shards, merged', () => {
     const results = [1, 2].flatMap((n) =>
       readdirSync(sb.path(`reports/allure-results/shard-${n}`))
         .filter((f) => f.endsWith('-result.json'))
-        .map((f) => JSON.parse(readFileSync(sb.path(`reports/allure-results/shard-${n}`, f), 'utf8')) as {
-          name: string;
-          fullName: string;
-          labels: { name: string; value: string }[];
-        }),
+        .map(
+          (f) =>
+            JSON.parse(readFileSync(sb.path(`reports/allure-results/shard-${n}`, f), 'utf8')) as {
+              name: string;
+              fullName: string;
+              labels: { name: string; value: string }[];
+            },
+        ),
     );
     const merged = results.map((r) => `${r.labels.find((l) => l.name === 'parentSuite')?.value} › ${r.fullName.split(' › ')[0]} › ${r.name}`);
     assert.deepEqual(sorted(merged), sorted(expected.map(key)));
@@ -170,14 +184,15 @@ describe('two shards, merged', () => {
     assert.deepEqual(sorted(inReport), sorted(expected.map((s) => s.title)));
   });
 
-  test('the figure comparison is written once, by the merge, from both shards\' figures', () => {
+  test("the figure comparison is written once, by the merge, from both shards' figures", () => {
     // A shard sees only its own figures (the other may still be running): it leaves drift.md to the merge.
     for (const run of [shardOutputs.one, shardOutputs.two]) assert.doesNotMatch(run, /図の比較/, 'a shard wrote the figure comparison');
     const records = readDriftRecords(sb.path(DRIFT_DIR));
     assert.ok(records.length > 0, 'the shards compared no figure');
     assert.match(mergeOutput, new RegExp(`図の比較: ${records.length} 枚すべてが承認済みの図と一致しました。`));
     const md = readFileSync(sb.path('reports/figures/drift.md'), 'utf8');
-    for (const r of records) assert.ok(md.includes(`| ${r.manualId} ${r.caption} | ${r.project} | 一致 |`), `drift.md has no row for ${r.manualId} on ${r.project}`);
+    for (const r of records)
+      assert.ok(md.includes(`| ${r.manualId} ${r.caption} | ${r.project} | 一致 |`), `drift.md has no row for ${r.manualId} on ${r.project}`);
   });
 
   test("no shard's blob report carries the password or PIN, traces inside it included", () => {

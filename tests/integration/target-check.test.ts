@@ -57,10 +57,22 @@ const summaryOf = (stdout: string) => stdout.slice(stdout.indexOf('プロファ�
 
 const readProfile = (...path: string[]): TargetProfile => TargetProfileSchema.parse(JSON.parse(readFileSync(sandbox.path(...path), 'utf8')));
 
-test('the bundled app in each markup, checked with its own profile: the command starts the app itself and finds every entry (exit 0)', { concurrency: true }, async (t) => {
+test('the bundled app in each markup, checked with its own profile: the command starts the app itself and finds every entry (exit 0)', {
+  concurrency: true,
+}, async (t) => {
   const markups = [
-    { markup: 'bundled', profile: 'reference', host: 'http://hellowork.localhost:', cookie: /HW_SESSION（path=\/、domain=hellowork\.localhost、HttpOnly、SameSite=Lax）/ },
-    { markup: 'hellowork', profile: 'hellowork', host: 'http://www.hellowork.localhost:', cookie: /JSESSIONID（path=\/kyushoku、domain=kyushoku\.hellowork\.localhost、HttpOnly、SameSite=Lax）/ },
+    {
+      markup: 'bundled',
+      profile: 'reference',
+      host: 'http://hellowork.localhost:',
+      cookie: /HW_SESSION（path=\/、domain=hellowork\.localhost、HttpOnly、SameSite=Lax）/,
+    },
+    {
+      markup: 'hellowork',
+      profile: 'hellowork',
+      host: 'http://www.hellowork.localhost:',
+      cookie: /JSESSIONID（path=\/kyushoku、domain=kyushoku\.hellowork\.localhost、HttpOnly、SameSite=Lax）/,
+    },
   ] as const;
   await Promise.all(
     markups.map((m) =>
@@ -115,7 +127,10 @@ test('a broken profile: exit 1 naming exactly the broken entries; the suggested 
     assert.match(summary, new RegExp(`^プロファイル broken: ${ENTRIES.length} 項目中 ${ENTRIES.length - 2} 見つかりました、2 見つかりません\n`));
     assert.deepEqual(problems(summary).sort(), ['sections.3.3-logout.logout', 'screens.メッセージ'].sort());
     assert.match(summary, /✗ screens\.メッセージ \[PC「メッセージ」\] 見つかりません: 画面名「メッセージ」は設定の「受信箱」と一致しません（HTTP 200）/);
-    assert.match(summary, /✗ sections\.3\.3-logout\.logout \[PC「求職者マイページホーム」\] 見つかりません: 一致する要素がありません\n {4}探したもの: CSS #no-such\n {4}候補: ボタン「ログアウト」 form\.inline-form > button\.btn\.logout 上端 \d+px → \{"role":"button","name":"ログアウト"\}/);
+    assert.match(
+      summary,
+      /✗ sections\.3\.3-logout\.logout \[PC「求職者マイページホーム」\] 見つかりません: 一致する要素がありません\n {4}探したもの: CSS #no-such\n {4}候補: ボタン「ログアウト」 form\.inline-form > button\.btn\.logout 上端 \d+px → \{"role":"button","name":"ログアウト"\}/,
+    );
     assert.match(summary, /提案プロファイル: reports\/target-check-broken\/profile\.suggested\.json（2 か所: /);
 
     const suggested = readProfile(out, 'profile.suggested.json');
@@ -124,7 +139,12 @@ test('a broken profile: exit 1 naming exactly the broken entries; the suggested 
     assert.deepEqual(suggested.screens.メッセージ?.title, ['受信箱', 'メッセージ']);
     const expected = TargetProfileSchema.parse(broken);
     assert.deepEqual(
-      { ...suggested, name: expected.name, sections: { ...suggested.sections, '3.3-logout': { ...logoutBlock(suggested), logout: logoutBlock(expected).logout } }, screens: { ...suggested.screens, メッセージ: expected.screens.メッセージ } },
+      {
+        ...suggested,
+        name: expected.name,
+        sections: { ...suggested.sections, '3.3-logout': { ...logoutBlock(suggested), logout: logoutBlock(expected).logout } },
+        screens: { ...suggested.screens, メッセージ: expected.screens.メッセージ },
+      },
       expected,
       'nothing else changed',
     );
@@ -151,17 +171,26 @@ test('a broken profile: exit 1 naming exactly the broken entries; the suggested 
   console.log(`bddgen ${gen.seconds.toFixed(1)} s, suite 3.3(1) with the suggested profile: ${suite.seconds.toFixed(1)} s`);
 });
 
-test('a configuration it cannot use, a profile without a section\'s block, or a target that does not answer: exit 2 with the message alone, before any browser work', async () => {
+test("a configuration it cannot use, a profile without a section's block, or a target that does not answer: exit 2 with the message alone, before any browser work", async () => {
   const [closed = 0] = freePortsSync(1);
   // A profile of one's own that lacks §3.3's block (as a copy of profiles/reference.json alone would).
   writeFileSync(sandbox.path('no-blocks.json'), JSON.stringify({ ...loadProfile('reference'), name: 'no-blocks', sections: {} }));
   const [badEnv, unreachable, noBlock] = await Promise.all([
     targetCheck({ TARGET_URL: 'not a url', LOGIN_ID: 'someone', LOGIN_PASSWORD: 'x' }, 'reports/target-check-bad'),
-    targetCheck({ TARGET_URL: `http://127.0.0.1:${closed}`, TARGET_PROFILE: 'reference', LOGIN_ID: 'someone', LOGIN_PASSWORD: 'x' }, 'reports/target-check-bad'),
-    targetCheck({ TARGET_URL: `http://127.0.0.1:${closed}`, TARGET_PROFILE: 'no-blocks.json', LOGIN_ID: 'someone', LOGIN_PASSWORD: 'x' }, 'reports/target-check-bad'),
+    targetCheck(
+      { TARGET_URL: `http://127.0.0.1:${closed}`, TARGET_PROFILE: 'reference', LOGIN_ID: 'someone', LOGIN_PASSWORD: 'x' },
+      'reports/target-check-bad',
+    ),
+    targetCheck(
+      { TARGET_URL: `http://127.0.0.1:${closed}`, TARGET_PROFILE: 'no-blocks.json', LOGIN_ID: 'someone', LOGIN_PASSWORD: 'x' },
+      'reports/target-check-bad',
+    ),
   ]);
   assert.equal(noBlock.status, 2, noBlock.stdout + noBlock.stderr);
-  assert.match(noBlock.stderr, /プロファイル no-blocks には、マニュアルの節 3\.3-logout が使うブロック sections\.3\.3-logout（logout、menuButton、menuPanel、menuLogout、mynaportalEntry）がありません/);
+  assert.match(
+    noBlock.stderr,
+    /プロファイル no-blocks には、マニュアルの節 3\.3-logout が使うブロック sections\.3\.3-logout（logout、menuButton、menuPanel、menuLogout、mynaportalEntry）がありません/,
+  );
   assert.doesNotMatch(noBlock.stderr, /\n\s+at /, 'no stack trace');
   assert.equal(badEnv.status, 2, badEnv.stdout + badEnv.stderr);
   assert.match(badEnv.stderr, /TARGET_URL: an absolute http\(s\) URL/);

@@ -94,7 +94,7 @@ test('against a target, a login that cannot succeed stops within the action time
   }
 });
 
-test('a site that differs from the profile only in its screens\' paths and titles: TARGET_MYPAGE_SCREENS alone makes §3.3 green, a screen left out is skipped saying so', async () => {
+test("a site that differs from the profile only in its screens' paths and titles: TARGET_MYPAGE_SCREENS alone makes §3.3 green, a screen left out is skipped saying so", async () => {
   const [hw = 0, mp = 0] = freePortsSync(2);
   const app: RunningReferenceApp = await startReferenceApp({ helloworkPort: hw, mynaportalPort: mp, markup: 'hellowork' });
   try {
@@ -135,7 +135,11 @@ test('a site that differs from the profile only in its screens\' paths and title
     const before = check();
     assert.equal(before.status, 1, before.stdout + before.stderr);
     const named = [...before.stdout.matchAll(/^[✗⚠?] (\S+) \[/gm)].map((m) => m[1]);
-    assert.deepEqual(named.sort(), ['screens.メッセージ', 'screens.求人情報検索', 'screens.求職者マイページホーム', 'screens.応募中の求人'].sort(), before.stdout);
+    assert.deepEqual(
+      named.sort(),
+      ['screens.メッセージ', 'screens.求人情報検索', 'screens.求職者マイページホーム', 'screens.応募中の求人'].sort(),
+      before.stdout,
+    );
     // The .env: the site's paths and titles (the home screen's as the manual's figure shows it), 求人情報検索 left out.
     const screens = Object.fromEntries(
       Object.entries(real as Record<string, { path: string; title: string | string[] }>)

@@ -103,7 +103,11 @@ function createBundledApp(options: HelloWorkOptions) {
     if (!user) {
       return render(
         c,
-        <LoginPage error="IDまたはパスワードが正しくありません。" next={safeNext(field(form, 'next'))} mynaportal={myna ? MYNAPORTAL_PATHS.start : undefined} />,
+        <LoginPage
+          error="IDまたはパスワードが正しくありません。"
+          next={safeNext(field(form, 'next'))}
+          mynaportal={myna ? MYNAPORTAL_PATHS.start : undefined}
+        />,
         401,
       );
     }

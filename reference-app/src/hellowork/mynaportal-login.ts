@@ -137,7 +137,9 @@ async function guardedFetch(url: string, options: oidc.CustomFetchOptions): Prom
   try {
     return await loopbackFetch(url, options as RequestInit);
   } catch (error) {
-    throw new ProviderUnavailableError(`マイナポータル (${new URL(url).origin}) did not answer: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`);
+    throw new ProviderUnavailableError(
+      `マイナポータル (${new URL(url).origin}) did not answer: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`,
+    );
   }
 }
 

@@ -56,22 +56,30 @@ export const TopPage = (props: { deviations?: Deviations }) => (
       <div class="top-sections">
         <section aria-labelledby="sec-seeker" class="seeker">
           <h2 id="sec-seeker">仕事をお探しの方</h2>
-          <a class="btn secondary" href="/search">求人情報検索</a>
+          <a class="btn secondary" href="/search">
+            求人情報検索
+          </a>
           <p>求職者マイページをお持ちの方は、ログインして求人情報検索などのメニューをご利用ください。</p>
-          <a class="btn large" href="/login">求職者マイページにログイン</a>
+          <a class="btn large" href="/login">
+            求職者マイページにログイン
+          </a>
           <a href="/login">求職者マイページアカウント作成</a>
         </section>
         {props.deviations?.has('top-section-missing') ? null : (
           <section aria-labelledby="sec-employer" class="employer">
             <h2 id="sec-employer">事業者の方</h2>
             <p>求人者マイページをお持ちの方は、ログインして求人申込みなどのメニューをご利用ください。</p>
-            <a class="btn large" href="/employer/login">求人者マイページにログイン</a>
+            <a class="btn large" href="/employer/login">
+              求人者マイページにログイン
+            </a>
           </section>
         )}
         <section aria-labelledby="sec-provision" class="provision">
           <h2 id="sec-provision">ハローワーク求人・求職情報提供サービスをご利用の方</h2>
           <p>地方自治体・民間人材ビジネスの方は、ログインして求人・求職情報提供サービスをご利用ください。</p>
-          <a class="btn large" href="/provision/login">求人・求職情報提供サービスにログイン</a>
+          <a class="btn large" href="/provision/login">
+            求人・求職情報提供サービスにログイン
+          </a>
         </section>
       </div>
       <section id="offices" class="card offices" aria-labelledby="sec-offices">
@@ -415,9 +423,7 @@ export const MyPageMessages = (props: MyPageView) => (
 );
 
 export const MyPageApplications = (props: MyPageView) => (
-  <MyPageDocument {...props}>
-    {props.user.applications.length > 0 ? <JobCard /> : <p>応募中の求人はありません。</p>}
-  </MyPageDocument>
+  <MyPageDocument {...props}>{props.user.applications.length > 0 ? <JobCard /> : <p>応募中の求人はありません。</p>}</MyPageDocument>
 );
 
 export const ErrorPage = (props: { status: number; message: string }) => (

@@ -212,7 +212,12 @@ export function createMynaPortal(options: MynaPortalOptions) {
       const client = await provider.Client.find(String(details.params.client_id));
       return c.html(html(<PortalLogin uid={details.uid} clientName={client?.clientName} error="利用者IDまたは暗証番号が正しくありません。" />), 401);
     }
-    const target = await provider.interactionResult(c.env.incoming, c.env.outgoing, { login: { accountId: account.mynaportal.userId } }, { mergeWithLastSubmission: false });
+    const target = await provider.interactionResult(
+      c.env.incoming,
+      c.env.outgoing,
+      { login: { accountId: account.mynaportal.userId } },
+      { mergeWithLastSubmission: false },
+    );
     return c.redirect(target, 303);
   });
 

@@ -111,7 +111,10 @@ export function collectSectionScreens(sections: readonly Section[], markup: Mark
         const pattern = markup === 'hellowork' ? HELLOWORK_PATH : BUNDLED_PATH;
         const where = `reference-app/src/sections/${section.name}: myPageScreen "${screen.title}"`;
         if (!pattern.test(screen.path)) {
-          const wanted = markup === 'hellowork' ? "screenPath('<ID>') from markup.ts, e.g. /kyushoku/GEAF010010.do?action=initDisp&screenId=GEAF010010" : '/mypage/<lowercase letters>';
+          const wanted =
+            markup === 'hellowork'
+              ? "screenPath('<ID>') from markup.ts, e.g. /kyushoku/GEAF010010.do?action=initDisp&screenId=GEAF010010"
+              : '/mypage/<lowercase letters>';
           throw new Error(`${where}: in the ${markup} markup its path must be ${wanted}, got "${screen.path}"`);
         }
         const id = screenIdOf(screen.path);

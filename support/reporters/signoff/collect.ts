@@ -173,7 +173,9 @@ export class RunCollector {
       const attachments = attempt.attachments.get(testStep.id) ?? [];
       const pickleStep = testStep.pickleStepId ? pickleSteps.get(testStep.pickleStepId) : undefined;
       if (pickleStep) {
-        const shot = attachments.find((a) => a.fileName === `${SCREENSHOT_PREFIX}${pickleStep.text}`) ?? attachments.find((a) => a.fileName?.startsWith(SCREENSHOT_PREFIX));
+        const shot =
+          attachments.find((a) => a.fileName === `${SCREENSHOT_PREFIX}${pickleStep.text}`) ??
+          attachments.find((a) => a.fileName?.startsWith(SCREENSHOT_PREFIX));
         steps.push({
           index: steps.length,
           keyword: this.#keywords.get(pickleStep.astNodeIds[0] ?? '') ?? '',

@@ -70,7 +70,6 @@ const JST = new Intl.DateTimeFormat('ja-JP', {
   hour12: false,
 });
 
-
 /** 2026年11月26日(木) 08:11:49 JST. */
 export function formatJst(date: Date): string {
   return `${JST.format(date)} JST`;

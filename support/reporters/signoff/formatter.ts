@@ -122,7 +122,10 @@ export default class SignoffFormatter extends Formatter {
         report,
         facts,
         // Figures that no longer match the approved ones: a finding for the manual writer, not part of the verdict.
-        drift: readDriftRecords(resolve(this.cwd, this.#options.driftDir ?? DRIFT_DIR)).map((r) => ({ ...r, sideBySide: r.sideBySide && resolve(this.cwd, r.sideBySide) })),
+        drift: readDriftRecords(resolve(this.cwd, this.#options.driftDir ?? DRIFT_DIR)).map((r) => ({
+          ...r,
+          sideBySide: r.sideBySide && resolve(this.cwd, r.sideBySide),
+        })),
         manuals: index.manuals.map((m) => ({ file: relative(this.cwd, m.file), title: m.title })),
         generatedAt: new Date(),
       });

@@ -129,7 +129,6 @@ interface DeviceDescriptor {
   readonly hasTouch?: boolean;
 }
 
-
 /**
  * Projects in the order of the options (then any others the run names), with the
  * device profile found by user agent and viewport among Playwright's `devices`.
@@ -246,7 +245,13 @@ export function buildReport(runs: readonly ScenarioRun[], index: ManualIndex, pr
       const c = count(statuses);
       const undefinedSteps = mine.filter((e) => e.step.status === 'UNDEFINED').length;
       const mark: Mark = c.failed > undefinedSteps ? 'failed' : undefinedSteps > 0 ? 'undefined' : c.passed > 0 ? 'passed' : 'untested';
-      return { mark, ...c, via: 'steps', figure: figureFor(mine, mark, section), note: mark === 'untested' ? '前の手順で止まり、この手順まで進んでいません' : undefined };
+      return {
+        mark,
+        ...c,
+        via: 'steps',
+        figure: figureFor(mine, mark, section),
+        note: mark === 'untested' ? '前の手順で止まり、この手順まで進んでいません' : undefined,
+      };
     }
     const tagged = inProject.filter((r) => r.tags.includes(section.tag));
     if (!applies) return { mark: 'na', passed: 0, failed: 0, skipped: 0, via: 'none' };
@@ -254,9 +259,7 @@ export function buildReport(runs: readonly ScenarioRun[], index: ManualIndex, pr
     const c = count(tagged.map((r) => r.status));
     if (c.passed === tagged.length) return { mark: 'passed', ...c, via: 'scenarios' };
     const note =
-      c.failed > 0
-        ? `${c.failed} 件のシナリオが別の理由で途中で失敗したため、確認しきれていません`
-        : 'シナリオがスキップされたため、確認していません';
+      c.failed > 0 ? `${c.failed} 件のシナリオが別の理由で途中で失敗したため、確認しきれていません` : 'シナリオがスキップされたため、確認していません';
     return { mark: 'untested', ...c, via: 'scenarios', note };
   }
 
@@ -280,7 +283,9 @@ export function buildReport(runs: readonly ScenarioRun[], index: ManualIndex, pr
   // Failures, grouped by project and by what they contradict and what the page showed.
   const groups = new Map<string, { project: string; failure: ParsedFailure; occurrences: Occurrence[]; figure?: Figure }>();
   const failed = [
-    ...executions.filter((e) => e.failure).map((e) => ({ run: e.run, failure: e.failure as ParsedFailure, label: stepLabel(e.step), image: e.step.screenshot })),
+    ...executions
+      .filter((e) => e.failure)
+      .map((e) => ({ run: e.run, failure: e.failure as ParsedFailure, label: stepLabel(e.step), image: e.step.screenshot })),
     ...runs.flatMap((run) =>
       run.hooks
         .filter((h) => isFailure(h.status))

@@ -96,7 +96,11 @@ const Head = (props: { input: RenderInput }) => {
           <CountsLine label="シナリオ" counts={report.scenarioCounts} skippedLabel="スキップ" />
           <CountsLine label="手順×端末" counts={report.sentenceCounts} skippedLabel="未確認" />
         </div>
-        {props.input.drift && props.input.drift.length > 0 ? <div class="drift-line" data-drift={props.input.drift.filter((r) => r.status !== 'unchanged').length}>{driftSummary(props.input.drift)}</div> : null}
+        {props.input.drift && props.input.drift.length > 0 ? (
+          <div class="drift-line" data-drift={props.input.drift.filter((r) => r.status !== 'unchanged').length}>
+            {driftSummary(props.input.drift)}
+          </div>
+        ) : null}
         {verdict.reasons.length > 0 ? (
           <ul>
             {verdict.reasons.map((r) => (
@@ -147,9 +151,7 @@ const Facts = (props: { input: RenderInput }) => {
                 <span class="small muted">
                   Chromium {facts.chromium.version}（{facts.chromium.source}
                   {facts.chromium.package ? ` ${facts.chromium.package}` : ''}: {facts.chromium.path}）
-                  {facts.chromium.font
-                    ? `、日本語フォント ${facts.chromium.font.family}（${facts.chromium.font.source}: ${facts.chromium.font.from}）`
-                    : ''}
+                  {facts.chromium.font ? `、日本語フォント ${facts.chromium.font.family}（${facts.chromium.font.source}: ${facts.chromium.font.from}）` : ''}
                 </span>
               ) : null}
             </td>
@@ -186,7 +188,9 @@ const Facts = (props: { input: RenderInput }) => {
 const CellView = (props: { cell: Cell | undefined; id: string; project: string }) => {
   const { cell, id, project } = props;
   if (!cell) return <td class="cell" data-id={id} data-project={project} />;
-  const parts = [cell.passed ? `合格 ${cell.passed}` : '', cell.failed ? `不合格 ${cell.failed}` : '', cell.skipped ? `未実行 ${cell.skipped}` : ''].filter(Boolean);
+  const parts = [cell.passed ? `合格 ${cell.passed}` : '', cell.failed ? `不合格 ${cell.failed}` : '', cell.skipped ? `未実行 ${cell.skipped}` : ''].filter(
+    Boolean,
+  );
   return (
     <td class="cell" data-id={id} data-project={project} data-mark={cell.mark}>
       <MarkBadge mark={cell.mark} />
@@ -244,9 +248,11 @@ const Matrix = (props: { sections: readonly SectionView[]; projects: readonly Pr
       </tbody>
     </table>
     <p class="legend">
-      <MarkBadge mark="passed" /> 画面がマニュアルのとおり　<MarkBadge mark="failed" /> マニュアルと違う　<MarkBadge mark="untested" />{' '}
-      確認できていない（前の手順で止まった・スキップ）　<MarkBadge mark="undefined" /> 手順の定義がない　<MarkBadge mark="na" />{' '}
-      この端末の手順ではない。数字は実行した回数（画面の例ごと）。「シナリオ」は、手順を直接引用せずシナリオ全体で確かめたもの。
+      <MarkBadge mark="passed" /> 画面がマニュアルのとおり　
+      <MarkBadge mark="failed" /> マニュアルと違う　
+      <MarkBadge mark="untested" /> 確認できていない（前の手順で止まった・スキップ）　
+      <MarkBadge mark="undefined" /> 手順の定義がない　
+      <MarkBadge mark="na" /> この端末の手順ではない。数字は実行した回数（画面の例ごと）。「シナリオ」は、手順を直接引用せずシナリオ全体で確かめたもの。
     </p>
   </section>
 );
@@ -257,7 +263,12 @@ const FigureView = (props: { figure: Figure; project?: ProjectView }) => {
   const src = dataUri(props.figure.image);
   const { figure, project } = props;
   const caption = `${figure.project || '既定'}・${WHEN[figure.when]}`;
-  if (!src) return <p class="noimg">画面の画像を読めませんでした（{caption}・シナリオ「{figure.scenario}」）</p>;
+  if (!src)
+    return (
+      <p class="noimg">
+        画面の画像を読めませんでした（{caption}・シナリオ「{figure.scenario}」）
+      </p>
+    );
   return (
     <figure class={project?.deviceClass ?? ''}>
       <img src={src} alt={`${caption}（${figure.step}）`} />
@@ -317,11 +328,7 @@ const Failures = (props: { failures: readonly FailureGroup[]; projects: readonly
   return (
     <section class="details">
       <h2>不合格の内容（マニュアルの記述 / 実際の画面）</h2>
-      {props.failures.length === 0 ? (
-        <p>不合格はありません。</p>
-      ) : (
-        props.failures.map((g) => <FailureView group={g} project={byName.get(g.project)} />)
-      )}
+      {props.failures.length === 0 ? <p>不合格はありません。</p> : props.failures.map((g) => <FailureView group={g} project={byName.get(g.project)} />)}
     </section>
   );
 };
@@ -421,8 +428,8 @@ const FigureDrift = (props: { records: readonly DriftRecord[] }) => {
       {findings.length > 0 ? (
         <>
           <p class="small muted">
-            シナリオの合否とは別の、マニュアルを書く人への指摘です。並べた図は左から「承認済み」「今回（変わった範囲を橙色の枠）」「差分（赤が変わった画素）」。今回の図でよければ npm run
-            figures:approve で承認済みの図を置き換えます。
+            シナリオの合否とは別の、マニュアルを書く人への指摘です。並べた図は左から「承認済み」「今回（変わった範囲を橙色の枠）」「差分（赤が変わった画素）」。今回の図でよければ
+            npm run figures:approve で承認済みの図を置き換えます。
           </p>
           {findings.map((r) => {
             const image = r.sideBySide ? dataUri({ mediaType: 'image/png', path: r.sideBySide }) : undefined;

@@ -59,7 +59,9 @@ function render(c: Context, node: JSX.Element, status: Status = 200) {
   return c.html(`<!DOCTYPE html>${node}`, status);
 }
 
-const SCREEN_BY_ID = new Map<string, HelloWorkScreenKey>((Object.keys(HELLOWORK_SCREENS) as HelloWorkScreenKey[]).map((key) => [HELLOWORK_SCREENS[key].screenId, key]));
+const SCREEN_BY_ID = new Map<string, HelloWorkScreenKey>(
+  (Object.keys(HELLOWORK_SCREENS) as HelloWorkScreenKey[]).map((key) => [HELLOWORK_SCREENS[key].screenId, key]),
+);
 
 export function createHelloWorkMarkupApp(options: HelloWorkOptions = {}) {
   const sessions = options.sessions ?? new SessionStore();
@@ -92,7 +94,8 @@ export function createHelloWorkMarkupApp(options: HelloWorkOptions = {}) {
   // ------------------------------------------------------------ kyushoku: login and 求職者マイページ
   const cookieOptions = { httpOnly: true, sameSite: 'Lax', path: HELLOWORK_COOKIE_PATH } as const;
   const top = (c: Context) => `${originsFor(c, 'hellowork').top}/`;
-  const loginScreen = (c: Context, error?: string) => render(c, <LoginScreen error={error} mynaportalStart={myna ? HELLOWORK_MYNAPORTAL_PATHS.start : undefined} />);
+  const loginScreen = (c: Context, error?: string) =>
+    render(c, <LoginScreen error={error} mynaportalStart={myna ? HELLOWORK_MYNAPORTAL_PATHS.start : undefined} />);
   const noStore = (c: Context) => {
     if (deviations.has('mypage-cacheable')) {
       c.header('Cache-Control', 'private, max-age=600');

@@ -451,7 +451,12 @@ export const Screen = (props: ScreenView & { children: Child }) => {
         {props.children}
         {dev.has('logout-at-bottom') && !unreachable ? (
           <div class="bottom_logout pc_only">
-            <LogoutForm token={props.token} label={dev.has('logout-renamed') ? 'サインアウト' : 'ログアウト'} className="btn_logout" newTab={dev.has('logout-new-tab')} />
+            <LogoutForm
+              token={props.token}
+              label={dev.has('logout-renamed') ? 'サインアウト' : 'ログアウト'}
+              className="btn_logout"
+              newTab={dev.has('logout-new-tab')}
+            />
           </div>
         ) : null}
       </div>
@@ -526,7 +531,11 @@ export const HomeScreen = (props: ScreenView) => (
 
 export const SearchScreen = (props: ScreenView) => (
   <Screen {...props}>
-    <form name="GECA110010Form" method="post" action={`/kyushoku/${HELLOWORK_SCREENS.search.screenId}.do?action=search&screenId=${HELLOWORK_SCREENS.search.screenId}`}>
+    <form
+      name="GECA110010Form"
+      method="post"
+      action={`/kyushoku/${HELLOWORK_SCREENS.search.screenId}.do?action=search&screenId=${HELLOWORK_SCREENS.search.screenId}`}
+    >
       <input type="hidden" name={HELLOWORK_TOKEN_FIELD} value={props.token} />
       <table class="tbl_input">
         <tbody>
