@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Deviation, DEVIATION_IDS, DEVIATIONS } from '../reference-app/src/deviations.ts';
+import { type Deviation, DEVIATION_IDS, deviationOf } from '../reference-app/src/deviations.ts';
 import { loadManualIndex } from '../support/manual.ts';
 
 const DEVICES = { pc: 'PC（pc-*）', sp: 'スマートデバイス（sp-*）', all: '全プロジェクト' } as const;
@@ -26,7 +26,7 @@ export function deviationsMarkdown(): string {
     '| id | 種類 | 壊すもの | マニュアル / OWASP | 赤になるシナリオ（タグ × プロジェクト） |',
     '|---|---|---|---|---|',
     ...DEVIATION_IDS.map((id) => {
-      const d = DEVIATIONS[id];
+      const d = deviationOf(id);
       const deviation: Deviation = d;
       const red =
         deviation.concerns === 'looks'

@@ -15,7 +15,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { DEVIATION_IDS, DEVIATIONS, type DeviationId, expectedRed } from '../reference-app/src/deviations.ts';
+import { DEVIATION_IDS, type DeviationId, deviationOf, expectedRed } from '../reference-app/src/deviations.ts';
 import { orStop } from '../support/cannot-start.ts';
 import { loadSensitivitySettings } from '../support/config.ts';
 import { type FailureFact, lastFact } from '../support/failure-fact.ts';
@@ -138,7 +138,7 @@ for (const { key, deviation: id } of plan) {
   problems.push(...verdict.problems);
   if (verdict.ok) detected++;
   rows.push(
-    `| \`${key}\` | ${DEVIATIONS[id].breaks} | ${DEVIATIONS[id].references.join(', ')} | ${verdict.red} | ${verdict.missed} | ${verdict.collateral} | ${verdict.ok ? '検出' : '**不一致**'} |`,
+    `| \`${key}\` | ${deviationOf(id).breaks} | ${deviationOf(id).references.join(', ')} | ${verdict.red} | ${verdict.missed} | ${verdict.collateral} | ${verdict.ok ? '検出' : '**不一致**'} |`,
   );
 }
 

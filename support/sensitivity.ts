@@ -10,7 +10,7 @@
  * The quick run (npm test) runs, per variant and device profile, the scenarios the catalogue expects red plus a
  * sample that must stay green; `npm run sensitivity:full` runs every scenario and proves the sample misses nothing.
  */
-import { type Deviation, DEVIATION_IDS, DEVIATIONS, type DeviationId, expectedRed, QUICK_SAMPLE, redTags } from '../reference-app/src/deviations.ts';
+import { DEVIATION_IDS, DEVIATIONS, type DeviationId, deviationOf, expectedRed, QUICK_SAMPLE, redTags } from '../reference-app/src/deviations.ts';
 import type { FailureFact } from './failure-fact.ts';
 import { type DeviceClass, DEVICE_TAG } from './manual.ts';
 import { escapeRegExp } from './target-profile.ts';
@@ -45,12 +45,12 @@ export function variants(
   const out: Variant[] = [];
   for (const deviation of deviations) {
     // Looks-only deviations turn nothing red: the figure drift test proves them (tests/integration/figure-drift.test.ts).
-    if (DEVIATIONS[deviation].concerns === 'looks') continue;
-    const markups: readonly string[] = (DEVIATIONS[deviation] as Deviation).markups ?? ['bundled', 'hellowork'];
+    if (deviationOf(deviation).concerns === 'looks') continue;
+    const markups: readonly string[] = deviationOf(deviation).markups ?? ['bundled', 'hellowork'];
     for (const setting of settings) {
       if (setting === 'target' && !AS_TARGET[deviation]) continue;
       if (setting !== 'target' && !markups.includes(setting)) continue;
-      if (setting === 'hellowork' && !full && DEVIATIONS[deviation].concerns !== 'markup' && !markups.every((m) => m === 'hellowork')) continue;
+      if (setting === 'hellowork' && !full && deviationOf(deviation).concerns !== 'markup' && !markups.every((m) => m === 'hellowork')) continue;
       out.push({ key: setting === 'bundled' ? deviation : `${deviation}@${setting}`, deviation, setting });
     }
   }
@@ -133,7 +133,7 @@ export function judgeVariant(key: string, deviation: DeviationId, mine: readonly
   const missed = mine.filter((o) => !o.red && expectedRed(deviation, o.tags, o.project));
   const collateral = mine.filter((o) => o.red && !expectedRed(deviation, o.tags, o.project));
   const unnamed = mine.filter((o) => o.red && (!o.fact || o.fact.kind === 'precondition' || !o.fact.ref));
-  const references = DEVIATIONS[deviation].references;
+  const references = deviationOf(deviation).references;
   const named = mine.some((o) => o.red && o.fact?.ref !== undefined && (references as readonly string[]).includes(o.fact.ref));
   const red = mine.filter((o) => o.red).length;
   const firstLines = (o: Outcome) => o.message.split('\n').slice(0, 3).join('\n    ');
@@ -146,7 +146,7 @@ export function judgeVariant(key: string, deviation: DeviationId, mine: readonly
     );
   }
   // A deviation a person would not notice (the catalogue expects nothing red) is exact when everything stayed green.
-  const expectsGreen = DEVIATIONS[deviation].red.length === 0;
+  const expectsGreen = deviationOf(deviation).red.length === 0;
   if (red > 0 && !named && !expectsGreen) problems.push(`${key}: no red scenario's finding names ${references.join(' or ')}`);
   const ok = mine.length > 0 && missed.length === 0 && collateral.length === 0 && unnamed.length === 0 && (expectsGreen ? red === 0 : named && red > 0);
   return { ok, red, missed: missed.length, collateral: collateral.length, problems };

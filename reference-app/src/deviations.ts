@@ -4,8 +4,12 @@
  * default. Each exists to prove that the suite notices: `npm test` runs the suite
  * against the app with each one and checks that exactly the scenarios listed in
  * `red` fail (tests/sensitivity.test.ts). docs/deviations.md is generated from this
- * table (`npm run deviations:doc`).
+ * table (`npm run deviations:doc`). A manual section adds its own in sections/<section>/deviations.json.
  */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 
 /** Which projects a scenario runs on: the PC project, the smart-device ones, or all. */
 export type Devices = 'pc' | 'sp' | 'all';
@@ -56,7 +60,7 @@ const logsOutOfMyPage = (devices: Devices): ExpectedRed[] => LOGS_OUT_OF_MY_PAGE
 /** A deviation that changes looks only: no scenario red, these published figures changed (bundled markup). */
 const looksOnly = (breaks: string, drift: NonNullable<Deviation['drift']>): Deviation => ({ concerns: 'looks', breaks, references: [], red: [], drift });
 
-export const DEVIATIONS = {
+const BUILT_IN = {
   'logout-missing-pc': {
     concerns: 'markup',
     breaks: 'PC: the header has no ログアウト button (the smart-device menu still has it)',
@@ -255,8 +259,53 @@ export const DEVIATIONS = {
   'message-count-changed': looksOnly('My Page shows 7 new messages instead of 2 (a count the figures mask: no figure may change)', []),
 } as const satisfies Record<string, Deviation>;
 
-export type DeviationId = keyof typeof DEVIATIONS;
+/** A deviation of the built-in catalogue above. */
+export type BuiltInDeviationId = keyof typeof BUILT_IN;
+/** A deviation of the catalogue: a built-in one, or one a manual section adds (sections/<section>/deviations.json). */
+export type DeviationId = BuiltInDeviationId | (string & {});
+
+const ExpectedRedSchema = z.object({ tag: z.string().regex(/^@/), devices: z.enum(['pc', 'sp', 'all']) }).strict();
+const SectionDeviationSchema = z
+  .object({
+    breaks: z.string().min(1),
+    references: z.array(z.string().min(1)),
+    red: z.array(ExpectedRedSchema),
+    concerns: z.enum(['markup', 'behaviour', 'looks']),
+    drift: z.array(z.object({ figure: z.string().min(1), devices: z.enum(['pc', 'sp', 'all']) }).strict()).optional(),
+    markups: z.array(z.enum(['bundled', 'hellowork'])).optional(),
+  })
+  .strict();
+
+/**
+ * The deviations the manual sections add, each section's in its own folder: sections/<section>/deviations.json, an
+ * object of id → deviation (as above), read when this module loads. A section's routes switch its own on
+ * (kit.deviations.has(id)). An id the built-in catalogue or another section already has stops the load.
+ */
+function sectionDeviations(): Record<string, Deviation> {
+  const dir = fileURLToPath(new URL('./sections/', import.meta.url));
+  const found: Record<string, Deviation> = {};
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const file = join(dir, entry.name, 'deviations.json');
+    if (!entry.isDirectory() || !existsSync(file)) continue;
+    const parsed = z.record(z.string().regex(/^[a-z0-9-]+$/), SectionDeviationSchema).safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    for (const [id, deviation] of Object.entries(parsed.data)) {
+      if (id in BUILT_IN || id in found) throw new Error(`${file}: deviation "${id}" is already in the catalogue`);
+      found[id] = deviation;
+    }
+  }
+  return found;
+}
+
+export const DEVIATIONS: Readonly<Record<BuiltInDeviationId, Deviation>> & Readonly<Record<string, Deviation>> = { ...BUILT_IN, ...sectionDeviations() };
 export const DEVIATION_IDS = Object.keys(DEVIATIONS) as DeviationId[];
+
+/** The catalogue's entry for an id; an id it lacks is an error naming the catalogue. */
+export function deviationOf(id: DeviationId): Deviation {
+  const deviation = DEVIATIONS[id];
+  if (!deviation) throw new Error(`no deviation "${id}" in the catalogue (reference-app/src/deviations.ts, sections/*/deviations.json)`);
+  return deviation;
+}
 
 /** The first Examples row of the 3.3 procedure features (they differ only in the screen logged out from). */
 const HOME_ROW = '「求職者マイページホーム」画面から';
@@ -280,7 +329,7 @@ export const QUICK_SAMPLE: {
 
 /** The tags of the scenarios the catalogue expects red with a deviation on a kind of device (pc-* / sp-* projects). */
 export function redTags(deviation: DeviationId, device: 'pc' | 'sp'): string[] {
-  const deviationInfo: Deviation = DEVIATIONS[deviation];
+  const deviationInfo = deviationOf(deviation);
   return deviationInfo.red.filter((r) => r.devices === 'all' || r.devices === device).map((r) => r.tag);
 }
 
@@ -309,7 +358,9 @@ export class Deviations {
     return new Deviations(ids as DeviationId[]);
   }
 
+  /** Whether the deviation is on; an id the catalogue lacks (a typo in the app) is an error, not "off". */
   has(id: DeviationId): boolean {
+    deviationOf(id);
     return this.#on.has(id);
   }
 

@@ -8,7 +8,9 @@
  * - Allure files them under the transcript's chapter / title / subsection, and the sign-off says 合格 with the
  *   9.1 rows not applicable (―) on sp-android;
  * - its page object finds what it needs through the target profile (its own block in both built-in profiles): the
- *   9.1 scenarios pass on the real site's markup too (REFERENCE_MARKUP=hellowork).
+ *   9.1 scenarios pass on the real site's markup too (REFERENCE_MARKUP=hellowork);
+ * - its deviation (reference-app/src/sections/9.1-notice/deviations.json) joins the catalogue, and the sensitivity
+ *   run detects it exactly: the 注意 scenario red, naming 9.1(注意)①, nothing else.
  * The list of touched files and the time taken are printed.
  */
 import assert from 'node:assert/strict';
@@ -203,4 +205,20 @@ test("its page object runs through the profile: the 9.1 scenarios pass on the ot
   assert.equal(run.status, 0, output(run).slice(-6000));
   assert.match(run.stdout, /\b2 passed\b/);
   assert.doesNotMatch(run.stdout, /skipped|failed/);
+});
+
+test('its deviation joins the catalogue and is detected exactly: npm run sensitivity with notice-order-reversed', () => {
+  const run = timed(
+    'sensitivity (notice-order-reversed)',
+    sandbox.run(
+      'npm',
+      ['run', '--silent', 'sensitivity', '--', '--deviations', 'notice-order-reversed', '--settings', 'bundled', '--projects', 'pc-chromium'],
+      { CI: '1' },
+      600_000,
+    ),
+  );
+  assert.equal(run.status, 0, output(run).slice(-6000));
+  assert.match(run.stdout, /1\/1 variants? .*detected exactly/);
+  const matrix = readFileSync(sandbox.path('reports', 'sensitivity.md'), 'utf8');
+  assert.match(matrix, /\| `notice-order-reversed` \| .* \| 9\.1\(注意\)① \| .* \| 検出 \|/);
 });

@@ -65,7 +65,7 @@ function createBundledApp(options: HelloWorkOptions) {
   const deviations = options.deviations ?? new Deviations();
   const logout = new LogoutEffects(sessions, deviations, options.slowLogoutMs);
   const myna = options.mynaportal;
-  const added = collectSectionScreens(options.sections ?? [], 'bundled', [...Object.values(MY_PAGE_SCREENS).map((s) => s.path), '/mypage/logout']);
+  const added = collectSectionScreens(options.sections ?? [], 'bundled', deviations, [...Object.values(MY_PAGE_SCREENS).map((s) => s.path), '/mypage/logout']);
   const app = new Hono<Env>();
 
   app.use(

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import type { JobSeeker } from '../accounts.ts';
+import type { Deviations } from '../deviations.ts';
 import type { Markup } from '../markup.ts';
 
 /** What a screen's body is given to render. */
@@ -46,6 +47,8 @@ export interface SectionScreen {
 export interface SectionKit {
   /** The markup of the app being made: a section renders its screens (and picks their paths) for it. */
   readonly markup: Markup;
+  /** The deviations switched on (DEVIATIONS=…): a section's own, from its deviations.json, change its screens. */
+  readonly deviations: Pick<Deviations, 'has'>;
   /** Adds a 求職者マイページ screen, served only to a logged-in session. */
   myPageScreen(screen: SectionScreen): void;
 }
@@ -102,11 +105,12 @@ const HELLOWORK_PATH = /^\/kyushoku\/([A-Z0-9]+)\.do\?action=initDisp&screenId=\
  * Calls every section's register with a kit for this markup and returns what they added. `taken`: the built-in
  * addresses a section may not reuse. A wrong path stops the app's start with the section's name.
  */
-export function collectSectionScreens(sections: readonly Section[], markup: Markup, taken: readonly string[]): SectionScreens {
+export function collectSectionScreens(sections: readonly Section[], markup: Markup, deviations: Deviations, taken: readonly string[]): SectionScreens {
   const screens: (SectionScreen & { section: string })[] = [];
   for (const section of sections) {
     const kit: SectionKit = {
       markup,
+      deviations,
       myPageScreen(screen) {
         const pattern = markup === 'hellowork' ? HELLOWORK_PATH : BUNDLED_PATH;
         const where = `reference-app/src/sections/${section.name}: myPageScreen "${screen.title}"`;

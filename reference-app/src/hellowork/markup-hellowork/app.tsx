@@ -68,7 +68,10 @@ export function createHelloWorkMarkupApp(options: HelloWorkOptions = {}) {
   const deviations = options.deviations ?? new Deviations();
   const logout = new LogoutEffects(sessions, deviations, options.slowLogoutMs);
   const myna = options.mynaportal;
-  const added = collectSectionScreens(options.sections ?? [], 'hellowork', [HELLOWORK_LOGIN.path, ...Object.values(HELLOWORK_SCREENS).map((s) => s.path)]);
+  const added = collectSectionScreens(options.sections ?? [], 'hellowork', deviations, [
+    HELLOWORK_LOGIN.path,
+    ...Object.values(HELLOWORK_SCREENS).map((s) => s.path),
+  ]);
   // The manual sections' screens (reference-app/src/sections/), routed on their screen id like the built-in ones.
   const addedById = new Map(added.screens.map((s) => [screenIdOf(s.path), s]));
   const app = new Hono<Env>();
