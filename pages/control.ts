@@ -9,11 +9,11 @@ import { entryName, type LocatorSpec, locate, type TargetProfile } from '../supp
 export interface Control {
   /** The first visible element the entry matches. */
   readonly locator: Locator;
-  /** What it is, in the reader's words: 「ログアウト」ボタン, メニュー. */
+  /** What it is, in the reader's words: 「ログイン」ボタン, メニュー. */
   readonly what: string;
-  /** The profile entry that finds it, without its alternatives: プロファイル hellowork の myPage.logout. */
+  /** The profile entry that finds it, without its alternatives: プロファイル hellowork の login.submit. */
   readonly entry: string;
-  /** The same with what it looks for: プロファイル hellowork の myPage.logout（ボタン「ログアウト」、または …）. */
+  /** The same with what it looks for: プロファイル hellowork の login.submit（ボタン「ログイン」、または …）. */
   readonly lookedFor: string;
 }
 
