@@ -86,10 +86,7 @@ if (suite.projects) {
 }
 
 // Every scenario of every device profile goes into one queue that all workers take from (fullyParallel below, no
-// per-project share of the workers): no worker waits while another profile still has scenarios. Measured against the
-// earlier one-worker-per-profile split, 2 workers, 33 scenarios, 2 alternating pairs on 2026-12-07 (farm-bench):
-// 100.2 s against 112.5 s wall (A/B 0.89); a worker that moves to another profile restarts (6 % more CPU), which the
-// idle slot cost more than.
+// per-project share of the workers): no worker waits while another profile still has scenarios (README "Benchmark").
 
 /** The reporters that apply: `when(false, …)` leaves them out. */
 const when = (on: boolean, ...reporters: ReporterDescription[]): ReporterDescription[] => (on ? reporters : []);

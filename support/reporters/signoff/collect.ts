@@ -4,9 +4,7 @@
  * failed checks (support/failure-fact.ts).
  *
  * playwright-bdd names the Playwright project in the pickle's (and gherkin
- * document's) uri: `[pc-chromium]:features/<section>/<name>.feature`
- * (node_modules/playwright-bdd/src/reporter/cucumber/messagesBuilder/Projects.ts,
- * getFeatureUriWithProject).
+ * document's) uri: `[pc-chromium]:features/<section>/<name>.feature`.
  */
 import { type FailureFact, lastFact } from '../../failure-fact.ts';
 import {

@@ -9,12 +9,9 @@
  *     projects: projects.map(({ name, use }) => ({ name, use })),
  *   }),
  *
- * playwright-bdd loads this file with Playwright's own TypeScript transform
- * (node_modules/playwright-bdd/src/reporter/cucumber/custom.ts, CustomReporter.init:
- * require.resolve(path, { paths: [configDir] }) then requireOrImport), constructs the
- * default export with IFormatterOptions (eventBroadcaster, log/stream = outputFile,
- * parsedArgvOptions = the options above), replays every message to eventBroadcaster
- * after the run, then awaits finished() before closing the output stream.
+ * playwright-bdd loads this file as a cucumber formatter (its `cucumberReporter` with a path), constructs the
+ * default export with IFormatterOptions, replays every message to eventBroadcaster after the run, then awaits
+ * finished() before closing the output stream.
  *
  * Options (besides outputFile):
  *   projects   the Playwright projects (name, use): device class, device profile, browser, viewport
