@@ -10,7 +10,7 @@ import { ConfigError, describeOrigins } from './support/config.ts';
 import { CHROMIUM_PROFILES } from './support/devices.ts';
 import { commitOf, suiteOf, targetOf } from './support/reporters/signoff/facts.ts';
 import { startUp } from './support/startup.ts';
-import { FIGURES_DIR } from './checks/figures.ts';
+import { FIGURES_DIR } from './support/figures/capture.ts';
 import type { Options } from './fixtures/test.ts';
 import { allureResultsDir, blobDir, isMergeReports, ownOutputDirs, testResultsDir } from './support/scale-out.ts';
 
@@ -167,9 +167,9 @@ export default defineConfig<Options>({
         ]),
         ...when(
           !shard,
-          // Which published figures no longer match the approved ones: reports/figures/drift.md (support/figure-book.ts).
+          // Which published figures no longer match the approved ones: reports/figures/drift.md (support/figures/book.ts).
           // A shard sees only its own figures' records (others may still be running): the merge writes it for the whole run.
-          ['./support/reporters/figure-drift.ts'],
+          ['./support/figures/reporter.ts'],
           ['./support/reporters/where-reports.ts'],
         ),
         // Last: masks passwords and PINs in everything the run wrote, traces included (support/redact.ts); a shard, only in

@@ -12,7 +12,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
-import { FIGURES_DIR } from '../checks/figures.ts';
+import { FIGURES_DIR } from '../support/figures/capture.ts';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { describeBrowserAndFont, resolveChromium } from '../support/browser.ts';
@@ -21,8 +21,8 @@ import { ConfigError, describeOrigins } from '../support/config.ts';
 import { preflight } from '../support/preflight.ts';
 import { CHROMIUM_PROFILES } from '../support/devices.ts';
 import { type RunningReferenceApp, startReferenceApp } from '../support/reference-app.ts';
-import { readDriftRecords } from '../support/figure-book.ts';
-import { DRIFT_REPORT, driftMarkdown, driftSummary } from '../support/reporters/figure-drift.ts';
+import { readDriftRecords } from '../support/figures/book.ts';
+import { DRIFT_REPORT, driftMarkdown, driftSummary } from '../support/figures/reporter.ts';
 import { writeMergedSignoff } from '../support/reporters/signoff/merge.ts';
 import { redactSuiteSecrets } from '../support/reporters/redact-secrets.ts';
 import { startUp } from '../support/startup.ts';

@@ -11,7 +11,7 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readDriftRecords } from '../support/figure-book.ts';
+import { readDriftRecords } from '../support/figures/book.ts';
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { project: { type: 'string', multiple: true } } });
 const wanted = positionals[0];

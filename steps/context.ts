@@ -8,9 +8,9 @@
  * held by the module that declares it.
  */
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { type Evidence, ManualFigures } from '../checks/figures.ts';
+import { type Evidence, ManualFigures } from '../support/figures/capture.ts';
 import { ManualCheck } from '../checks/manual-check.ts';
-import { loadFigurePlans } from '../support/figure-book.ts';
+import { loadFigurePlans } from '../support/figures/book.ts';
 import { DialogWatch } from '../pages/dialogs.ts';
 import { LoginPage } from '../pages/LoginPage.ts';
 import { MyPage } from '../pages/MyPage.ts';

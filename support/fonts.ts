@@ -3,7 +3,7 @@
  *
  * Noto Sans JP from the @embedpdf/fonts-jp npm package (OpenType, SIL Open Font License 1.1) on every machine,
  * so that figures look the same wherever they are taken (figure drift compares them with approved figures:
- * support/figure-book.ts). It reaches Chromium through a generated fontconfig file (FONTCONFIG_FILE in its
+ * support/figures/book.ts). It reaches Chromium through a generated fontconfig file (FONTCONFIG_FILE in its
  * launch environment) that makes Noto Sans JP the preferred sans-serif, serif and monospace family and leaves the
  * system configuration out: its rendering settings (hinting, anti-aliasing) change every glyph's pixels, so a
  * machine with fonts and a bare one would take different figures of the same page (measured: 2–27% of the pixels

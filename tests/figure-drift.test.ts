@@ -1,13 +1,13 @@
-/** Figure drift (support/figure-drift.ts): unchanged within tolerance, changed with a readable diff, masks ignored. */
+/** Figure drift (support/figures/compare.ts): unchanged within tolerance, changed with a readable diff, masks ignored. */
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { PNG } from 'pngjs';
-import { loadFigurePlans } from '../support/figure-book.ts';
+import { loadFigurePlans } from '../support/figures/book.ts';
 import { ManualIndex, parseManual } from '../support/manual.ts';
-import { compareFigures, readPng, writePng } from '../support/figure-drift.ts';
+import { compareFigures, readPng, writePng } from '../support/figures/compare.ts';
 
 /** A white image with one dark rectangle (a stand-in for a button) at x. */
 function figure(width: number, height: number, rect: { x: number; y: number; w: number; h: number; colour?: [number, number, number] }): Buffer {

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { type Deviation, DEVIATIONS, type DeviationId, deviationOf } from '../../reference-app/src/deviations.ts';
-import { readDriftRecords } from '../../support/figure-book.ts';
+import { readDriftRecords } from '../../support/figures/book.ts';
 import { makeSandbox, type Sandbox } from './helpers/sandbox.ts';
 
 const PROJECTS = { pc: ['pc-chromium'], sp: ['sp-android'], all: ['pc-chromium', 'sp-android'] } as const;

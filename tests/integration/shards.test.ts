@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import AdmZip from 'adm-zip';
 import { defaultJobSeeker } from '../../reference-app/src/accounts.ts';
-import { DRIFT_DIR, readDriftRecords } from '../../support/figure-book.ts';
+import { DRIFT_DIR, readDriftRecords } from '../../support/figures/book.ts';
 import { makeSandbox, type Run } from './helpers/sandbox.ts';
 
 const PROJECT = ['--project', 'pc-chromium'];

@@ -21,7 +21,7 @@
  *   pdfFile    where to print the PDF (default: signoff.pdf beside outputFile); false: no PDF.
  *   manualDir  the manual transcripts (default: manual).
  *   featuresDir  the feature files, whose @pc / @sp tags say which devices a section applies to (default: features).
- *   driftDir   the figure drift records of the run (default: reports/figures/drift; support/figure-book.ts).
+ *   driftDir   the figure drift records of the run (default: reports/figures/drift; support/figures/book.ts).
  *   title      the report's title (default: the manuals' titles).
  *   targetUrl  what was checked (default: TARGET_URL, else 同梱の参照アプリ).
  */
@@ -29,7 +29,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { Formatter, type IFormatterOptions } from '@cucumber/cucumber';
 import { devices } from '@playwright/test';
-import { DRIFT_DIR, readDriftRecords } from '../../figure-book.ts';
+import { DRIFT_DIR, readDriftRecords } from '../../figures/book.ts';
 import { loadManualIndex } from '../../manual.ts';
 import { CHROMIUM_PROFILES } from '../../devices.ts';
 import { RunCollector } from './collect.ts';

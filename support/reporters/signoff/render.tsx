@@ -9,8 +9,8 @@ import { formatDuration, formatJst, type RunFacts } from './facts.ts';
 import type { Cell, Counts, FailureGroup, Figure, Mark, ProjectView, Report, ScenarioRow, SectionView } from './model.ts';
 import type { StepStatus } from './messages.ts';
 import { CSS } from './styles.ts';
-import { type DriftRecord, percent } from '../../figure-book.ts';
-import { driftSummary } from '../figure-drift.ts';
+import { type DriftRecord, percent } from '../../figures/book.ts';
+import { driftSummary } from '../../figures/reporter.ts';
 
 export interface RenderInput {
   readonly title: string;
@@ -18,7 +18,7 @@ export interface RenderInput {
   readonly facts: RunFacts;
   readonly manuals: readonly { readonly file: string; readonly title: string }[];
   readonly generatedAt: Date;
-  /** The run's figure comparisons (support/figure-book.ts), when it compared any. */
+  /** The run's figure comparisons (support/figures/book.ts), when it compared any. */
   readonly drift?: readonly DriftRecord[];
 }
 

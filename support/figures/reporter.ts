@@ -1,13 +1,13 @@
 /**
  * Writes reports/figures/drift.md at the end of a run: per published figure (manual step × device profile),
  * whether it still matches the figure a manual writer approved, from the drift records the run left
- * (support/figure-book.ts). Drift is a finding for the manual writer, not a failed scenario (unless
+ * (support/figures/book.ts). Drift is a finding for the manual writer, not a failed scenario (unless
  * FIGURE_DRIFT=fail, which fails the scenario itself). One summary line on the console.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import type { Reporter } from '@playwright/test/reporter';
-import { DRIFT_DIR, type DriftRecord, percent, readDriftRecords } from '../figure-book.ts';
+import { DRIFT_DIR, type DriftRecord, percent, readDriftRecords } from './book.ts';
 
 export const DRIFT_REPORT = 'reports/figures/drift.md';
 

@@ -19,8 +19,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import type { ManualIndex } from './manual.ts';
-import { LocatorSpecSchema } from './target-profile.ts';
+import type { ManualIndex } from '../manual.ts';
+import { LocatorSpecSchema } from '../target-profile.ts';
 
 const FIGURE_SPEC_FILE = 'figures.json';
 const APPROVED_DIR = 'figures';
