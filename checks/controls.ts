@@ -36,7 +36,8 @@ function claimOf(proves: Proves, observe: (error: unknown) => Promise<string>) {
   return { ...ref, observe: async (error: unknown) => `${screen ? `${await screen()}。` : ''}${await observe(error)}` };
 }
 
-const percent = (ratio: number) => `${Math.round(ratio * 100)}%`;
+/** A share of the viewport in words: 25%. */
+export const percent = (ratio: number) => `${Math.round(ratio * 100)}%`;
 
 /**
  * The control is visible and wholly inside the top area of the first viewport (suite.topAreaRatio), without

@@ -84,8 +84,11 @@ const STATES = new WeakMap<ScenarioState, Map<object, { value: unknown; dispose?
 export function scenarioState<T>(create: (ctx: StepContext) => T, dispose?: (value: T) => void): (ctx: StepContext) => T {
   const key = {};
   return (ctx) => {
-    const states = STATES.get(ctx.scenario) ?? new Map();
-    STATES.set(ctx.scenario, states);
+    let states = STATES.get(ctx.scenario);
+    if (!states) {
+      states = new Map();
+      STATES.set(ctx.scenario, states);
+    }
     const held = states.get(key);
     if (held) return held.value as T;
     const value = create(ctx);

@@ -169,6 +169,8 @@ function profileFile(nameOrPath: string): string {
 }
 
 const cache = new Map<string, TargetProfile>();
+/** The profiles loaded from profiles/ itself, by file name: they take their sections' blocks from profiles/<section>/. */
+const BUILT_IN_FILE = new WeakMap<TargetProfile, string>();
 
 export function loadProfile(nameOrPath: string): TargetProfile {
   const file = profileFile(nameOrPath);
@@ -186,9 +188,10 @@ export function loadProfile(nameOrPath: string): TargetProfile {
     throw new ProfileError(`TARGET_PROFILE=${nameOrPath}: ${file} is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
   }
   // A built-in profile's section blocks live with their sections; a block written in the file itself wins.
-  if (dirname(file) === dirname(join(PROFILES_DIR, 'x')) && raw && typeof raw === 'object') {
+  const builtIn = dirname(file) === resolve(PROFILES_DIR) ? basename(file, '.json') : undefined;
+  if (builtIn && raw && typeof raw === 'object') {
     const own = (raw as { sections?: Record<string, unknown> }).sections ?? {};
-    raw = { ...raw, sections: { ...builtInBlocks(basename(file, '.json')), ...own } };
+    raw = { ...raw, sections: { ...builtInBlocks(builtIn), ...own } };
   }
   const parsed = TargetProfileSchema.safeParse(raw);
   if (!parsed.success) {
@@ -196,6 +199,7 @@ export function loadProfile(nameOrPath: string): TargetProfile {
     throw new ProfileError(`TARGET_PROFILE=${nameOrPath}: ${file} is not a valid target profile:\n${problems}`);
   }
   cache.set(file, parsed.data);
+  if (builtIn) BUILT_IN_FILE.set(parsed.data, builtIn);
   return parsed.data;
 }
 
@@ -352,9 +356,10 @@ export interface SectionBlock<T extends Record<string, unknown>> {
 
 /** Where a profile's block for a section is written, in words (for the message that it is missing). */
 function whereBlockGoes(profile: TargetProfile, name: string): string {
-  const builtIn = (BUILT_IN_PROFILES as readonly string[]).includes(profile.name);
+  // Only a profile loaded from profiles/ takes blocks from profiles/<section>/ (a copy elsewhere, whatever its name, does not).
+  const builtIn = BUILT_IN_FILE.get(profile);
   return builtIn
-    ? `profiles/${name}/${profile.name}.json に書いてください（profiles/README.md）。`
+    ? `profiles/${name}/${builtIn}.json に書いてください（profiles/README.md）。`
     : `プロファイルのファイルの "sections" に "${name}": { … } として書いてください。見本は同梱のプロファイルのブロック profiles/${name}/*.json です（profiles/README.md）。`;
 }
 

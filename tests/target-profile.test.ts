@@ -60,6 +60,14 @@ test("a section's block: taken from profiles/<section>/ for a built-in profile, 
     () => LOGOUT_BLOCK.of(loadProfile(without)),
     (e: unknown) => e instanceof ProfileError && /sections\.3\.3-logout（logout、menuButton/.test(e.message) && /"sections" に "3\.3-logout"/.test(e.message),
   );
+  // A copy named like a built-in profile but kept elsewhere takes no block from profiles/<section>/: the message says to write it in the file.
+  const copy = join(dir, 'hellowork.json');
+  writeFileSync(copy, JSON.stringify({ ...builtIn, sections: {} }));
+  assert.throws(
+    () => LOGOUT_BLOCK.of(loadProfile(copy)),
+    (e: unknown) =>
+      e instanceof ProfileError && /"sections" に "3\.3-logout"/.test(e.message) && !/profiles\/3\.3-logout\/hellowork\.json に書いて/.test(e.message),
+  );
 });
 
 test('the bundled app is checked with the profile of its markup; the hellowork markup has two hosts', () => {

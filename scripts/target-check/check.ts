@@ -400,7 +400,6 @@ async function lookAtBlocks(
       const spec = values[look.key] ?? [];
       const entry = block.path(look.key) as SpecEntry;
       const word = look.word;
-      const candidatesIn = (root: Page | Locator) => (word ? () => controlsNamed(root, word) : undefined);
       if (look.after) {
         const opener = seen.get(look.after);
         const after = `${opener?.where ?? where}（${nameOf(look.after)} を押した後）`;
@@ -443,7 +442,9 @@ async function lookAtBlocks(
           };
         }
         findings.push(finding);
-        seen.set(look.key, { ...(finding.status === 'missing' ? {} : looked.use ? { use: looked.use } : {}), located, where: after });
+        // What opened is looked inside; a missing one's single candidate is not (its own entry failed).
+        const opened = finding.status === 'missing' ? undefined : looked.use;
+        seen.set(look.key, { ...(opened ? { use: opened } : {}), located, where: after });
         continue;
       }
       let root: Page | Locator = page;
@@ -466,7 +467,7 @@ async function lookAtBlocks(
         entry,
         where: at,
         single: true,
-        ...(word ? { candidates: candidatesIn(root), name: word } : {}),
+        ...(word ? { candidates: () => controlsNamed(root, word), name: word } : {}),
         fixes: entry,
       });
       findings.push(looked.finding);

@@ -3,7 +3,7 @@
  * scenario's "log out by this device's procedure" step run exactly the same checks. Each check names its manual id;
  * the presses and the waits for the next screen are checks too (checks/controls.ts).
  */
-import { checkAtTop, checkNamed, checkNotCovered, pressToNextScreen } from '../../checks/controls.ts';
+import { checkAtTop, checkNamed, checkNotCovered, percent, pressToNextScreen } from '../../checks/controls.ts';
 import { expect } from '../../checks/matchers.ts';
 import { everyScreenRefuses } from '../../checks/session.ts';
 import { SessionProbe } from '../../pages/SessionProbe.ts';
@@ -11,8 +11,6 @@ import { entryName, textMatcher } from '../../support/target-profile.ts';
 import type { DeviceClass, StepContext } from '../context.ts';
 import { LOGOUT_PROCEDURE, MY_PAGE_HOME, TOP_PAGE } from './manual-text.ts';
 import { logoutState } from './state.ts';
-
-const percent = (ratio: number) => `${Math.round(ratio * 100)}%`;
 
 /** Notes what the session was just before the press: the top-page check replays its cookies and counts new tabs. */
 async function noteBeforeLogout(ctx: StepContext) {
