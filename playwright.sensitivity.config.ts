@@ -17,11 +17,11 @@
 import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
 import { defaultJobSeeker } from './reference-app/src/accounts.ts';
 import type { Options, WorkerOptions } from './fixtures/test.ts';
-import type { DeviationId } from './reference-app/src/deviations.ts';
+import { type DeviationId, deviationOf } from './reference-app/src/deviations.ts';
 import { orStop } from './support/cannot-start.ts';
 import { bundledOrigins, loadConfig, loadSensitivitySettings } from './support/config.ts';
 import { freePortsSync } from './support/ports.ts';
-import { AS_TARGET, redTags, scenarioGrep, type VariantSetting, variants } from './support/sensitivity.ts';
+import { asTarget, redTags, scenarioGrep, type VariantSetting, variants } from './support/sensitivity.ts';
 import base from './playwright.config.ts';
 
 // After the base config, whose start-up loaded .env.
@@ -43,15 +43,15 @@ const portsOf = (key: string) => ports[key] ?? [0, 0];
 /** The settings that point one project at its variant's app. */
 function suiteEnv(key: string, setting: VariantSetting, deviation: DeviationId): Record<string, string> {
   const [hw, mp] = portsOf(key);
-  // Only a late logout needs watching after the マイナポータル logout; the full run watches every variant (default).
-  const settle: Record<string, string> = full || deviation === 'late-single-logout' ? {} : { NOTE_SETTLE_MS: '0' };
+  // Only a deviation whose effect comes late needs watching for it; the full run watches every variant (default).
+  const settle: Record<string, string> = full || deviationOf(deviation).late ? {} : { NOTE_SETTLE_MS: '0' };
   if (setting !== 'target') {
     return { HELLOWORK_PORT: String(hw), MYNAPORTAL_PORT: String(mp), REFERENCE_MARKUP: setting, ...settle };
   }
   // A configured target: the bundled app in the markup the catalogue runs it as a target in, and its accounts, but nothing
   // the suite knows only of the bundled app (in the hellowork markup, no TARGET_TOP_URL: the top origin is derived).
   const seeker = defaultJobSeeker();
-  const markup = AS_TARGET[deviation] ?? 'bundled';
+  const markup = asTarget(deviation) ?? 'bundled';
   return {
     TARGET_URL: bundledOrigins(markup, hw).myPage,
     TARGET_PROFILE: markup === 'hellowork' ? 'hellowork' : 'reference',
@@ -87,7 +87,7 @@ const projects = plan.flatMap(({ key, deviation, setting }) => {
 
 const instances = plan.map(({ key, deviation, setting }) => {
   const [hw, mp] = portsOf(key);
-  const markup = setting === 'target' ? (AS_TARGET[deviation] ?? 'bundled') : setting;
+  const markup = setting === 'target' ? (asTarget(deviation) ?? 'bundled') : setting;
   return { helloworkPort: hw, mynaportalPort: mp, deviations: deviation, markup };
 });
 const last = instances.at(-1);

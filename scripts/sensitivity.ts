@@ -2,7 +2,7 @@
  * Sensitivity: proves what the suite catches. Runs the suite against the reference app with each
  * deviation, in both markups and (where the proof must not lean on the app's records) as a configured
  * target (playwright.sensitivity.config.ts, support/sensitivity.ts), and compares, for each variant, the
- * set of red scenarios × projects with the set the catalogue expects (reference-app/src/deviations.ts):
+ * set of red scenarios × projects with the set the catalogue expects (every reference-app/src/sections/<section>/deviations.json):
  * every expected scenario red, nothing else red, and every red scenario's recorded finding
  * (support/failure-fact.ts) naming a manual step or a security requirement; the wording of the
  * messages plays no part. Writes reports/sensitivity.md. Exit 0 only if all match.
@@ -52,7 +52,7 @@ function run(): { seconds: number; status: number | null } {
       SENSITIVITY_DEVIATIONS: deviations.join(','),
       SENSITIVITY_SETTINGS: settings.join(','),
       SENSITIVITY_FULL: values.full ? '1' : '',
-      // A press that leads nowhere is red after this long (slow-logout answers after 20 s).
+      // A press that leads nowhere is red after this long (shorter than a slow answer a deviation may hold back).
       ACTION_TIMEOUT: String(env.SENSITIVITY_ACTION_TIMEOUT),
       SENSITIVITY_PROJECTS: projects.join(','),
       SENSITIVITY_JSON: values.json,

@@ -186,7 +186,7 @@ const EnvSchema = z.object({
     .transform((v) => Boolean(v)),
 });
 
-const SENSITIVITY_PORTS_FORMAT = 'JSON such as {"logout-renamed":[40001,40002]} (set by the sensitivity run itself: unset it)';
+const SENSITIVITY_PORTS_FORMAT = 'JSON such as {"<deviation>":[40001,40002]} (set by the sensitivity run itself: unset it)';
 
 /** The sensitivity run's settings (playwright.sensitivity.config.ts, scripts/sensitivity.ts). */
 const SensitivitySchema = z.object({

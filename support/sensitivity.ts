@@ -24,14 +24,10 @@ export interface Variant {
 }
 
 /**
- * Deviations that are also run with the suite configured as a target, and the markup the app serves them in: their
- * proof must not lean on the app's records (late-single-logout), or on settings only the bundled app gives (a top
- * page on its own host, known to the suite only by deriving it from TARGET_URL: top-lookalike-on-mypage-host).
+ * The markup the app serves a deviation in when it is also run with the suite configured as a target (the
+ * catalogue's `asTarget`: its proof must not lean on the app's records, or on settings only the bundled app gives).
  */
-export const AS_TARGET: Partial<Record<DeviationId, 'bundled' | 'hellowork'>> = {
-  'late-single-logout': 'bundled',
-  'top-lookalike-on-mypage-host': 'hellowork',
-};
+export const asTarget = (deviation: DeviationId): 'bundled' | 'hellowork' | undefined => deviationOf(deviation).asTarget;
 
 /**
  * The variants of a run. The quick run takes the hellowork markup for deviations that concern the markup only
@@ -48,7 +44,7 @@ export function variants(
     if (deviationOf(deviation).concerns === 'looks') continue;
     const markups: readonly string[] = deviationOf(deviation).markups ?? ['bundled', 'hellowork'];
     for (const setting of settings) {
-      if (setting === 'target' && !AS_TARGET[deviation]) continue;
+      if (setting === 'target' && !asTarget(deviation)) continue;
       if (setting !== 'target' && !markups.includes(setting)) continue;
       if (setting === 'hellowork' && !full && deviationOf(deviation).concerns !== 'markup' && !markups.every((m) => m === 'hellowork')) continue;
       out.push({ key: setting === 'bundled' ? deviation : `${deviation}@${setting}`, deviation, setting });
@@ -74,18 +70,17 @@ export { redTags };
 /**
  * The grep of a variant's project: its device class's tag AND (an expected-red scenario OR one of the green sample);
  * the quick run takes one scenario for a feature whose scenarios differ only in where they start (QUICK_SAMPLE.rows),
- * and one of the scenarios that are red together whenever the logout procedure is broken (QUICK_SAMPLE.group).
+ * and one of the scenarios that are red together whenever one procedure is broken (QUICK_SAMPLE.groups).
  * `full` drops the second condition.
  */
 export function scenarioGrep(deviation: DeviationId, device: DeviceClass, full: boolean): RegExp {
   const only = has(tagPattern(DEVICE_TAG[device]));
   if (full) return new RegExp(`^${only}`);
   const tags = redTags(deviation, device);
-  // The whole logout group red: its representative stands for it (the full run runs every member).
-  const { group } = QUICK_SAMPLE;
-  const wholeGroup = group.tags.every((t) => tags.includes(t));
+  // A group wholly red: its representative stands for it (the full run runs every member).
+  const standIns = QUICK_SAMPLE.groups.filter((g) => g.tags.every((t) => tags.includes(t)));
   const red = tags
-    .filter((tag) => !wholeGroup || !group.tags.includes(tag) || tag === group.representative)
+    .filter((tag) => standIns.every((g) => !g.tags.includes(tag) || tag === g.representative))
     .map((tag) => {
       const row = QUICK_SAMPLE.rows[tag];
       return `${has(tagPattern(tag))}${row ? has(escapeRegExp(row)) : ''}`;

@@ -10,16 +10,10 @@ import { type APIRequestContext, request } from '@playwright/test';
 import { defaultJobSeeker } from '../reference-app/src/accounts.ts';
 import { Deviations } from '../reference-app/src/deviations.ts';
 import { SESSION_COOKIE } from '../reference-app/src/hellowork/app.tsx';
-import {
-  HELLOWORK_LOGOUT_PATH,
-  HELLOWORK_MYNAPORTAL_PATHS,
-  HELLOWORK_SCREENS,
-  HELLOWORK_SESSION_COOKIE,
-  HELLOWORK_TOKEN_FIELD,
-  MARKUPS,
-} from '../reference-app/src/markup.ts';
+import { HELLOWORK_MYNAPORTAL_PATHS, HELLOWORK_SCREENS, HELLOWORK_SESSION_COOKIE, HELLOWORK_TOKEN_FIELD, MARKUPS } from '../reference-app/src/markup.ts';
 import { mynaportalPaths } from '../reference-app/src/reference.ts';
 import { startReference } from './helpers/reference.ts';
+import { LOGOUT_PATH } from '../reference-app/src/sections/3.3-logout/routes.tsx';
 
 const seeker = defaultJobSeeker();
 
@@ -346,7 +340,7 @@ describe('hellowork markup: マイナポータル login and the 一斉ログア�
       const browser = browserFor(api, ref);
       const home = await browser.logInViaPortal();
       const token = new RegExp(`name="${HELLOWORK_TOKEN_FIELD.replaceAll('.', '\\.')}" value="([^"]+)"`).exec(home.text)?.[1] ?? '';
-      const out = await ref.hellowork.app.request(`${ref.origins.hellowork}${HELLOWORK_LOGOUT_PATH}`, {
+      const out = await ref.hellowork.app.request(`${ref.origins.hellowork}${LOGOUT_PATH.hellowork}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: [...browser.jar].map(([k, v]) => `${k}=${v}`).join('; ') },
         body: new URLSearchParams({ [HELLOWORK_TOKEN_FIELD]: token }).toString(),

@@ -16,14 +16,15 @@ import { MY_PAGE_SCREENS } from '../reference-app/src/hellowork/views.tsx';
 import {
   HELLOWORK_ENDED_SESSION,
   HELLOWORK_LOGIN,
-  HELLOWORK_LOGOUT_PATH,
   HELLOWORK_SCREENS,
   HELLOWORK_TOKEN_FIELD,
   helloworkOrigins,
   type Markup,
   screenPath,
 } from '../reference-app/src/markup.ts';
+import { SECTIONS } from '../reference-app/src/sections/found.ts';
 import { loadSections, type Section } from '../reference-app/src/sections/kit.ts';
+import { LOGOUT_PATH } from '../reference-app/src/sections/3.3-logout/routes.tsx';
 
 const seeker = defaultJobSeeker();
 const form = (data: Record<string, string>, cookie?: string) => ({
@@ -85,7 +86,7 @@ const DRIVERS: Record<Markup, Driver> = {
       const html = await (await app.request(`${HW.mypage}${HELLOWORK_SCREENS.home.path}`, { headers: { Cookie: sid } })).text();
       return { sid, token: new RegExp(`name="${HELLOWORK_TOKEN_FIELD.replaceAll('.', '\\.')}" value="([^"]+)"`).exec(html)?.[1] ?? '' };
     },
-    logOut: async (app, sid, token) => app.request(`${HW.mypage}${HELLOWORK_LOGOUT_PATH}`, form({ [HELLOWORK_TOKEN_FIELD]: token }, sid)),
+    logOut: async (app, sid, token) => app.request(`${HW.mypage}${LOGOUT_PATH.hellowork}`, form({ [HELLOWORK_TOKEN_FIELD]: token }, sid)),
     loggedOut(res, html) {
       assert.equal(res.status, 200);
       assert.equal(/<div class="page_title">([^<]*)<\/div>/.exec(html)?.[1], HELLOWORK_ENDED_SESSION.pageTitle);
@@ -96,7 +97,7 @@ const DRIVERS: Record<Markup, Driver> = {
 
 for (const [markup, d] of Object.entries(DRIVERS) as [Markup, Driver][]) {
   test(`${markup} markup: a section's screen is served only to a logged-in session, like the built-in screens`, async () => {
-    const { app } = createHelloWorkApp({ markup, sections: [EXAMPLE] });
+    const { app } = createHelloWorkApp({ markup, sections: [...SECTIONS, EXAMPLE] });
 
     // Without a session: exactly what a built-in screen answers.
     for (const path of [d.section, d.builtIn]) {
@@ -143,7 +144,7 @@ test("the kit refuses a path outside the markup's My Page scheme, or one already
   const section = (path: string): Section => ({ name: '0.0-bad', register: (kit) => kit.myPageScreen({ path, title: 'x', body: () => html`<p></p>` }) });
   assert.throws(() => createHelloWorkApp({ sections: [section('/notice')] }), /0\.0-bad.*\/mypage\/<lowercase letters>/);
   assert.throws(() => createHelloWorkApp({ sections: [section(MY_PAGE_SCREENS.messages.path)] }), /already served/);
-  assert.throws(() => createHelloWorkApp({ sections: [section('/mypage/logout')] }), /already served/);
+  assert.throws(() => createHelloWorkApp({ sections: [...SECTIONS, section('/mypage/logout')] }), /already served/);
   assert.throws(() => createHelloWorkApp({ markup: 'hellowork', sections: [section('/mypage/notice')] }), /screenPath/);
   assert.throws(() => createHelloWorkApp({ markup: 'hellowork', sections: [section(HELLOWORK_SCREENS.home.path)] }), /already served/);
   assert.throws(() => createHelloWorkApp({ sections: [EXAMPLE, EXAMPLE] }), /already served/);

@@ -3,20 +3,19 @@ import { test } from 'node:test';
 import { defaultJobSeeker } from '../reference-app/src/accounts.ts';
 import { Deviations } from '../reference-app/src/deviations.ts';
 import { createHelloWorkApp, SESSION_COOKIE } from '../reference-app/src/hellowork/app.tsx';
-import { SLOW_LOGOUT_MS } from '../reference-app/src/hellowork/common.ts';
-import { EXTRA_MENU_ITEMS } from '../reference-app/src/hellowork/deviation-markup.tsx';
+import { EXTRA_MENU_ITEMS } from '../reference-app/src/sections/3.3-logout/deviation-markup.tsx';
 import { MY_PAGE_SCREENS } from '../reference-app/src/hellowork/views.tsx';
 import {
   HELLOWORK_ENDED_SESSION,
   HELLOWORK_LOGIN,
-  HELLOWORK_LOGOUT_PATH,
   HELLOWORK_MYNAPORTAL_PATHS,
   HELLOWORK_SCREENS,
   HELLOWORK_SESSION_COOKIE,
   HELLOWORK_TOKEN_FIELD,
   helloworkOrigins,
 } from '../reference-app/src/markup.ts';
-import { helloworkClient, LATE_LOGOUT_MS } from '../reference-app/src/reference.ts';
+import { helloworkClient } from '../reference-app/src/reference.ts';
+import { LATE_LOGOUT_MS, LOGOUT_PATH, SLOW_LOGOUT_MS } from '../reference-app/src/sections/3.3-logout/routes.tsx';
 
 const seeker = defaultJobSeeker();
 const form = (data: Record<string, string>) => ({
@@ -115,7 +114,7 @@ const SCREEN_KEYS = Object.keys(HELLOWORK_SCREENS) as (keyof typeof HELLOWORK_SC
 type HwApp = ReturnType<typeof createHelloWorkApp>['app'];
 
 function hwApp(deviations = '', options: { slowLogoutMs?: number } = {}) {
-  return createHelloWorkApp({ markup: 'hellowork', deviations: Deviations.parse(deviations), ...options });
+  return createHelloWorkApp({ markup: 'hellowork', deviations: Deviations.parse(deviations), settings: { SLOW_LOGOUT_MS: options.slowLogoutMs } });
 }
 
 async function hwLogIn(app: HwApp) {
@@ -130,7 +129,7 @@ async function hwLogIn(app: HwApp) {
 }
 
 function hwLogOut(app: HwApp, sid: string, token: string) {
-  return app.request(at(HW.mypage, HELLOWORK_LOGOUT_PATH), { ...form({ [HELLOWORK_TOKEN_FIELD]: token }), headers: { ...form({}).headers, Cookie: sid } });
+  return app.request(at(HW.mypage, LOGOUT_PATH.hellowork), { ...form({ [HELLOWORK_TOKEN_FIELD]: token }), headers: { ...form({}).headers, Cookie: sid } });
 }
 
 const count = (html: string, needle: string | RegExp) => html.split(needle).length - 1;
@@ -334,7 +333,12 @@ test('hellowork markup: each existing deviation shows in the markup or the logou
 
 test('hellowork markup: the マイナポータル client is registered with kyushoku-host redirect and back-channel URIs and the www top as post-logout URI', () => {
   const origins = { hellowork: HW.mypage, top: HW.top, mynaportal: 'http://mynaportal.localhost:38181' };
-  const client = helloworkClient(origins, 'secret', Deviations.parse('mynaportal-backchannel'), 'hellowork');
+  const client = helloworkClient(
+    origins,
+    'secret',
+    createHelloWorkApp({ markup: 'hellowork', deviations: Deviations.parse('mynaportal-backchannel') }).site.joinsPortalSingleLogout,
+    'hellowork',
+  );
   assert.deepEqual(client.redirect_uris, [`${HW.mypage}${HELLOWORK_MYNAPORTAL_PATHS.callback}`]);
   assert.deepEqual(client.post_logout_redirect_uris, [`${HW.top}/`]);
   assert.equal(client.backchannel_logout_uri, `${HW.mypage}${HELLOWORK_MYNAPORTAL_PATHS.backchannel}`);
@@ -361,7 +365,8 @@ const DRIVERS: Record<'bundled' | 'hellowork', MarkupDriver> = {
   bundled: {
     top: BUNDLED_TOP,
     mirror: helloworkOrigins(38180, 'bundled').mirror,
-    app: (deviations = '', options = {}) => createHelloWorkApp({ deviations: Deviations.parse(deviations), ...options }),
+    app: (deviations = '', options = {}) =>
+      createHelloWorkApp({ deviations: Deviations.parse(deviations), settings: { SLOW_LOGOUT_MS: options.slowLogoutMs } }),
     async logIn(app) {
       const { sid, csrf, html } = await logIn(app);
       return { sid, token: csrf, html };
@@ -483,7 +488,7 @@ const SHAPES = {
     pcLogout: '<button type="submit" class="btn logout">ログアウト</button>',
     pcHeader: '<header class="site-header"><div class="bar"><a class="logo" href="/mypage">',
     forms: 'form[action=\\"/mypage/logout\\"]',
-    details: 'sp-menu-details',
+    details: 'sp-menu-disclosure',
     /** The smart-device header the <details> sits in. */
     spHeader: '<div class="bar">',
     menuButton: ['popovertarget="sp-menu"', '<nav id="sp-menu"'],
@@ -499,7 +504,7 @@ const SHAPES = {
     details: 'sp_menu_details',
     spHeader: '<div id="ID_header_sp" class="header_sp">',
     menuButton: ['class="sp_menu_btn"', '<div id="ID_spMenu"'],
-    logoutPath: HELLOWORK_LOGOUT_PATH,
+    logoutPath: LOGOUT_PATH.hellowork,
     lookalike: `${HW.mypage}/`,
     title: pageTitle,
   },

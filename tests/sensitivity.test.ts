@@ -1,7 +1,7 @@
 /** The sensitivity run's verdict (support/sensitivity.ts) reads the recorded findings, never the messages' wording. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEVIATIONS } from '../reference-app/src/deviations.ts';
+import { deviationOf } from '../reference-app/src/deviations.ts';
 import type { FailureFact } from '../support/failure-fact.ts';
 import { judgeVariant, type Outcome, scenarioGrep, scenarioKey } from '../support/sensitivity.ts';
 
@@ -9,7 +9,7 @@ const fact = (ref: string): FailureFact => ({ version: 1, kind: 'manual', ref, s
 
 /** logout-at-bottom as a run would report it: every expected red scenario red with a finding, one green sample. */
 function outcomes(message: (o: { tags: readonly string[] }) => string): Outcome[] {
-  const reds = DEVIATIONS['logout-at-bottom'].red.map(({ tag }) => ({
+  const reds = deviationOf('logout-at-bottom').red.map(({ tag }) => ({
     variant: 'logout-at-bottom',
     deviation: 'logout-at-bottom' as const,
     project: 'pc-chromium',

@@ -8,7 +8,7 @@
  * (login, 求職者マイページ). http://127.0.0.1:<port>/healthz answers `ok` in both.
  *
  * DEVIATIONS=id,id switches on deliberate deviations from the manual (see deviations.ts);
- * LATE_LOGOUT_MS and SLOW_LOGOUT_MS tune the late-single-logout and slow-logout deviations.
+ * A section reads its own settings from the environment (kit.setting: e.g. how long a deviation waits).
  * REFERENCE_INSTANCES serves several such pairs from one process (the sensitivity run, see instances()).
  *
  * Every manual section's routes, reference-app/src/sections/<section>/routes.ts(x), are loaded once here and
@@ -17,9 +17,8 @@
 import { createServer } from 'node:http';
 import { serve } from '@hono/node-server';
 import { Deviations } from './deviations.ts';
-import { SLOW_LOGOUT_MS } from './hellowork/common.ts';
 import { HELLOWORK_LOGIN, helloworkOrigins, type Markup, parseMarkup } from './markup.ts';
-import { createReference, LATE_LOGOUT_MS } from './reference.ts';
+import { createReference } from './reference.ts';
 import { loadSections } from './sections/kit.ts';
 
 function integer(name: string, fallback: number, max: number): number {
@@ -68,8 +67,6 @@ function instances(): Instance[] {
   }));
 }
 
-const lateLogoutMs = integer('LATE_LOGOUT_MS', LATE_LOGOUT_MS, 600_000);
-const slowLogoutMs = integer('SLOW_LOGOUT_MS', SLOW_LOGOUT_MS, 600_000);
 const closers: (() => void)[] = [];
 const sections = await loadSections();
 if (sections.length > 0) console.log(`[reference-app] manual sections: ${sections.map((s) => s.name).join(', ')}`);
@@ -78,7 +75,7 @@ if (sections.length > 0) console.log(`[reference-app] manual sections: ${section
 for (const { helloworkPort, mynaportalPort, deviations, markup } of instances()) {
   const site = helloworkOrigins(helloworkPort, markup);
   const origins = { hellowork: site.mypage, top: site.top, mynaportal: `http://mynaportal.localhost:${mynaportalPort}` };
-  const { hellowork, mynaportal } = createReference(origins, deviations, { markup, lateLogoutMs, slowLogoutMs, sections });
+  const { hellowork, mynaportal } = createReference(origins, deviations, { markup, sections });
   // マイナポータル first: HelloWork answering means both are up.
   const mpServer = createServer(mynaportal.listener);
   await new Promise<void>((resolve) => mpServer.listen(mynaportalPort, hostname, resolve));

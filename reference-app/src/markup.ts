@@ -30,7 +30,7 @@ export interface HelloWorkOrigins {
   readonly top: string;
   /** Origin of login and 求職者マイページ (the OpenID Connect relying party's redirect URIs live here). */
   readonly mypage: string;
-  /** Another origin serving the same top-page HTML: where the `logout-other-origin` deviation lands. */
+  /** Another origin serving the same top-page HTML: served only when a deviation asks (SiteChanges.mirrorServesTop). */
   readonly mirror: string;
 }
 
@@ -51,7 +51,7 @@ export function helloworkOrigins(port: number | string, markup: Markup = 'bundle
   };
 }
 
-/** Host names of the bundled markup (it answers on any host; the mirror only matters to `logout-other-origin`). */
+/** Host names of the bundled markup (it answers on any host; the mirror only matters to SiteChanges.mirrorServesTop). */
 export const BUNDLED_HOSTS = {
   top: 'hellowork.localhost',
   mirror: 'hellowork-mirror.localhost',
@@ -77,9 +77,6 @@ export const HELLOWORK_LOGIN = {
   submitPath: screenPath('GEAA040010', 'login'),
   pageTitle: '求職者マイページログイン',
 } as const;
-
-/** The logout form posts here (with the Struts token), from the PC header and the smart-device menu. */
-export const HELLOWORK_LOGOUT_PATH = screenPath('GEAA040010', 'logout');
 
 /** The name of the hidden CSRF field of the hellowork markup's forms (as a Struts app names it). */
 export const HELLOWORK_TOKEN_FIELD = 'org.apache.struts.taglib.html.TOKEN';

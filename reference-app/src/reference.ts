@@ -9,8 +9,8 @@ import { Deviations } from './deviations.ts';
 import { createHelloWorkApp, MYNAPORTAL_PATHS } from './hellowork/app.tsx';
 import { MynaPortalLogin } from './hellowork/mynaportal-login.ts';
 import { HELLOWORK_MYNAPORTAL_PATHS, type Markup } from './markup.ts';
-import { createMynaPortal, type PortalLogoutEvent } from './mynaportal/app.tsx';
-import type { Section } from './sections/kit.ts';
+import { createMynaPortal } from './mynaportal/app.tsx';
+import type { Section, SectionSettings } from './sections/kit.ts';
 
 export { HELLOWORK_CLIENT_ID };
 
@@ -26,26 +26,22 @@ export interface ReferenceOrigins {
 export interface ReferenceOptions {
   /** Which HelloWork markup to serve (markup.ts); default `bundled`. */
   readonly markup?: Markup;
-  /** How long after a マイナポータル logout the `late-single-logout` deviation ends the My Page session; default LATE_LOGOUT_MS. */
-  readonly lateLogoutMs?: number;
-  /** How long the `slow-logout` deviation holds the logout answer (default 20 s). */
-  readonly slowLogoutMs?: number;
-  /** The manual sections' screens (sections/kit.ts loadSections; main.ts loads every one); default none. */
+  /** The manual sections (sections/kit.ts loadSections); default every one found in sections/. */
   readonly sections?: readonly Section[];
+  /** Whole-number settings the sections read before the environment (kit.setting), e.g. a deviation's delay in ms. */
+  readonly settings?: SectionSettings;
 }
-
-/** The `late-single-logout` deviation's delay (LATE_LOGOUT_MS overrides it in main.ts). */
-export const LATE_LOGOUT_MS = 3000;
 
 /** HelloWork's paths for the マイナポータル login in a markup. */
 export function mynaportalPaths(markup: Markup = 'bundled') {
   return markup === 'hellowork' ? HELLOWORK_MYNAPORTAL_PATHS : MYNAPORTAL_PATHS;
 }
 
+/** HelloWork as マイナポータル's client; `joinsSingleLogout` registers its back-channel logout URI. */
 export function helloworkClient(
   origins: ReferenceOrigins,
   secret: string,
-  deviations: Deviations,
+  joinsSingleLogout: boolean,
   markup: Markup = 'bundled',
 ): ClientMetadata & { client_id: string } {
   const paths = mynaportalPaths(markup);
@@ -58,10 +54,8 @@ export function helloworkClient(
     grant_types: ['authorization_code'],
     response_types: ['code'],
     token_endpoint_auth_method: 'client_secret_basic',
-    // As the manual's 注意 says, HelloWork does not take part in 一斉ログアウト: no back-channel logout URI.
-    ...(deviations.has('mynaportal-backchannel')
-      ? { backchannel_logout_uri: `${origins.hellowork}${paths.backchannel}`, backchannel_logout_session_required: true }
-      : {}),
+    // As the manual's 注意 says, HelloWork does not take part in 一斉ログアウト: no back-channel logout URI (unless a deviation joins it).
+    ...(joinsSingleLogout ? { backchannel_logout_uri: `${origins.hellowork}${paths.backchannel}`, backchannel_logout_session_required: true } : {}),
   };
 }
 
@@ -69,14 +63,6 @@ export function createReference(origins: ReferenceOrigins, deviations = new Devi
   const markup = options.markup ?? 'bundled';
   const paths = mynaportalPaths(markup);
   const secret = randomBytes(32).toString('base64url');
-  // Deviation late-single-logout: an in-process hook, not a protocol message, so マイナポータル records no delivery.
-  let onPortalLogout: ((event: PortalLogoutEvent) => void) | undefined;
-  const mynaportal = createMynaPortal({
-    issuer: origins.mynaportal,
-    client: helloworkClient(origins, secret, deviations, markup),
-    helloworkLoginUrl: `${origins.hellowork}${paths.start}`,
-    onPortalLogout: (event) => onPortalLogout?.(event),
-  });
   const login = new MynaPortalLogin({
     issuer: origins.mynaportal,
     clientId: HELLOWORK_CLIENT_ID,
@@ -84,16 +70,23 @@ export function createReference(origins: ReferenceOrigins, deviations = new Devi
     redirectUri: `${origins.hellowork}${paths.callback}`,
     postLogoutRedirectUri: `${origins.top ?? origins.hellowork}/`,
   });
-  const hellowork = createHelloWorkApp({ mynaportal: login, deviations, markup, slowLogoutMs: options.slowLogoutMs, sections: options.sections });
-  if (deviations.has('late-single-logout')) {
-    const lateMs = options.lateLogoutMs ?? LATE_LOGOUT_MS;
-    // Only the sessions that logged in with this portal session's ID tokens: other browsers of the same user stay logged in.
-    onPortalLogout = ({ accountId, idTokens }) => {
-      const ended = new Set(idTokens);
-      setTimeout(() => {
-        hellowork.sessions.destroyWhere((s) => s.mynaportal?.sub === accountId && ended.has(s.mynaportal.idToken));
-      }, lateMs).unref();
-    };
-  }
+  const hellowork = createHelloWorkApp({ mynaportal: login, deviations, markup, settings: options.settings, sections: options.sections });
+  const lateMs = hellowork.site.endsSessionsAfterPortalLogoutMs;
+  const mynaportal = createMynaPortal({
+    issuer: origins.mynaportal,
+    client: helloworkClient(origins, secret, hellowork.site.joinsPortalSingleLogout, markup),
+    helloworkLoginUrl: `${origins.hellowork}${paths.start}`,
+    // A late single logout: an in-process hook, not a protocol message, so マイナポータル records no delivery. Only the
+    // sessions that logged in with this portal session's ID tokens end: other browsers of the same user stay logged in.
+    onPortalLogout:
+      lateMs === undefined
+        ? undefined
+        : ({ accountId, idTokens }) => {
+            const ended = new Set(idTokens);
+            setTimeout(() => {
+              hellowork.sessions.destroyWhere((s) => s.mynaportal?.sub === accountId && ended.has(s.mynaportal.idToken));
+            }, lateMs).unref();
+          },
+  });
   return { hellowork, mynaportal, login, markup };
 }

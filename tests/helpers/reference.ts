@@ -36,7 +36,7 @@ export async function startReference(deviations = new Deviations(), options: Sta
     markup === 'hellowork'
       ? { hellowork: site.mypage, top: site.top, mynaportal: `http://127.0.0.1:${mpPort}` }
       : { hellowork: `http://127.0.0.1:${hwPort}`, mynaportal: `http://127.0.0.1:${mpPort}` };
-  const ref = createReference(origins, deviations, { markup, lateLogoutMs: options.lateLogoutMs, slowLogoutMs: options.slowLogoutMs });
+  const ref = createReference(origins, deviations, { markup, settings: { SLOW_LOGOUT_MS: options.slowLogoutMs, LATE_LOGOUT_MS: options.lateLogoutMs } });
   if (options.mynaportalDown) mpServer.close();
   else mpServer.on('request', ref.mynaportal.listener);
   const hw = serve({ fetch: ref.hellowork.app.fetch, hostname: '127.0.0.1', port: hwPort });

@@ -1,5 +1,5 @@
 /**
- * Figure drift against deviations that change only looks (reference-app/src/deviations.ts, concerns 'looks'):
+ * Figure drift against deviations that change only looks (the catalogue, reference-app/src/sections/<section>/deviations.json, concerns 'looks'):
  * every scenario stays green, and exactly the published figures the catalogue lists (manual step × device)
  * are "changed" against the approved set committed in the section folder; a change inside a mask changes none.
  * Runs the procedure features' home-screen row (the published figures' scenario) on pc-chromium and sp-android.

@@ -1,6 +1,6 @@
 /**
- * The HelloWork Internet Service stand-in: top page, login, 求職者マイページ
- * and its logout, with real server-side sessions.
+ * The HelloWork Internet Service stand-in: top page, login, 求職者マイページ, with real server-side sessions;
+ * the manual sections add their parts (reference-app/src/sections/: the logout is one).
  */
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -11,10 +11,11 @@ import { field, MalformedFormError, readForm } from '../shared/form.ts';
 import { sameSecret } from '../shared/secrets.ts';
 import { Deviations } from '../deviations.ts';
 import { BUNDLED_HOSTS } from '../markup.ts';
-import { collectSectionScreens } from '../sections/kit.ts';
+import { SECTIONS } from '../sections/found.ts';
+import { collectSectionScreens, type SiteChanges } from '../sections/kit.ts';
 import { logoutTokenVerifier } from './backchannel-logout.ts';
-import { type Env, type HelloWorkOptions, LogoutEffects, originsFor, requestHost } from './common.ts';
-import { TOP_LOOKALIKE_PATH } from './deviation-markup.tsx';
+import { type Env, type HelloWorkOptions, originsFor, requestHost } from './common.ts';
+import { TOP_COPY_PATH } from './deviation-markup.tsx';
 import { createHelloWorkMarkupApp } from './markup-hellowork/app.tsx';
 import { type MynaPortalLogin, ProviderUnavailableError } from './mynaportal-login.ts';
 import { SessionStore } from './sessions.ts';
@@ -55,7 +56,7 @@ function safeNext(next: unknown): string {
 }
 
 /** The HelloWork stand-in in the markup the options name (default `bundled`; `hellowork`: markup-hellowork/app.tsx). */
-export function createHelloWorkApp(options: HelloWorkOptions = {}): { app: Hono<Env>; sessions: SessionStore; logout: LogoutEffects } {
+export function createHelloWorkApp(options: HelloWorkOptions = {}): { app: Hono<Env>; sessions: SessionStore; site: SiteChanges } {
   if (options.markup === 'hellowork') return createHelloWorkMarkupApp(options);
   return createBundledApp(options);
 }
@@ -63,9 +64,14 @@ export function createHelloWorkApp(options: HelloWorkOptions = {}): { app: Hono<
 function createBundledApp(options: HelloWorkOptions) {
   const sessions = options.sessions ?? new SessionStore();
   const deviations = options.deviations ?? new Deviations();
-  const logout = new LogoutEffects(sessions, deviations, options.slowLogoutMs);
   const myna = options.mynaportal;
-  const added = collectSectionScreens(options.sections ?? [], 'bundled', deviations, [...Object.values(MY_PAGE_SCREENS).map((s) => s.path), '/mypage/logout']);
+  const added = collectSectionScreens(
+    options.sections ?? SECTIONS,
+    'bundled',
+    deviations,
+    Object.values(MY_PAGE_SCREENS).map((s) => s.path),
+    options.settings,
+  );
   const app = new Hono<Env>();
 
   app.use(
@@ -77,8 +83,8 @@ function createBundledApp(options: HelloWorkOptions) {
   );
 
   app.get('/healthz', (c) => c.text('ok'));
-  if (deviations.has('logout-other-origin')) {
-    // Deviation: the mirror host (where logout lands) serves the top page and its stylesheet, nothing else.
+  if (added.site.mirrorServesTop) {
+    // The mirror host serves the top page and its stylesheet, nothing else.
     app.use('*', async (c, next) => {
       if (requestHost(c).hostname !== BUNDLED_HOSTS.mirror || c.req.path === '/' || c.req.path === '/assets/hellowork.css') return next();
       return render(c, <ErrorPage status={404} message="お探しのページは見つかりませんでした。" />, 404);
@@ -89,9 +95,9 @@ function createBundledApp(options: HelloWorkOptions) {
     return c.body(helloworkCss);
   });
 
-  app.get('/', (c) => render(c, <TopPage deviations={deviations} />));
-  // Deviation top-lookalike-on-mypage-host: a copy of the top page at another path of the (one) origin, where logout lands.
-  if (deviations.has('top-lookalike-on-mypage-host')) app.get(TOP_LOOKALIKE_PATH.bundled, (c) => render(c, <TopPage deviations={deviations} />));
+  app.get('/', (c) => render(c, <TopPage site={added.site} />));
+  // A copy of the top page at another path of the (one) origin.
+  if (added.site.topCopyOnMyPageHost) app.get(TOP_COPY_PATH.bundled, (c) => render(c, <TopPage site={added.site} />));
 
   app.get('/login', (c) => render(c, <LoginPage next={safeNext(c.req.query('next'))} mynaportal={myna ? MYNAPORTAL_PATHS.start : undefined} />));
 
@@ -160,8 +166,8 @@ function createBundledApp(options: HelloWorkOptions) {
       return c.redirect(MY_PAGE_SCREENS.home.path, 303);
     });
 
-    if (deviations.has('mynaportal-backchannel')) {
-      // Deviation: HelloWork joins マイナポータル's 一斉ログアウト (the manual says it does not).
+    if (added.site.joinsPortalSingleLogout) {
+      // HelloWork joins マイナポータル's 一斉ログアウト (a deviation: the manual says it does not).
       let verify: ((token: string) => Promise<{ sub?: string; sid?: string }>) | undefined;
       app.post(MYNAPORTAL_PATHS.backchannel, async (c) => {
         c.header('Cache-Control', 'no-store');
@@ -183,17 +189,18 @@ function createBundledApp(options: HelloWorkOptions) {
 
   // Everything under /mypage (including /mypage itself) needs a live session and must never be cached.
   app.use('/mypage/*', async (c, next) => {
-    if (deviations.has('mypage-cacheable')) {
+    if (added.site.myPageCacheable) {
       c.header('Cache-Control', 'private, max-age=600');
     } else {
       c.header('Cache-Control', 'no-store');
       c.header('Pragma', 'no-cache');
     }
-    // Deviation screen-not-found: 応募中の求人 is 404, logged in or not.
-    if (deviations.has('screen-not-found') && c.req.path === MY_PAGE_SCREENS.applications.path) return render(c, <NotFoundPage />, 404);
+    // A screen that answers 404, logged in or not.
+    if (added.site.screensNotFound.some((key) => MY_PAGE_SCREENS[key as MyPageScreenId]?.path === c.req.path)) return render(c, <NotFoundPage />, 404);
     const id = getCookie(c, SESSION_COOKIE);
-    // Deviation subscreen-served-after-logout: メッセージ still honours a logged-out session's cookie.
-    const session = sessions.get(id) ?? (c.req.path === MY_PAGE_SCREENS.messages.path ? logout.retired(id) : undefined);
+    const screen = (Object.keys(MY_PAGE_SCREENS) as MyPageScreenId[]).find((k) => MY_PAGE_SCREENS[k].path === c.req.path) ?? c.req.path;
+    // A section may let a screen serve a cookie whose session is over (a deviation of its own).
+    const session = sessions.get(id) ?? added.endedSession(id, screen);
     if (!session) {
       // A page request goes to the login page; a form post (e.g. a second logout) has nothing left to act on.
       if (c.req.method === 'GET') return c.redirect(`/login?next=${encodeURIComponent(c.req.path)}`, 303);
@@ -213,7 +220,10 @@ function createBundledApp(options: HelloWorkOptions) {
     const Screen = screens[id];
     app.get(MY_PAGE_SCREENS[id].path, (c) => {
       const session = c.get('session');
-      return render(c, <Screen user={session.user} csrfToken={session.csrfToken} current={id} deviations={deviations} sectionNav={added.nav} />);
+      return render(
+        c,
+        <Screen user={session.user} csrfToken={session.csrfToken} current={id} site={added.site} sectionNav={added.nav} layout={added.layout} />,
+      );
     });
   }
   // The manual sections' screens (reference-app/src/sections/): behind the same /mypage/* session check, in the same layout.
@@ -222,31 +232,33 @@ function createBundledApp(options: HelloWorkOptions) {
       const session = c.get('session');
       return render(
         c,
-        <MyPageDocument user={session.user} csrfToken={session.csrfToken} current={screen} deviations={deviations} sectionNav={added.nav}>
+        <MyPageDocument user={session.user} csrfToken={session.csrfToken} current={screen} site={added.site} sectionNav={added.nav} layout={added.layout}>
           {screen.body({ user: session.user, token: session.csrfToken })}
         </MyPageDocument>,
       );
     });
   }
 
-  app.post('/mypage/logout', async (c) => {
-    const session = c.get('session');
-    const form = await readForm(c);
-    const token = field(form, 'csrf_token');
-    if (!sameSecret(token, session.csrfToken)) {
-      return render(c, <ErrorPage status={403} message="不正な操作です。画面を開き直してください。" />, 403);
-    }
-    await logout.end(session);
-    deleteCookie(c, SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'Lax' });
-    if (deviations.has('logout-to-login')) return c.redirect('/login', 303);
-    if (myna && session.mynaportal && deviations.has('mynaportal-rp-logout')) {
-      // Deviation: the logout also ends the マイナポータル session (the manual says it does not).
-      return c.redirect((await myna.endSessionUrl(session.mynaportal.idToken)).href, 303);
-    }
-    if (deviations.has('logout-other-origin')) return c.redirect(`${originsFor(c, 'bundled').mirror}/`, 303);
-    if (deviations.has('top-lookalike-on-mypage-host')) return c.redirect(TOP_LOOKALIKE_PATH.bundled, 303);
-    return c.redirect('/', 303);
-  });
+  // The manual sections' form actions (e.g. the logout): behind the same session check, with the session's CSRF token.
+  for (const action of added.actions) {
+    app.post(action.path, async (c) => {
+      const session = c.get('session');
+      const form = await readForm(c);
+      if (!sameSecret(field(form, 'csrf_token'), session.csrfToken)) {
+        return render(c, <ErrorPage status={403} message="不正な操作です。画面を開き直してください。" />, 403);
+      }
+      const to = await action.handle({
+        c,
+        session,
+        sessions,
+        origins: originsFor(c, 'bundled'),
+        loginPath: '/login',
+        expireSessionCookie: () => deleteCookie(c, SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'Lax' }),
+        mynaportal: myna,
+      });
+      return c.redirect(to, 303);
+    });
+  }
 
   app.notFound((c) => render(c, <ErrorPage status={404} message="お探しのページは見つかりませんでした。" />, 404));
   app.onError((err, c) => {
@@ -257,5 +269,5 @@ function createBundledApp(options: HelloWorkOptions) {
     return render(c, <ErrorPage status={500} message="システムエラーが発生しました。" />, 500);
   });
 
-  return { app, sessions, logout };
+  return { app, sessions, site: added.site };
 }

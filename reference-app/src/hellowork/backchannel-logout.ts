@@ -1,7 +1,7 @@
 /**
  * OIDC Back-Channel Logout receiver for HelloWork. The manual says HelloWork
  * does NOT take part in マイナポータル's 一斉ログアウト, so this endpoint is only
- * registered by the `mynaportal-backchannel` deviation, to prove that the suite
+ * registered only when a deviation makes HelloWork join 一斉ログアウト (SiteChanges.joinsPortalSingleLogout), to prove that the suite
  * notices when it does. It validates the logout token as the spec requires.
  */
 import { createRemoteJWKSet, customFetch, jwtVerify } from 'jose';

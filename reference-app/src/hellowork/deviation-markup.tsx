@@ -1,82 +1,15 @@
 /**
- * Markup of the deviations that change what a browser sees and does, shared by both markups:
- * each takes the selector of its markup's logout control or form. Rendered only when the
- * deviation is on.
+ * Markup of the site's own deviations that change what a browser sees, shared by both markups: a header in a
+ * shadow root, the smart-device menu as a disclosure, a screen not found, a copy of the top page. Rendered only
+ * when a deviation asks for it.
  */
 import type { Child } from 'hono/jsx';
 
-/** Extra smart-device menu items of the `sp-logout-below-fold` deviation (お知らせ/ヘルプ links). */
-export const EXTRA_MENU_ITEMS = [
-  'お知らせ一覧',
-  '重要なお知らせ',
-  'システムメンテナンスのお知らせ',
-  '求職者マイページの使い方',
-  'よくあるご質問',
-  'ヘルプ',
-  '推奨環境',
-  '利用規約',
-  '個人情報の取扱いについて',
-  'パスワードの変更',
-  'メールアドレスの変更',
-  '求職申込み情報の確認',
-  'オンライン職業相談',
-  '職業訓練について',
-  '雇用保険の手続き',
-  'ハローワークの所在地',
-  'お問い合わせ',
-] as const;
-
-/** The text of the `logout-covered` deviation's banner. */
-export const COVER_BANNER_TEXT = 'お知らせ：システムメンテナンスのため、日曜 0:00〜6:00 は一部のサービスを停止します';
-
-/**
- * Deviation logout-covered: a fixed 「お知らせ」 banner laid across the middle of the PC logout control.
- * The control's top and bottom edges stay visible; the element at its centre point is the banner,
- * so a click there lands on the banner. A script keeps it in place (load, resize, scroll).
- */
-export const CoverBanner = (props: { target: string }) => (
-  <>
-    <div
-      id="ID_noticeBanner"
-      class="notice_banner"
-      style="position:fixed;z-index:1000;display:none;height:26px;line-height:26px;padding:0 8px;overflow:hidden;white-space:nowrap;font-size:12px;background:#fff4cc;color:#5a4400;border:1px solid #e0b400;box-shadow:0 1px 4px rgba(0,0,0,.25);"
-    >
-      {COVER_BANNER_TEXT}
-    </div>
-    <script
-      dangerouslySetInnerHTML={{
-        __html: `(function(){var t=document.querySelector(${JSON.stringify(props.target)}),b=document.getElementById('ID_noticeBanner');if(!t||!b)return;function place(){var r=t.getBoundingClientRect();if(!r.width||!r.height){b.style.display='none';return;}b.style.display='block';b.style.top=Math.round(r.top+r.height/2-13)+'px';b.style.left=Math.max(0,Math.round(r.left-200))+'px';b.style.width=Math.round(r.width+220)+'px';}place();window.addEventListener('resize',place);window.addEventListener('scroll',place,true);})();`,
-      }}
-    />
-  </>
-);
-
-/** Deviation first-click-ignored: the first submit of any logout form on the page is cancelled; later ones go through. */
-export const FirstClickIgnored = (props: { forms: string }) => (
-  <script
-    dangerouslySetInnerHTML={{
-      __html: `(function(){var seen=false,f=document.querySelectorAll(${JSON.stringify(props.forms)});for(var i=0;i<f.length;i++){f[i].addEventListener('submit',function(e){if(!seen){seen=true;e.preventDefault();}});}})();`,
-    }}
-  />
-);
-
-/** What the `logout-confirm-dialog` deviation asks (window.confirm) before a logout form is submitted. */
-export const LOGOUT_CONFIRM_MESSAGE = 'ログアウトしますか？';
-
-/** Deviation logout-confirm-dialog: every logout form on the page asks first; cancel stops the submit, OK lets it go. */
-export const ConfirmLogout = (props: { forms: string }) => (
-  <script
-    dangerouslySetInnerHTML={{
-      __html: `(function(){var f=document.querySelectorAll(${JSON.stringify(props.forms)});for(var i=0;i<f.length;i++){f[i].addEventListener('submit',function(e){if(!window.confirm(${JSON.stringify(LOGOUT_CONFIRM_MESSAGE)}))e.preventDefault();});}})();`,
-    }}
-  />
-);
-
-/** The custom element of the `logout-in-shadow-header` deviation. */
+/** The custom element of a PC header in a shadow root (MyPageLayout.header.pcHeaderInShadowRoot). */
 export const SHADOW_HEADER_TAG = 'hw-header';
 
 /**
- * Deviation logout-in-shadow-header: the PC header as a custom element whose open shadow root, declared in the HTML
+ * The PC header as a custom element whose open shadow root, declared in the HTML
  * (`<template shadowrootmode="open">`, no script), holds the header's contents. Document styles do not reach into a
  * shadow root, so the markup's whole stylesheet is repeated inside it; the host is a block, hidden below the PC
  * breakpoint (the smart-device header stays in the page).
@@ -94,15 +27,15 @@ export const ShadowHeader = (props: { css: string; pcMinWidth: number; children:
   </hw-header>
 );
 
-/** The 404 page of the `screen-not-found` deviation: its document title starts with this, and its h1 / div.page_title says it. */
+/** The 404 page of a screen not found (SiteChanges.screensNotFound): its document title starts with this, and its h1 / div.page_title says it. */
 export const NOT_FOUND_TITLE = 'ページが見つかりません';
 export const NOT_FOUND_MESSAGE = 'お探しのページは見つかりませんでした。移動または削除された可能性があります。';
 
 /**
- * Where the `top-lookalike-on-mypage-host` deviation sends the logout, on the My Page origin: the hellowork markup's
+ * Where the copy of the top page on the My Page origin is served (SiteChanges.topCopyOnMyPageHost): the hellowork markup's
  * kyushoku host at `/` (where the real top page is on www.), the bundled markup's one origin at `/top`.
  */
-export const TOP_LOOKALIKE_PATH = { bundled: '/top', hellowork: '/' } as const;
+export const TOP_COPY_PATH = { bundled: '/top', hellowork: '/' } as const;
 
-/** The text of the `sp-menu-details` deviation's <summary>. */
+/** The text of the smart-device menu's <summary> when it is a disclosure (MyPageLayout.header.menu = 'details'). */
 export const MENU_SUMMARY_TEXT = 'メニュー';

@@ -116,7 +116,7 @@ export class MynaPortalLogin {
     }
   }
 
-  /** RP-initiated logout URL (used only by the mynaportal-rp-logout deviation). */
+  /** RP-initiated logout URL (used only by a deviation that ends the マイナポータル session on logout). */
   async endSessionUrl(idToken: string): Promise<URL> {
     const config = await this.config();
     return oidc.buildEndSessionUrl(config, { id_token_hint: idToken, post_logout_redirect_uri: this.#settings.postLogoutRedirectUri });

@@ -72,19 +72,19 @@ dl.job dt { background:#eef3fa; font-weight:bold; }
 `;
 
 /**
- * Deviation sp-menu-details: the <details> menu of the smart-device header (rendered with it). Hidden at PC widths;
+ * The smart-device menu as a <details> disclosure (MyPageLayout.header.menu = 'details') in the smart-device header (rendered with it). Hidden at PC widths;
  * its <summary> looks like the menu button, its <nav> opens below the header like the popover.
  */
 export const spMenuDetailsCss = `
-.sp-menu-details { display:none; }
+.sp-menu-disclosure { display:none; }
 @media (max-width:${PC_MIN_WIDTH - 1}px) {
-  .sp-menu-details { display:block; margin-left:auto; }
-  .sp-menu-details > summary { list-style:none; display:flex; align-items:center; justify-content:center; border:1px solid var(--hw-navy); background:#fff; color:var(--hw-navy); border-radius:4px; padding:4px 10px; font-size:13px; font-weight:bold; min-width:48px; min-height:44px; cursor:pointer; }
-  .sp-menu-details > summary::-webkit-details-marker { display:none; }
-  .sp-menu-details[open] > summary { background:var(--hw-navy); color:#fff; }
-  .sp-menu-details > nav { position:absolute; right:8px; top:64px; z-index:10; background:#fff; border:1px solid var(--hw-line); border-radius:6px; padding:8px 0; width:min(280px, calc(100vw - 16px)); box-shadow:0 6px 24px rgba(0,0,0,.2); }
-  .sp-menu-details ul { list-style:none; margin:0; padding:0; }
-  .sp-menu-details li a, .sp-menu-details li button { display:block; width:100%; text-align:left; padding:12px 16px; font:inherit; font-size:16px; background:none; border:0; color:var(--hw-navy); text-decoration:none; cursor:pointer; }
-  .sp-menu-details li + li { border-top:1px solid var(--hw-line); }
+  .sp-menu-disclosure { display:block; margin-left:auto; }
+  .sp-menu-disclosure > summary { list-style:none; display:flex; align-items:center; justify-content:center; border:1px solid var(--hw-navy); background:#fff; color:var(--hw-navy); border-radius:4px; padding:4px 10px; font-size:13px; font-weight:bold; min-width:48px; min-height:44px; cursor:pointer; }
+  .sp-menu-disclosure > summary::-webkit-details-marker { display:none; }
+  .sp-menu-disclosure[open] > summary { background:var(--hw-navy); color:#fff; }
+  .sp-menu-disclosure > nav { position:absolute; right:8px; top:64px; z-index:10; background:#fff; border:1px solid var(--hw-line); border-radius:6px; padding:8px 0; width:min(280px, calc(100vw - 16px)); box-shadow:0 6px 24px rgba(0,0,0,.2); }
+  .sp-menu-disclosure ul { list-style:none; margin:0; padding:0; }
+  .sp-menu-disclosure li a, .sp-menu-disclosure li button { display:block; width:100%; text-align:left; padding:12px 16px; font:inherit; font-size:16px; background:none; border:0; color:var(--hw-navy); text-decoration:none; cursor:pointer; }
+  .sp-menu-disclosure li + li { border-top:1px solid var(--hw-line); }
 }
 `;

@@ -1,18 +1,8 @@
-/** Pages of the HelloWork stand-in, modelled on the figures of manual §3.3. */
+/** Pages of the HelloWork stand-in, modelled on the figures of the manual. */
 import type { Child } from 'hono/jsx';
 import type { JobSeeker } from '../accounts.ts';
-import { Deviations } from '../deviations.ts';
-import type { SectionNavLink } from '../sections/kit.ts';
-import {
-  ConfirmLogout,
-  CoverBanner,
-  EXTRA_MENU_ITEMS,
-  FirstClickIgnored,
-  MENU_SUMMARY_TEXT,
-  NOT_FOUND_MESSAGE,
-  NOT_FOUND_TITLE,
-  ShadowHeader,
-} from './deviation-markup.tsx';
+import { type LayoutParts, layoutParts, type MyPageLayout, type SectionNavLink, type SiteChanges } from '../sections/kit.ts';
+import { MENU_SUMMARY_TEXT, NOT_FOUND_MESSAGE, NOT_FOUND_TITLE, ShadowHeader } from './deviation-markup.tsx';
 import { helloworkCss, PC_MIN_WIDTH, spMenuDetailsCss } from './styles.ts';
 
 export const SITE_NAME = 'ハローワークインターネットサービス';
@@ -47,12 +37,12 @@ const PublicHeader = () => (
   </header>
 );
 
-export const TopPage = (props: { deviations?: Deviations }) => (
+export const TopPage = (props: { site?: SiteChanges }) => (
   <Document title={SITE_NAME}>
     <PublicHeader />
     <main>
       <h1>{SITE_NAME}</h1>
-      {props.deviations?.has('top-sections-reordered') ? <style>{'.top-sections .employer{order:-1}'}</style> : null}
+      {props.site?.topEmployersFirst ? <style>{'.top-sections .employer{order:-1}'}</style> : null}
       <div class="top-sections">
         <section aria-labelledby="sec-seeker" class="seeker">
           <h2 id="sec-seeker">仕事をお探しの方</h2>
@@ -65,7 +55,7 @@ export const TopPage = (props: { deviations?: Deviations }) => (
           </a>
           <a href="/login">求職者マイページアカウント作成</a>
         </section>
-        {props.deviations?.has('top-section-missing') ? null : (
+        {props.site?.topWithoutEmployers ? null : (
           <section aria-labelledby="sec-employer" class="employer">
             <h2 id="sec-employer">事業者の方</h2>
             <p>求人者マイページをお持ちの方は、ログインして求人申込みなどのメニューをご利用ください。</p>
@@ -158,27 +148,25 @@ export interface MyPageView {
   readonly user: JobSeeker;
   readonly csrfToken: string;
   readonly current: MyPageScreenId | AddedScreen;
-  readonly deviations?: Deviations;
+  /** What the sections' deviations changed of the site (none: as usual). */
+  readonly site?: SiteChanges;
   /** Links to the screens the manual sections added, after the built-in ones in both menus (none: the menus as they are). */
   readonly sectionNav?: readonly SectionNavLink[];
+  /** The manual sections' parts of the layout (reference-app/src/sections/kit.ts). */
+  readonly layout?: readonly MyPageLayout[];
 }
 
 const titleOf = (current: MyPageView['current']) => (typeof current === 'string' ? MY_PAGE_SCREENS[current].title : current.title);
 const isCurrent = (current: MyPageView['current'], path: string) => typeof current !== 'string' && current.path === path;
 
-const LogoutButton = (props: { csrfToken: string; className?: string; label?: string; newTab?: boolean }) => (
-  <form class="inline-form" method="post" action="/mypage/logout" target={props.newTab ? '_blank' : undefined}>
-    <input type="hidden" name="csrf_token" value={props.csrfToken} />
-    <button type="submit" class={props.className}>
-      {props.label ?? 'ログアウト'}
-    </button>
-  </form>
-);
-
 const navItems = (Object.keys(MY_PAGE_SCREENS) as MyPageScreenId[]).map((id) => ({ id, ...MY_PAGE_SCREENS[id] }));
 
-/** The smart-device menu's items: the screens, the sections' screens, the `sp-logout-below-fold` extras, ログアウト last. */
-const SpMenuItems = (props: MyPageView & { logout: Child }) => (
+/** The sections' layout parts for this screen. */
+const partsOf = (props: MyPageView): LayoutParts =>
+  layoutParts(props.layout, { user: props.user, token: props.csrfToken, screen: typeof props.current === 'string' ? props.current : props.current.path });
+
+/** The smart-device menu's items: the screens, the sections' screens, then the sections' links and last items. */
+const SpMenuItems = (props: MyPageView & { parts: LayoutParts }) => (
   <ul>
     {navItems.map((item) => (
       <li>
@@ -190,26 +178,20 @@ const SpMenuItems = (props: MyPageView & { logout: Child }) => (
         <a href={link.path}>{link.label}</a>
       </li>
     ))}
-    {props.deviations?.has('sp-logout-below-fold')
-      ? EXTRA_MENU_ITEMS.map((item) => (
-          <li>
-            <a href="/mypage">{item}</a>
-          </li>
-        ))
-      : null}
-    {props.logout ? <li>{props.logout}</li> : null}
+    {props.parts.menuLinks.map((item) => (
+      <li>
+        <a href="/mypage">{item}</a>
+      </li>
+    ))}
+    {props.parts.menuEnd.map((item) => (
+      <li>{item}</li>
+    ))}
   </ul>
 );
 
-const MyPageHeader = (props: MyPageView) => {
-  const dev = props.deviations ?? new Deviations();
-  const label = dev.has('logout-renamed') ? 'サインアウト' : dev.has('logout-label-halfwidth') ? 'ﾛｸﾞｱｳﾄ' : 'ログアウト';
-  const unreachable = dev.has('logout-unreachable-on-subpage') && props.current === 'applications';
-  const pcLogout = !unreachable && !dev.has('logout-missing-pc') && !dev.has('logout-at-bottom');
-  const menuLogout = !unreachable && !dev.has('sp-menu-without-logout');
-  const newTab = dev.has('logout-new-tab');
-  const belowFold = dev.has('sp-logout-below-fold');
-  const details = dev.has('sp-menu-details');
+const MyPageHeader = (props: MyPageView & { parts: LayoutParts }) => {
+  const { parts } = props;
+  const scrolls = parts.menuScrolls ? 'max-height:calc(100vh - 72px);overflow-y:auto' : undefined;
   const logo = (
     <a class="logo" href="/mypage">
       <span class="main">{SITE_NAME}</span>
@@ -219,7 +201,7 @@ const MyPageHeader = (props: MyPageView) => {
   const pcLinks = (
     <div class="header-links pc-only">
       <span class="user-name">{props.user.name}様</span>
-      {pcLogout ? <LogoutButton csrfToken={props.csrfToken} className="btn logout" label={label} newTab={newTab} /> : null}
+      {parts.pcHeader}
     </div>
   );
   const globalNav = (
@@ -242,34 +224,35 @@ const MyPageHeader = (props: MyPageView) => {
       </ul>
     </nav>
   );
-  const menuItemLogout = menuLogout ? <LogoutButton csrfToken={props.csrfToken} label={label} newTab={newTab} /> : null;
-  // Deviation sp-menu-details: a <details> disclosure instead of the button and its popover.
-  const menuControl = dev.has('sp-menu-button-missing') ? null : details ? (
-    <>
-      <style dangerouslySetInnerHTML={{ __html: spMenuDetailsCss }} />
-      <details class="sp-menu-details">
-        <summary>{MENU_SUMMARY_TEXT}</summary>
-        <nav style={belowFold ? 'max-height:calc(100vh - 72px);overflow-y:auto' : undefined}>
-          <SpMenuItems {...props} logout={menuItemLogout} />
-        </nav>
-      </details>
-    </>
-  ) : (
-    <button type="button" class="sp-menu-button" popovertarget="sp-menu">
-      <span class="icon" aria-hidden="true">
-        ≡
-      </span>
-      <span>メニュー</span>
-    </button>
-  );
-  const spMenu = details ? null : (
-    <nav id="sp-menu" popover="auto" aria-label="メニュー" style={belowFold ? 'max-height:calc(100vh - 72px);overflow-y:auto' : undefined}>
-      <SpMenuItems {...props} logout={menuItemLogout} />
-    </nav>
-  );
-  if (dev.has('logout-in-shadow-header')) {
-    // Deviation logout-in-shadow-header: the PC header (logo, name, ログアウト, navigation) in a shadow root; the
-    // smart-device header (logo, menu) stays in the page, hidden at PC widths.
+  // A <details> disclosure instead of the button and its popover, or no menu at all, when a section's layout says so.
+  const menuControl =
+    parts.menu === 'none' ? null : parts.menu === 'details' ? (
+      <>
+        <style dangerouslySetInnerHTML={{ __html: spMenuDetailsCss }} />
+        <details class="sp-menu-disclosure">
+          <summary>{MENU_SUMMARY_TEXT}</summary>
+          <nav style={scrolls}>
+            <SpMenuItems {...props} />
+          </nav>
+        </details>
+      </>
+    ) : (
+      <button type="button" class="sp-menu-button" popovertarget="sp-menu">
+        <span class="icon" aria-hidden="true">
+          ≡
+        </span>
+        <span>メニュー</span>
+      </button>
+    );
+  const spMenu =
+    parts.menu === 'details' ? null : (
+      <nav id="sp-menu" popover="auto" aria-label="メニュー" style={scrolls}>
+        <SpMenuItems {...props} />
+      </nav>
+    );
+  if (parts.pcHeaderInShadowRoot) {
+    // The PC header (logo, name, the sections' header parts, navigation) in a shadow root; the smart-device header
+    // (logo, menu) stays in the page, hidden at PC widths.
     return (
       <>
         <ShadowHeader css={helloworkCss} pcMinWidth={PC_MIN_WIDTH}>
@@ -305,25 +288,21 @@ const MyPageHeader = (props: MyPageView) => {
   );
 };
 
-/** A My Page screen: header (logout, menus), title, content; also what a manual section's screen is rendered in. */
-export const MyPageDocument = (props: MyPageView & { children: Child }) => (
-  <Document title={`${titleOf(props.current)}｜${SITE_NAME}`}>
-    <MyPageHeader {...props} />
-    {props.deviations?.has('header-colour') ? <style>{'.site-header{border-bottom-color:#c2185b}.global-nav{background:#c2185b}'}</style> : null}
-    <main>
-      <h1>{titleOf(props.current)}</h1>
-      {props.children}
-      {props.deviations?.has('logout-at-bottom') ? (
-        <div class="page-bottom pc-only">
-          <LogoutButton csrfToken={props.csrfToken} className="btn logout" newTab={props.deviations.has('logout-new-tab')} />
-        </div>
-      ) : null}
-      {props.deviations?.has('logout-covered') ? <CoverBanner target=".header-links .btn.logout" /> : null}
-      {props.deviations?.has('first-click-ignored') ? <FirstClickIgnored forms={'form[action="/mypage/logout"]'} /> : null}
-      {props.deviations?.has('logout-confirm-dialog') ? <ConfirmLogout forms={'form[action="/mypage/logout"]'} /> : null}
-    </main>
-  </Document>
-);
+/** A My Page screen: header (with the sections' parts), title, content; also what a manual section's screen is rendered in. */
+export const MyPageDocument = (props: MyPageView & { children: Child }) => {
+  const parts = partsOf(props);
+  return (
+    <Document title={`${titleOf(props.current)}｜${SITE_NAME}`}>
+      <MyPageHeader {...props} parts={parts} />
+      <main>
+        <h1>{titleOf(props.current)}</h1>
+        {props.children}
+        {parts.contentEnd}
+        {parts.pageEnd}
+      </main>
+    </Document>
+  );
+};
 
 const Sidebar = (props: { user: JobSeeker; newMessages?: number }) => (
   <aside class="card sidebar" aria-label="利用者情報">
@@ -380,7 +359,7 @@ export const MyPageHome = (props: MyPageView) => (
         <h2 id="sec-new-jobs">保存した検索条件の新着求人</h2>
         <JobCard />
       </section>
-      <Sidebar user={props.user} newMessages={props.deviations?.has('message-count-changed') ? props.user.newMessages + 5 : undefined} />
+      <Sidebar user={props.user} newMessages={props.site?.newMessages?.(props.user.newMessages)} />
     </div>
   </MyPageDocument>
 );
@@ -437,7 +416,7 @@ export const ErrorPage = (props: { status: number; message: string }) => (
   </Document>
 );
 
-/** Deviation screen-not-found: what a My Page screen answers instead of itself (404), logged in or not. */
+/** What a screen not found (SiteChanges.screensNotFound) answers instead of itself (404), logged in or not. */
 export const NotFoundPage = () => (
   <Document title={`${NOT_FOUND_TITLE}｜${SITE_NAME}`}>
     <PublicHeader />

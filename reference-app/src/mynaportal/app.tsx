@@ -34,7 +34,7 @@ export interface MynaPortalOptions {
    * Called in-process when a user ends their whole マイナポータル session (ログアウト confirmed), with the
    * ID tokens issued in that session (the client's ID tokens carry no `sid` unless it registers for
    * back-channel logout, so they are how a relying party's session is told apart). Not a protocol message and not recorded:
-   * only the `late-single-logout` deviation uses it (reference.ts).
+   * only SiteChanges.endsSessionsAfterPortalLogoutMs uses it (reference.ts).
    */
   readonly onPortalLogout?: (event: PortalLogoutEvent) => void;
 }

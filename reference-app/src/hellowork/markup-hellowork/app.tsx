@@ -5,8 +5,8 @@
  * - www.hellowork.localhost:<port>       the top page (/) and its stylesheet
  * - kyushoku.hellowork.localhost:<port>  login and 求職者マイページ under /kyushoku/, Struts-style
  *                                        screens routed on the screenId query (markup.ts)
- * - www2.hellowork.localhost:<port>      the same top page, only with the `logout-other-origin` deviation
- *                                        (and the kyushoku host serves it at `/` with `top-lookalike-on-mypage-host`)
+ * - www2.hellowork.localhost:<port>      the same top page, only when SiteChanges.mirrorServesTop
+ *                                        (and the kyushoku host serves it at `/` when SiteChanges.topCopyOnMyPageHost)
  * - any host                             /healthz
  *
  * Sessions, accounts, the マイナポータル login and the deviations behave as in the bundled markup;
@@ -28,13 +28,15 @@ import {
   HELLOWORK_SESSION_COOKIE,
   HELLOWORK_TOKEN_FIELD,
   type HelloWorkScreenKey,
+  screenPath,
 } from '../../markup.ts';
+import { SECTIONS } from '../../sections/found.ts';
 import { collectSectionScreens, screenIdOf } from '../../sections/kit.ts';
 import { field, MalformedFormError, readForm } from '../../shared/form.ts';
 import { sameSecret } from '../../shared/secrets.ts';
 import { logoutTokenVerifier } from '../backchannel-logout.ts';
-import { TOP_LOOKALIKE_PATH } from '../deviation-markup.tsx';
-import { type Env, findJobSeeker, type HelloWorkOptions, LogoutEffects, originsFor, requestHost } from '../common.ts';
+import { TOP_COPY_PATH } from '../deviation-markup.tsx';
+import { type Env, findJobSeeker, type HelloWorkOptions, originsFor, requestHost } from '../common.ts';
 import { type MynaPortalLogin, ProviderUnavailableError } from '../mynaportal-login.ts';
 import { SessionStore } from '../sessions.ts';
 import { kyushokuCss, topCss } from './styles.ts';
@@ -66,12 +68,16 @@ const SCREEN_BY_ID = new Map<string, HelloWorkScreenKey>(
 export function createHelloWorkMarkupApp(options: HelloWorkOptions = {}) {
   const sessions = options.sessions ?? new SessionStore();
   const deviations = options.deviations ?? new Deviations();
-  const logout = new LogoutEffects(sessions, deviations, options.slowLogoutMs);
   const myna = options.mynaportal;
-  const added = collectSectionScreens(options.sections ?? [], 'hellowork', deviations, [
-    HELLOWORK_LOGIN.path,
-    ...Object.values(HELLOWORK_SCREENS).map((s) => s.path),
-  ]);
+  const added = collectSectionScreens(
+    options.sections ?? SECTIONS,
+    'hellowork',
+    deviations,
+    [HELLOWORK_LOGIN.path, HELLOWORK_LOGIN.submitPath, ...Object.values(HELLOWORK_SCREENS).map((s) => s.path)],
+    options.settings,
+  );
+  // The manual sections' form actions (e.g. the logout), by their address.
+  const actionByPath = new Map(added.actions.map((a) => [a.path, a]));
   // The manual sections' screens (reference-app/src/sections/), routed on their screen id like the built-in ones.
   const addedById = new Map(added.screens.map((s) => [screenIdOf(s.path), s]));
   const app = new Hono<Env>();
@@ -88,7 +94,7 @@ export function createHelloWorkMarkupApp(options: HelloWorkOptions = {}) {
   app.get('/healthz', (c) => c.text('ok'));
 
   // ------------------------------------------------------------ www: the top page
-  www.get('/', (c) => render(c, <TopPage origins={originsFor(c, 'hellowork')} deviations={deviations} />));
+  www.get('/', (c) => render(c, <TopPage origins={originsFor(c, 'hellowork')} site={added.site} />));
   www.get(TOP_CSS_PATH, (c) => {
     c.header('Content-Type', 'text/css; charset=utf-8');
     return c.body(topCss);
@@ -100,7 +106,7 @@ export function createHelloWorkMarkupApp(options: HelloWorkOptions = {}) {
   const loginScreen = (c: Context, error?: string) =>
     render(c, <LoginScreen error={error} mynaportalStart={myna ? HELLOWORK_MYNAPORTAL_PATHS.start : undefined} />);
   const noStore = (c: Context) => {
-    if (deviations.has('mypage-cacheable')) {
+    if (added.site.myPageCacheable) {
       c.header('Cache-Control', 'private, max-age=600');
     } else {
       c.header('Cache-Control', 'no-store');
@@ -119,9 +125,9 @@ export function createHelloWorkMarkupApp(options: HelloWorkOptions = {}) {
     c.header('Content-Type', 'text/css; charset=utf-8');
     return c.body(kyushokuCss);
   });
-  if (deviations.has('top-lookalike-on-mypage-host')) {
-    // Deviation: the kyushoku host serves the top page (and its stylesheet) at `/`, where logout lands; no redirect.
-    kyushoku.get(TOP_LOOKALIKE_PATH.hellowork, (c) => render(c, <TopPage origins={originsFor(c, 'hellowork')} deviations={deviations} />));
+  if (added.site.topCopyOnMyPageHost) {
+    // The kyushoku host serves the top page (and its stylesheet) at `/`; no redirect.
+    kyushoku.get(TOP_COPY_PATH.hellowork, (c) => render(c, <TopPage origins={originsFor(c, 'hellowork')} site={added.site} />));
     kyushoku.get(TOP_CSS_PATH, (c) => {
       c.header('Content-Type', 'text/css; charset=utf-8');
       return c.body(topCss);
@@ -138,6 +144,28 @@ export function createHelloWorkMarkupApp(options: HelloWorkOptions = {}) {
     const action = c.req.query('action') ?? 'initDisp';
     c.header('Cache-Control', 'no-store');
 
+    // A manual section's form action (POST, any screen id): the session and its Struts token first.
+    const sectionAction = c.req.method === 'POST' ? actionByPath.get(screenPath(screenId, action)) : undefined;
+    if (sectionAction) {
+      const session = sessions.get(getCookie(c, HELLOWORK_SESSION_COOKIE));
+      // Nothing left to act on (e.g. a second logout): back to the top page.
+      if (!session) return c.redirect(top(c), 302);
+      const form = await readForm(c);
+      if (!sameSecret(field(form, HELLOWORK_TOKEN_FIELD), session.csrfToken)) {
+        return render(c, <ErrorScreen message="不正な操作が行われました。画面を開き直してください。" />, 403);
+      }
+      const to = await sectionAction.handle({
+        c,
+        session,
+        sessions,
+        origins: originsFor(c, 'hellowork'),
+        loginPath: HELLOWORK_LOGIN.path,
+        expireSessionCookie: () => deleteCookie(c, HELLOWORK_SESSION_COOKIE, cookieOptions),
+        mynaportal: myna,
+      });
+      return c.redirect(to, 302);
+    }
+
     if (screenId === HELLOWORK_LOGIN.screenId) {
       if (action === 'initDisp' && c.req.method === 'GET') return loginScreen(c);
       if (action === 'login' && c.req.method === 'POST') {
@@ -148,25 +176,6 @@ export function createHelloWorkMarkupApp(options: HelloWorkOptions = {}) {
         if (user.oneTimePassword) return render(c, <OneTimePasswordScreen />);
         return startSession(c, user, 'password');
       }
-      if (action === 'logout' && c.req.method === 'POST') {
-        const session = sessions.get(getCookie(c, HELLOWORK_SESSION_COOKIE));
-        // Nothing left to end (e.g. a second logout): back to the top page.
-        if (!session) return c.redirect(top(c), 302);
-        const form = await readForm(c);
-        if (!sameSecret(field(form, HELLOWORK_TOKEN_FIELD), session.csrfToken)) {
-          return render(c, <ErrorScreen message="不正な操作が行われました。画面を開き直してください。" />, 403);
-        }
-        await logout.end(session);
-        deleteCookie(c, HELLOWORK_SESSION_COOKIE, cookieOptions);
-        if (deviations.has('logout-to-login')) return c.redirect(HELLOWORK_LOGIN.path, 302);
-        if (myna && session.mynaportal && deviations.has('mynaportal-rp-logout')) {
-          // Deviation: the logout also ends the マイナポータル session (the manual says it does not).
-          return c.redirect((await myna.endSessionUrl(session.mynaportal.idToken)).href, 302);
-        }
-        if (deviations.has('logout-other-origin')) return c.redirect(`${originsFor(c, 'hellowork').mirror}/`, 302);
-        if (deviations.has('top-lookalike-on-mypage-host')) return c.redirect(`${originsFor(c, 'hellowork').mypage}${TOP_LOOKALIKE_PATH.hellowork}`, 302);
-        return c.redirect(top(c), 302);
-      }
       return c.notFound();
     }
 
@@ -174,21 +183,22 @@ export function createHelloWorkMarkupApp(options: HelloWorkOptions = {}) {
     const key = SCREEN_BY_ID.get(screenId) ?? addedById.get(screenId);
     if (!key) return c.notFound();
     noStore(c);
-    // Deviation screen-not-found: 応募中の求人 is 404, logged in or not.
-    if (key === 'applications' && deviations.has('screen-not-found')) return render(c, <NotFoundScreen />, 404);
+    // A screen that answers 404, logged in or not.
+    if (typeof key === 'string' && added.site.screensNotFound.includes(key)) return render(c, <NotFoundScreen />, 404);
     const id = getCookie(c, HELLOWORK_SESSION_COOKIE);
-    const session = sessions.get(id) ?? (key === 'messages' ? logout.retired(id) : undefined);
+    // A section may let a screen serve a cookie whose session is over (a deviation of its own).
+    const session = sessions.get(id) ?? added.endedSession(id, typeof key === 'string' ? key : key.path);
     if (!session) return render(c, <EndedSessionScreen />);
     if (typeof key !== 'string') {
       return render(
         c,
-        <Screen user={session.user} token={session.csrfToken} current={key} deviations={deviations} sectionNav={added.nav}>
+        <Screen user={session.user} token={session.csrfToken} current={key} site={added.site} sectionNav={added.nav} layout={added.layout}>
           {key.body({ user: session.user, token: session.csrfToken })}
         </Screen>,
       );
     }
     const View = SCREEN_VIEWS[key];
-    return render(c, <View user={session.user} token={session.csrfToken} current={key} deviations={deviations} sectionNav={added.nav} />);
+    return render(c, <View user={session.user} token={session.csrfToken} current={key} site={added.site} sectionNav={added.nav} layout={added.layout} />);
   });
 
   if (myna) {
@@ -228,8 +238,8 @@ export function createHelloWorkMarkupApp(options: HelloWorkOptions = {}) {
       return startSession(c, user, 'mynaportal', identity);
     });
 
-    if (deviations.has('mynaportal-backchannel')) {
-      // Deviation: HelloWork joins マイナポータル's 一斉ログアウト (the manual says it does not).
+    if (added.site.joinsPortalSingleLogout) {
+      // HelloWork joins マイナポータル's 一斉ログアウト (a deviation: the manual says it does not).
       let verify: ((token: string) => Promise<{ sub?: string; sid?: string }>) | undefined;
       kyushoku.post(HELLOWORK_MYNAPORTAL_PATHS.backchannel, async (c) => {
         c.header('Cache-Control', 'no-store');
@@ -250,7 +260,7 @@ export function createHelloWorkMarkupApp(options: HelloWorkOptions = {}) {
   // ------------------------------------------------------------ host dispatch
   app.all('*', (c) => {
     const { hostname } = requestHost(c);
-    if (hostname === HELLOWORK_HOSTS.top || (hostname === HELLOWORK_HOSTS.mirror && deviations.has('logout-other-origin'))) {
+    if (hostname === HELLOWORK_HOSTS.top || (hostname === HELLOWORK_HOSTS.mirror && added.site.mirrorServesTop)) {
       return www.fetch(c.req.raw, c.env);
     }
     if (hostname === HELLOWORK_HOSTS.mypage) return kyushoku.fetch(c.req.raw, c.env);
@@ -267,5 +277,5 @@ export function createHelloWorkMarkupApp(options: HelloWorkOptions = {}) {
     });
   }
 
-  return { app, sessions, logout };
+  return { app, sessions, site: added.site };
 }

@@ -112,7 +112,7 @@ ${SP} {
 `;
 
 /**
- * Deviation sp-menu-details: the <details> menu in the smart-device header (rendered with it, which is hidden at PC
+ * The smart-device menu as a <details> disclosure (MyPageLayout.header.menu = 'details') in the smart-device header (rendered with it, which is hidden at PC
  * widths). Its <summary> is a bordered button like the image link's, its <nav> opens below the header like #ID_spMenu.
  */
 export const spMenuDetailsCss = `

@@ -7,11 +7,9 @@
  */
 import type { Child } from 'hono/jsx';
 import type { JobSeeker } from '../../accounts.ts';
-import { Deviations } from '../../deviations.ts';
 import {
   HELLOWORK_ENDED_SESSION,
   HELLOWORK_LOGIN,
-  HELLOWORK_LOGOUT_PATH,
   HELLOWORK_PC_MIN_WIDTH,
   HELLOWORK_SCREENS,
   HELLOWORK_TITLE_SUFFIX,
@@ -20,17 +18,8 @@ import {
   type HelloWorkOrigins,
   type HelloWorkScreenKey,
 } from '../../markup.ts';
-import type { SectionNavLink } from '../../sections/kit.ts';
-import {
-  ConfirmLogout,
-  CoverBanner,
-  EXTRA_MENU_ITEMS,
-  FirstClickIgnored,
-  MENU_SUMMARY_TEXT,
-  NOT_FOUND_MESSAGE,
-  NOT_FOUND_TITLE,
-  ShadowHeader,
-} from '../deviation-markup.tsx';
+import { type LayoutParts, layoutParts, type MyPageLayout, type SectionNavLink, type SiteChanges } from '../../sections/kit.ts';
+import { MENU_SUMMARY_TEXT, NOT_FOUND_MESSAGE, NOT_FOUND_TITLE, ShadowHeader } from '../deviation-markup.tsx';
 import { type AddedScreen, JOB } from '../views.tsx';
 import { kyushokuCss, spMenuDetailsCss } from './styles.ts';
 
@@ -94,7 +83,7 @@ const PREFECTURES = [
   ['九州・沖縄', ['福岡', '佐賀', '長崎', '熊本', '大分', '宮崎', '鹿児島', '沖縄']],
 ] as const;
 
-export const TopPage = (props: { origins: HelloWorkOrigins; deviations?: Deviations }) => (
+export const TopPage = (props: { origins: HelloWorkOrigins; site?: SiteChanges }) => (
   <Page title={HELLOWORK_TOP_TITLE} css={TOP_CSS_PATH} bodyClass="top">
     <header id="top_header">
       <div class="header_inner">
@@ -131,7 +120,7 @@ export const TopPage = (props: { origins: HelloWorkOrigins; deviations?: Deviati
             求職者マイページアカウント作成
           </a>
         </div>
-        {props.deviations?.has('top-section-missing') ? null : (
+        {props.site?.topWithoutEmployers ? null : (
           <div class="top_box top_box_kyujin">
             <p class="box_ttl">事業者の方</p>
             <a class="btn_search" href="#">
@@ -278,7 +267,7 @@ export const EndedSessionScreen = () => (
   </PublicScreen>
 );
 
-/** Deviation screen-not-found: what a My Page screen answers instead of itself (404), logged in or not. */
+/** What a screen not found (SiteChanges.screensNotFound) answers instead of itself (404), logged in or not. */
 export const NotFoundScreen = () => (
   <PublicScreen pageTitle={NOT_FOUND_TITLE}>
     <div class="err_msg">
@@ -312,24 +301,20 @@ export interface ScreenView {
   readonly token: string;
   /** A built-in screen, or one a manual section added (reference-app/src/sections/). */
   readonly current: HelloWorkScreenKey | AddedScreen;
-  readonly deviations?: Deviations;
+  /** What the sections' deviations changed of the site (none: as usual). */
+  readonly site?: SiteChanges;
   /** Links to the screens the manual sections added, after the built-in ones in both menus (none: the menus as they are). */
   readonly sectionNav?: readonly SectionNavLink[];
+  /** The manual sections' parts of the layout (reference-app/src/sections/kit.ts). */
+  readonly layout?: readonly MyPageLayout[];
 }
 
 const pageTitleOf = (current: ScreenView['current']) => (typeof current === 'string' ? HELLOWORK_SCREENS[current].pageTitle : current.title);
 
 const SCREEN_KEYS = Object.keys(HELLOWORK_SCREENS) as HelloWorkScreenKey[];
 
-const LogoutForm = (props: { token: string; label: string; className: string; newTab: boolean }) => (
-  <form name="logoutForm" class="logout_form" method="post" action={HELLOWORK_LOGOUT_PATH} target={props.newTab ? '_blank' : undefined}>
-    <input type="hidden" name={HELLOWORK_TOKEN_FIELD} value={props.token} />
-    <input type="submit" id="ID_logoutBtn" name="logoutBtn" class={props.className} value={props.label} />
-  </form>
-);
-
-/** The smart-device menu's contents: the screens, the sections' screens, the `sp-logout-below-fold` extras, then ログアウト. */
-const SpMenuContents = (props: ScreenView & { logout: Child }) => (
+/** The smart-device menu's contents: the screens, the sections' screens and links, then the sections' last items. */
+const SpMenuContents = (props: ScreenView & { parts: LayoutParts }) => (
   <>
     <ul class="sp_menu_list">
       {SCREEN_KEYS.map((key) => (
@@ -342,26 +327,20 @@ const SpMenuContents = (props: ScreenView & { logout: Child }) => (
           <a href={link.path}>{link.label}</a>
         </li>
       ))}
-      {props.deviations?.has('sp-logout-below-fold')
-        ? EXTRA_MENU_ITEMS.map((item) => (
-            <li class="sp_menu_info">
-              <a href="#">{item}</a>
-            </li>
-          ))
-        : null}
+      {props.parts.menuLinks.map((item) => (
+        <li class="sp_menu_info">
+          <a href="#">{item}</a>
+        </li>
+      ))}
     </ul>
-    {props.logout ? <div class="sp_menu_logout">{props.logout}</div> : null}
+    {props.parts.menuEnd.map((item) => (
+      <div class="sp_menu_logout">{item}</div>
+    ))}
   </>
 );
 
-const Headers = (props: ScreenView) => {
-  const dev = props.deviations ?? new Deviations();
-  const label = dev.has('logout-renamed') ? 'サインアウト' : 'ログアウト';
-  const newTab = dev.has('logout-new-tab');
-  const unreachable = dev.has('logout-unreachable-on-subpage') && props.current === 'applications';
-  const pcLogout = !unreachable && !dev.has('logout-missing-pc') && !dev.has('logout-at-bottom');
-  const menuLogout = !unreachable && !dev.has('sp-menu-without-logout');
-  const details = dev.has('sp-menu-details');
+const Headers = (props: ScreenView & { parts: LayoutParts }) => {
+  const { parts } = props;
   const name = `${props.user.name}様`;
   const headerPc = (
     <div id="ID_header_pc" class="header_pc">
@@ -372,7 +351,7 @@ const Headers = (props: ScreenView) => {
         <span class="site_sub">求職者マイページ</span>
         <div class="header_user">
           <span class="user_name">{name}</span>
-          {pcLogout ? <LogoutForm token={props.token} label={label} className="btn_logout" newTab={newTab} /> : null}
+          {parts.pcHeader}
         </div>
       </div>
       <div class="gnavi">
@@ -391,27 +370,27 @@ const Headers = (props: ScreenView) => {
       </div>
     </div>
   );
-  const menuItemLogout = menuLogout ? <LogoutForm token={props.token} label={label} className="btn_logout_sp" newTab={newTab} /> : null;
-  // Deviation sp-menu-details: a <details> disclosure in the header instead of the image link and the #ID_spMenu panel.
-  const menuControl = dev.has('sp-menu-button-missing') ? null : details ? (
-    <>
-      <style dangerouslySetInnerHTML={{ __html: spMenuDetailsCss }} />
-      <details class="sp_menu_details">
-        <summary>{MENU_SUMMARY_TEXT}</summary>
-        <nav>
-          <SpMenuContents {...props} logout={menuItemLogout} />
-        </nav>
-      </details>
-    </>
-  ) : (
-    <a href={VOID_HREF} class="sp_menu_btn">
-      <img alt="メニュー" src={MENU_ICON} width="32" height="32" />
-    </a>
-  );
+  // A <details> disclosure in the header instead of the image link and the #ID_spMenu panel, or no menu, when a section's layout says so.
+  const menuControl =
+    parts.menu === 'none' ? null : parts.menu === 'details' ? (
+      <>
+        <style dangerouslySetInnerHTML={{ __html: spMenuDetailsCss }} />
+        <details class="sp_menu_details">
+          <summary>{MENU_SUMMARY_TEXT}</summary>
+          <nav>
+            <SpMenuContents {...props} />
+          </nav>
+        </details>
+      </>
+    ) : (
+      <a href={VOID_HREF} class="sp_menu_btn">
+        <img alt="メニュー" src={MENU_ICON} width="32" height="32" />
+      </a>
+    );
   return (
     <>
-      {/* Deviation logout-in-shadow-header: the PC header inside <hw-header>'s shadow root, with its own copy of the stylesheet. */}
-      {dev.has('logout-in-shadow-header') ? (
+      {/* The PC header inside <hw-header>'s shadow root, with its own copy of the stylesheet, when a section's layout says so. */}
+      {parts.pcHeaderInShadowRoot ? (
         <ShadowHeader css={kyushokuCss} pcMinWidth={HELLOWORK_PC_MIN_WIDTH}>
           {headerPc}
         </ShadowHeader>
@@ -425,9 +404,9 @@ const Headers = (props: ScreenView) => {
         <span class="user_name">{name}</span>
         {menuControl}
       </div>
-      {details ? null : (
+      {parts.menu === 'details' ? null : (
         <div id="ID_spMenu" class="sp_menu">
-          <SpMenuContents {...props} logout={menuItemLogout} />
+          <SpMenuContents {...props} />
         </div>
       )}
     </>
@@ -438,33 +417,25 @@ const Headers = (props: ScreenView) => {
 const MENU_SCRIPT =
   "(function(){var m=document.getElementById('ID_spMenu'),b=document.querySelectorAll('.sp_menu_btn');if(!m)return;function set(o){m.className=o?'sp_menu is_open':'sp_menu';}for(var i=0;i<b.length;i++){b[i].addEventListener('click',function(e){e.preventDefault();set(m.className.indexOf('is_open')<0);});}document.addEventListener('keydown',function(e){if(e.key==='Escape'||e.key==='Esc')set(false);});})();";
 
-/** A My Page screen: both headers (logout, menus), page title, content; also what a manual section's screen is rendered in. */
+/** A My Page screen: both headers (with the sections' parts), page title, content; also what a manual section's screen is rendered in. */
 export const Screen = (props: ScreenView & { children: Child }) => {
-  const dev = props.deviations ?? new Deviations();
   const pageTitle = pageTitleOf(props.current);
-  const unreachable = dev.has('logout-unreachable-on-subpage') && props.current === 'applications';
+  const parts = layoutParts(props.layout, {
+    user: props.user,
+    token: props.token,
+    screen: typeof props.current === 'string' ? props.current : props.current.path,
+  });
   return (
     <Page title={`${pageTitle}${HELLOWORK_TITLE_SUFFIX}`} css={KYUSHOKU_CSS_PATH} bodyClass="kyushoku mypage">
-      <Headers {...props} />
+      <Headers {...props} parts={parts} />
       <div id="ID_ID_container" class="container">
         <div class="page_title">{pageTitle}</div>
         {props.children}
-        {dev.has('logout-at-bottom') && !unreachable ? (
-          <div class="bottom_logout pc_only">
-            <LogoutForm
-              token={props.token}
-              label={dev.has('logout-renamed') ? 'サインアウト' : 'ログアウト'}
-              className="btn_logout"
-              newTab={dev.has('logout-new-tab')}
-            />
-          </div>
-        ) : null}
+        {parts.contentEnd}
       </div>
       <Footer />
       <script dangerouslySetInnerHTML={{ __html: MENU_SCRIPT }} />
-      {dev.has('logout-covered') ? <CoverBanner target="#ID_header_pc #ID_logoutBtn" /> : null}
-      {dev.has('first-click-ignored') ? <FirstClickIgnored forms="form.logout_form" /> : null}
-      {dev.has('logout-confirm-dialog') ? <ConfirmLogout forms="form.logout_form" /> : null}
+      {parts.pageEnd}
     </Page>
   );
 };
