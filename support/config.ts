@@ -188,7 +188,7 @@ const EnvSchema = z.object({
 
 const SENSITIVITY_PORTS_FORMAT = 'JSON such as {"<deviation>":[40001,40002]} (set by the sensitivity run itself: unset it)';
 
-/** The sensitivity run's settings (playwright.sensitivity.config.ts, scripts/sensitivity.ts). */
+/** The sensitivity run's settings (scripts/sensitivity/). */
 const SensitivitySchema = z.object({
   SENSITIVITY_DEVIATIONS: orUnset(namesFrom(DEVIATION_IDS, 'deviation(s)').default([...DEVIATION_IDS])),
   SENSITIVITY_SETTINGS: orUnset(namesFrom(['bundled', 'hellowork', 'target'] as const, 'setting(s)').default(['bundled', 'hellowork', 'target'])),

@@ -1,9 +1,9 @@
-/** The sensitivity run's verdict (support/sensitivity.ts) reads the recorded findings, never the messages' wording. */
+/** The sensitivity run's verdict (scripts/sensitivity/plan.ts) reads the recorded findings, never the messages' wording. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { deviationOf } from '../reference-app/src/deviations.ts';
 import type { FailureFact } from '../support/failure-fact.ts';
-import { judgeVariant, type Outcome, scenarioGrep, scenarioKey } from '../support/sensitivity.ts';
+import { judgeVariant, type Outcome, scenarioGrep, scenarioKey } from '../scripts/sensitivity/plan.ts';
 
 const fact = (ref: string): FailureFact => ({ version: 1, kind: 'manual', ref, step: 's', expected: 'e', shows: 'x' });
 

@@ -75,7 +75,7 @@ const SectionDeviationSchema = z
   })
   .strict();
 /**
- * A section's sample for the quick sensitivity run (support/sensitivity.ts), in `sections/<section>/sensitivity.json`:
+ * A section's sample for the quick sensitivity run (scripts/sensitivity/plan.ts), in `sections/<section>/sensitivity.json`:
  * `rows` — for a feature whose scenarios differ only in where they start (a tag), the title text of the one that
  * stands for all of them; `groups` — scenarios that are red together whenever one procedure is broken: when a
  * deviation expects a whole group red, the quick run runs its `representative` only (`npm run sensitivity:full` runs

@@ -1,7 +1,7 @@
 /**
  * Sensitivity: proves what the suite catches. Runs the suite against the reference app with each
  * deviation, in both markups and (where the proof must not lean on the app's records) as a configured
- * target (playwright.sensitivity.config.ts, support/sensitivity.ts), and compares, for each variant, the
+ * target (config.ts, plan.ts beside this file), and compares, for each variant, the
  * set of red scenarios × projects with the set the catalogue expects (every reference-app/src/sections/<section>/deviations.json):
  * every expected scenario red, nothing else red, and every red scenario's recorded finding
  * (support/failure-fact.ts) naming a manual step or a security requirement; the wording of the
@@ -10,16 +10,16 @@
  * By default each variant runs the scenarios expected red plus a green sample; --full (npm run
  * sensitivity:full) runs every scenario of every variant, which proves the sample misses nothing.
  *
- *   node --import tsx scripts/sensitivity.ts [--full] [--deviations a,b] [--settings bundled,hellowork,target] [--projects pc-chromium,sp-android]
+ *   node --import tsx scripts/sensitivity/run.ts [--full] [--deviations a,b] [--settings bundled,hellowork,target] [--projects pc-chromium,sp-android]
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { DEVIATION_IDS, type DeviationId, deviationOf, expectedRed } from '../reference-app/src/deviations.ts';
-import { orStop } from '../support/cannot-start.ts';
-import { loadSensitivitySettings } from '../support/config.ts';
-import { type FailureFact, lastFact } from '../support/failure-fact.ts';
-import { GREEN_SAMPLE, judgeVariant, scenarioKey, type Outcome, type VariantSetting, variantOf, variants } from '../support/sensitivity.ts';
+import { DEVIATION_IDS, type DeviationId, deviationOf, expectedRed } from '../../reference-app/src/deviations.ts';
+import { orStop } from '../../support/cannot-start.ts';
+import { loadSensitivitySettings } from '../../support/config.ts';
+import { type FailureFact, lastFact } from '../../support/failure-fact.ts';
+import { GREEN_SAMPLE, judgeVariant, scenarioKey, type Outcome, type VariantSetting, variantOf, variants } from './plan.ts';
 
 // The sensitivity settings (SENSITIVITY_*), validated like every other (support/config.ts).
 const env = orStop(() => loadSensitivitySettings());

@@ -1,7 +1,7 @@
 /**
  * The sensitivity run's plan: which deviations run in which markup, which as a configured target, and which
- * scenarios each runs. Shared by playwright.sensitivity.config.ts (projects), fixtures/test.ts (expected reds)
- * and scripts/sensitivity.ts (the verdict).
+ * scenarios each runs. Shared by config.ts (projects and expected reds, which fixtures/test.ts marks test.fail())
+ * and run.ts (the verdict).
  *
  * A variant is a deviation in one setting, keyed `<deviation>` (bundled markup), `<deviation>@hellowork` (the real
  * site's structure, checked with the hellowork profile) or `<deviation>@target` (the suite configured as a target
@@ -10,10 +10,10 @@
  * The quick run (npm test) runs, per variant and device profile, the scenarios the catalogue expects red plus a
  * sample that must stay green; `npm run sensitivity:full` runs every scenario and proves the sample misses nothing.
  */
-import { DEVIATION_IDS, DEVIATIONS, type DeviationId, deviationOf, expectedRed, QUICK_SAMPLE, redTags } from '../reference-app/src/deviations.ts';
-import type { FailureFact } from './failure-fact.ts';
-import { type DeviceClass, DEVICE_TAG } from './manual.ts';
-import { escapeRegExp } from './target-profile.ts';
+import { DEVIATION_IDS, DEVIATIONS, type DeviationId, deviationOf, expectedRed, QUICK_SAMPLE, redTags } from '../../reference-app/src/deviations.ts';
+import type { FailureFact } from '../../support/failure-fact.ts';
+import { type DeviceClass, DEVICE_TAG } from '../../support/manual.ts';
+import { escapeRegExp } from '../../support/target-profile.ts';
 
 export type VariantSetting = 'bundled' | 'hellowork' | 'target';
 
