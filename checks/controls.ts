@@ -17,7 +17,7 @@ export interface ControlCheckContext {
   readonly page: Page;
   readonly manual: ManualCheck;
   readonly suite: SuiteConfig;
-  remark(text: string): void;
+  remark(text: string, ref?: string): void;
   /** What the user's tab shows (its screen, in words). */
   describe(): Promise<string>;
 }
@@ -84,7 +84,7 @@ export async function checkNamed(ctx: ControlCheckContext, proves: Proves, contr
   const actual = await accessibleName(control.locator);
   if (actual !== undefined && actual.trim() !== name) {
     const where = proves.manualId ?? proves.requirement?.id ?? control.what;
-    ctx.remark(`${where}: 画面の表記は「${actual.trim()}」で、マニュアルの「${name}」とは字形が違います（NFKC で同じ文字列になるため一致とみなしました）。`);
+    ctx.remark(`画面の表記は「${actual.trim()}」で、マニュアルの「${name}」とは字形が違います（NFKC で同じ文字列になるため一致とみなしました）。`, where);
   }
 }
 

@@ -11,7 +11,7 @@
  *          reports/cucumber-js/signoff/{index.html,signoff.pdf}.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { FIGURES_DIR } from '../support/figures/capture.ts';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
@@ -23,6 +23,8 @@ import { CHROMIUM_PROFILES } from '../support/devices.ts';
 import { type RunningReferenceApp, startReferenceApp } from '../support/reference-app.ts';
 import { readDriftRecords } from '../support/figures/book.ts';
 import { DRIFT_REPORT, driftMarkdown, driftSummary } from '../support/figures/reporter.ts';
+import type { Envelope } from '../support/reporters/signoff/messages.ts';
+import { gatherNotes, NOTE_MEDIA_TYPE, readNotes } from '../support/writer-note.ts';
 import { writeMergedSignoff } from '../support/reporters/signoff/merge.ts';
 import { redactSuiteSecrets } from '../support/reporters/redact-secrets.ts';
 import { startUp } from '../support/startup.ts';
@@ -108,8 +110,16 @@ async function main(): Promise<number> {
   redactSuiteSecrets([OUT]);
   // Which published figures no longer match the approved ones, as after the Playwright run.
   const drift = readDriftRecords();
-  if (drift.length > 0) {
-    writeFileSync(DRIFT_REPORT, driftMarkdown(drift));
+  const notes = gatherNotes(
+    ran.flatMap((project) =>
+      readFileSync(join(OUT, project, 'messages.ndjson'), 'utf8')
+        .split('\n')
+        .filter((line) => line.includes(NOTE_MEDIA_TYPE))
+        .flatMap((line) => readNotes([(JSON.parse(line) as Envelope).attachment ?? {}]).map((note) => ({ ...note, project }))),
+    ),
+  );
+  if (drift.length > 0 || notes.length > 0) {
+    writeFileSync(DRIFT_REPORT, driftMarkdown(drift, DRIFT_REPORT, notes));
     console.log(driftSummary(drift));
   }
 

@@ -51,8 +51,11 @@ export interface StepContext {
   readonly figures: ManualFigures;
   /** Records, in the reports and on the console, a check this scenario could not make and why. */
   notChecked(reason: string): void;
-  /** Records a remark for the reader of the reports (e.g. a name accepted after NFKC folding). */
-  remark(text: string): void;
+  /**
+   * Records a note for the manual's writer (e.g. a name accepted after NFKC folding): in the reports, the sign-off,
+   * drift.md and on the console. `ref`: the manual step or requirement it is about.
+   */
+  remark(text: string, ref?: string): void;
   /** What the user's tab shows, in words (for what a failed check saw). */
   describe(): Promise<string>;
 }
@@ -101,7 +104,13 @@ export function createStepContext(source: StepContextSource): StepContext & { di
   const { page, browser, suite, deviceClass, hasTouch, evidence } = source;
   const context = page.context();
   const dialogs = new DialogWatch(context, suite.dialogs);
-  const remark = (text: string) => evidence.note('remark', text);
+  const remark = (text: string, ref?: string) => {
+    evidence.note('remark', ref ? `${ref}: ${text}` : text);
+    // The note travels as an attachment of the step; reports are written from the run's messages, after the scenario.
+    evidence.writerNote({ version: 1, ...(ref ? { ref } : {}), step: source.stepText(), text }).catch((error: unknown) => {
+      console.warn(`[remark] ${evidence.scenarioTitle}: the note could not be attached (${error instanceof Error ? error.message : String(error)}): ${text}`);
+    });
+  };
   const myPage = new MyPage(page, suite.hellowork);
   const scenario: ScenarioState = { startedAt: new Date(), loginSetCookies: [] };
   return {

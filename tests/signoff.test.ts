@@ -6,6 +6,7 @@
  * Chromium is available.
  */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +22,7 @@ import { FACT_MEDIA_TYPE, type FailureFact, failureHeadline, readFact } from '..
 import { failureFrom } from '../support/reporters/signoff/failure.ts';
 import SignoffFormatter, { type SignoffOptions } from '../support/reporters/signoff/formatter.ts';
 import type { Envelope } from '../support/reporters/signoff/messages.ts';
+import { NOTE_MEDIA_TYPE } from '../support/writer-note.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const PROJECTS = [
@@ -41,6 +43,9 @@ interface Output {
   readonly logs: string[];
   readonly errors: string[];
 }
+
+/** The configured projects a recording ran in (playwright-bdd names the project in each pickle's uri). */
+const ranIn = (envelopes: readonly Envelope[]) => PROJECTS.filter((p) => envelopes.some((e) => e.pickle?.uri.startsWith(`[${p.name}]:`)));
 
 /** Replays the messages into a formatter as playwright-bdd does, then awaits finished(). */
 async function format(envelopes: readonly Envelope[], options: SignoffOptions = {}, stream?: NodeJS.WritableStream): Promise<Output> {
@@ -65,7 +70,8 @@ async function format(envelopes: readonly Envelope[], options: SignoffOptions = 
       stream: out,
       log: (text: string | Uint8Array) => out.write(text),
       // No figure drift records unless a test brings its own (the checkout's reports/ belong to the last run).
-      parsedArgvOptions: { pdfFile: false, projects: PROJECTS, driftDir: join(tmpdir(), 'no-drift-records'), ...options },
+      // The configuration of the recorded run: the projects it ran (a test that wants more configured says so).
+      parsedArgvOptions: { pdfFile: false, projects: ranIn(envelopes), driftDir: join(tmpdir(), 'no-drift-records'), ...options },
       cleanup: async () => {},
     } as unknown as IFormatterOptions);
     for (const envelope of envelopes) eventBroadcaster.emit('envelope', envelope);
@@ -218,12 +224,13 @@ describe('sign-off report: a failed step', () => {
 describe('sign-off report: a skipped scenario', () => {
   const run = formatted(load('skipped.ndjson'));
 
-  test('fails the sign-off: no step contradicts the manual, but the 注意 were not confirmed', () => {
-    assert.match(run.html, /data-verdict="failed"/);
+  test('is no pass and no 不合格: no step contradicts the manual, but the 注意 were not confirmed (一部のみ確認, naming them)', () => {
+    assert.match(run.html, /data-verdict="partial"[\s\S]*?<div class="word">一部のみ確認<\/div>/);
     assert.match(run.html, /シナリオ: 合格 \d+・不合格 0・スキップ 3（全 \d+ 件）/);
     assert.match(run.html, /手順×端末: 合格 3・不合格 0・未確認 3（全 6 件）/);
-    assert.match(run.html, /<li>マニュアルの記述のうち 3 件（端末ごと）を確認できていません（△）<\/li>/);
-    assert.doesNotMatch(run.html, /件のシナリオが不合格です/);
+    assert.match(run.html, /<li>マニュアルの記述のうち 3 件（端末ごと）を確認していません（△）<\/li>/);
+    assert.match(run.html, /確認していないもの:<ul><li>sp-android: 3\.3\(注意\)①、3\.3\(注意\)②、3\.3\(注意\)③<\/li>/);
+    assert.doesNotMatch(run.html, /件のシナリオが不合格です|不合格<\/div>/);
   });
 
   test('leaves the 注意 unconfirmed and shows the scenarios as skipped', () => {
@@ -243,7 +250,28 @@ describe('sign-off report: a partial run (--grep)', () => {
     for (const id of ['3.3(注意)①', '3.3(注意)②', '3.3(注意)③']) assert.equal(mark(run.html, id, 'sp-android'), 'untested', id);
     assert.match(run.html, /この手順を確かめるシナリオが実行されていません/);
     assert.equal(mark(run.html, '3.3(1)①', 'sp-android'), 'na');
-    assert.match(run.html, /data-verdict="failed"/);
+    assert.match(run.html, /data-verdict="partial"[\s\S]*?<div class="word">一部のみ確認<\/div>/);
+  });
+});
+
+describe('sign-off report: a run on one of the configured devices (a green run filtered by device)', () => {
+  const run: Output = { html: '', logs: [], errors: [] };
+  before(async () => {
+    Object.assign(run, await format(load('passing.ndjson'), { projects: PROJECTS }));
+  });
+
+  test('is 一部のみ確認, not 不合格, and names the devices it did not run on', () => {
+    assert.match(run.html, /data-verdict="partial"[\s\S]*?<div class="word">一部のみ確認<\/div>/);
+    assert.match(run.html, /<li>設定にある端末のうち 2 台（pc-chromium、sp-iphone）では実行していません<\/li>/);
+    assert.match(run.html, /<li>実行しなかった端末: pc-chromium、sp-iphone<\/li>/);
+    assert.ok(
+      run.logs.some((l) => /サインオフ報告書（一部のみ確認）/.test(l)),
+      run.logs.join('\n'),
+    );
+    assert.ok(
+      run.logs.some((l) => /確認していないもの: 実行しなかった端末: pc-chromium、sp-iphone/.test(l)),
+      run.logs.join('\n'),
+    );
   });
 });
 
@@ -418,7 +446,7 @@ describe('which devices a manual section applies to comes from its features', ()
       assert.equal(mark(html, '3.3(2)①', 'sp-android'), 'passed');
       // No feature carries @9.9-2: it applies to every device and nothing confirmed it.
       assert.equal(mark(html, '9.9(2)①', 'sp-android'), 'untested');
-      assert.match(html, /data-verdict="failed"/);
+      assert.match(html, /data-verdict="partial"/);
     } finally {
       dirs.cleanup();
     }
@@ -436,7 +464,7 @@ describe('figure drift in the sign-off', () => {
         project: 'sp-android',
         profile: 'reference',
         caption: 'キャプション',
-        scenario: 's',
+        scenario: 'マイナポータルをログアウトしても、求職者マイページはログアウトされない',
         status,
         tolerance: 0.002,
         approved: `manual/x/figures/reference/${manualId}/sp-android.png`,
@@ -468,7 +496,7 @@ describe('figure drift in the sign-off', () => {
           project: 'sp-android',
           profile: 'reference',
           caption: 'c',
-          scenario: 's',
+          scenario: 'マイナポータルをログアウトしても、求職者マイページはログアウトされない',
           status: 'unchanged',
           ratio: 0,
           tolerance: 0.002,
@@ -478,6 +506,102 @@ describe('figure drift in the sign-off', () => {
       );
       const { html } = await format(load('passing.ndjson'), { driftDir: dir });
       assert.match(html, /data-drift="0">図の比較: 1 枚すべてが承認済みの図と一致しました。/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('what the sign-off says was checked', () => {
+  const SCENARIO = 'マイナポータルをログアウトしても、求職者マイページはログアウトされない';
+
+  /** The recording with a note for the writer attached to the first step of SCENARIO (as the suite's remark attaches it). */
+  function withNote(envelopes: readonly Envelope[]): Envelope[] {
+    const pickle = envelopes.find((e) => e.pickle?.name === SCENARIO)?.pickle;
+    const testCase = envelopes.find((e) => e.testCase?.pickleId === pickle?.id)?.testCase;
+    const started = envelopes.find((e) => e.testCaseStarted?.testCaseId === testCase?.id)?.testCaseStarted;
+    const step = testCase?.testSteps.find((s) => s.pickleStepId);
+    assert.ok(pickle && testCase && started && step, 'the recording has the scenario');
+    const note = { version: 1, ref: '3.3(2)②', step: 's', text: '画面の表記は「ﾛｸﾞｱｳﾄ」で、マニュアルの「ログアウト」とは字形が違います' };
+    const attachment = {
+      testCaseStartedId: started.id,
+      testStepId: step.id,
+      mediaType: NOTE_MEDIA_TYPE,
+      body: JSON.stringify(note),
+      contentEncoding: 'IDENTITY',
+    } as Envelope['attachment'];
+    const at = envelopes.findIndex((e) => e.testStepFinished?.testStepId === step.id && e.testStepFinished.testCaseStartedId === started.id);
+    return [...envelopes.slice(0, at), { attachment }, ...envelopes.slice(at)];
+  }
+
+  test("a note for the manual's writer (a name that matched only after NFKC) is listed in the sign-off and on the console", async () => {
+    const run = await format(withNote(load('passing.ndjson')));
+    assert.match(run.html, /data-verdict="passed"/);
+    assert.match(run.html, /マニュアルへの注記: 1 件/);
+    const item = element(run.html, 'li', 'data-note-ref="3.3(2)②"');
+    assert.match(item, /画面の表記は「ﾛｸﾞｱｳﾄ」で、マニュアルの「ログアウト」とは字形が違います/);
+    assert.match(item, /sp-android/);
+    assert.ok(
+      run.logs.some((l) => l.includes('マニュアルへの注記: 3.3(2)②: 画面の表記は「ﾛｸﾞｱｳﾄ」')),
+      run.logs.join('\n'),
+    );
+  });
+
+  test('a run with DEVIATIONS says so in its first screen; the bundled app is named as not the real site; a URL is named', async () => {
+    const saved = { DEVIATIONS: process.env.DEVIATIONS, TARGET_URL: process.env.TARGET_URL };
+    try {
+      process.env.DEVIATIONS = 'logout-renamed';
+      delete process.env.TARGET_URL;
+      const { html } = await format(load('passing.ndjson'));
+      const head = html.slice(0, html.indexOf('</header>'));
+      assert.match(head, /data-banner="deviations">試験用の実行です（本番の確認ではありません）: 参照アプリにわざと入れた逸脱 logout-renamed/);
+      assert.match(head, /data-banner="bundled">確認対象は同梱の参照アプリです（実サイトではありません）/);
+      delete process.env.DEVIATIONS;
+      const plain = await format(load('passing.ndjson'), { targetUrl: 'https://kyushoku.example.jp/' });
+      assert.doesNotMatch(plain.html, /data-banner="deviations"/);
+      assert.match(plain.html, /data-banner="target">確認対象: https:\/\/kyushoku\.example\.jp\//);
+    } finally {
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+  });
+
+  test("the manual's revision: the transcript, the original it transcribes and a hash of the file", async () => {
+    const { html } = await format(load('passing.ndjson'));
+    const transcript = readFileSync(join(ROOT, 'manual/3.3-logout/transcript.md'));
+    const hash = createHash('sha256').update(transcript).digest('hex').slice(0, 12);
+    assert.match(html, new RegExp(`data-manual-revision="${hash}"`));
+    assert.match(html, /・版 [0-9a-f]{12}）/);
+    assert.match(html, /ハローワークインターネットサービス 求職者マイページ 操作マニュアル 3\.3/);
+  });
+
+  test("the figure line counts only this run's figures (records another device or scenario left are not this run's), and the verdict names them", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'signoff-own-drift-'));
+    try {
+      const record = (project: string, scenario: string, status: string) => ({
+        manualId: '3.3(2)①',
+        project,
+        profile: 'reference',
+        caption: 'c',
+        scenario,
+        status,
+        ratio: status === 'changed' ? 0.05 : 0,
+        tolerance: 0.002,
+        approved: 'a',
+        fresh: 'f',
+      });
+      writeFileSync(join(dir, 'mine.json'), JSON.stringify(record('sp-android', SCENARIO, 'changed')));
+      writeFileSync(join(dir, 'other-device.json'), JSON.stringify(record('sp-iphone', SCENARIO, 'changed')));
+      writeFileSync(join(dir, 'other-scenario.json'), JSON.stringify(record('sp-android', '別のシナリオ', 'unchanged')));
+      const run = await format(load('passing.ndjson'), { driftDir: dir });
+      assert.match(run.html, /data-drift="1">図の比較: 1 枚のうち、更新が必要 1 枚/);
+      assert.match(run.html, /<div class="word">合格（図の更新 1 枚）<\/div>/);
+      assert.ok(
+        run.logs.some((l) => l.includes('サインオフ報告書（合格（図の更新 1 枚））')),
+        run.logs.join('\n'),
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -101,7 +101,14 @@ async function main() {
             manualIndex,
             tags: () => tags,
             stepText: () => stepText,
-            evidence: { scenarioTitle: pickle.name, project: profile.name, attach: async () => {}, fact: async () => {}, note: () => {} },
+            evidence: {
+              scenarioTitle: pickle.name,
+              project: profile.name,
+              attach: async () => {},
+              fact: async () => {},
+              note: () => {},
+              writerNote: async () => {},
+            },
           });
           try {
             for (const step of steps) {

@@ -2,11 +2,13 @@
  * Writes reports/figures/drift.md at the end of a run: per published figure (manual step × device profile),
  * whether it still matches the figure a manual writer approved, from the drift records the run left
  * (support/figures/book.ts). Drift is a finding for the manual writer, not a failed scenario (unless
- * FIGURE_DRIFT=fail, which fails the scenario itself). One summary line on the console.
+ * FIGURE_DRIFT=fail, which fails the scenario itself). One summary line on the console. The run's notes for the
+ * manual's writer (support/writer-note.ts) follow the figures.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
-import type { Reporter } from '@playwright/test/reporter';
+import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter';
+import { gatherNotes, type NoteOfRun, noteLine, readNotes, type WriterNote } from '../writer-note.ts';
 import { DRIFT_DIR, type DriftRecord, percent, readDriftRecords } from './book.ts';
 
 export const DRIFT_REPORT = 'reports/figures/drift.md';
@@ -22,8 +24,8 @@ export function driftSummary(records: readonly DriftRecord[]): string {
   return `図の比較: ${records.length} 枚のうち、更新が必要 ${changed} 枚、承認済みの図なし ${missing} 枚（${DRIFT_REPORT}）。`;
 }
 
-/** reports/figures/drift.md: the summary and one row per figure, with links to the images. */
-export function driftMarkdown(records: readonly DriftRecord[], file: string = DRIFT_REPORT): string {
+/** reports/figures/drift.md: the summary and one row per figure, with links to the images; then the notes for the writer. */
+export function driftMarkdown(records: readonly DriftRecord[], file: string = DRIFT_REPORT, notes: readonly NoteOfRun[] = []): string {
   const link = (path: string | undefined, text: string) => (path ? `[${text}](${encodeURI(relative(dirname(file), path).replaceAll('\\', '/'))})` : '—');
   return [
     '# 図の更新が必要な箇所',
@@ -40,15 +42,34 @@ export function driftMarkdown(records: readonly DriftRecord[], file: string = DR
         `| ${r.manualId} ${r.caption} | ${r.project} | ${STATUS[r.status]}${r.sizes ? `（大きさ ${r.sizes.approved} → ${r.sizes.fresh}）` : ''} | ${percent(r.ratio)} | ${percent(r.tolerance)} | ${link(r.status === 'no-approved' ? undefined : r.approved, '承認済み')} | ${link(r.fresh, '今回')} | ${link(r.sideBySide, '並べた図')} |`,
     ),
     '',
+    ...(notes.length === 0
+      ? []
+      : [
+          '## マニュアルへの注記',
+          '',
+          '画面はマニュアルのとおりでしたが、書き添えたほうがよいかもしれない点です（判定には影響しません）。',
+          '',
+          ...notes.map((n) => `- ${noteLine(n)}（${n.projects.join('、')}）`),
+          '',
+        ]),
   ].join('\n');
 }
 
 export default class FigureDriftReporter implements Reporter {
+  readonly #notes: (WriterNote & { project: string })[] = [];
+
+  onTestEnd(test: TestCase, result: TestResult): void {
+    const project = test.parent.project()?.name ?? '';
+    const attachments = result.attachments.map((a) => ({ contentType: a.contentType, body: a.body?.toString('utf8') }));
+    for (const note of readNotes(attachments)) this.#notes.push({ ...note, project });
+  }
+
   onEnd(): void {
     const records = readDriftRecords(DRIFT_DIR);
-    if (records.length === 0) return;
+    const notes = gatherNotes(this.#notes);
+    if (records.length === 0 && notes.length === 0) return;
     mkdirSync(dirname(DRIFT_REPORT), { recursive: true });
-    writeFileSync(DRIFT_REPORT, driftMarkdown(records));
+    writeFileSync(DRIFT_REPORT, driftMarkdown(records, DRIFT_REPORT, notes));
     console.log(driftSummary(records));
   }
 

@@ -1,7 +1,8 @@
 /**
  * The cucumber-js runner (npm run conformance:cucumber) turns a deviation red with the same
  * manual writer's message as playwright-bdd, keeps the red scenario's trace, writes the merged
- * sign-off as 不合格, and leaves no password in anything it wrote. The green run over every
+ * sign-off as 不合格, and leaves no password in anything it wrote; a green run of part of the manual
+ * is signed 一部のみ確認, not 不合格. The green run over every
  * profile is part of `npm test` (npm run conformance:cucumber).
  */
 import assert from 'node:assert/strict';
@@ -35,4 +36,22 @@ test('a renamed logout button turns 3.3(1)① red under cucumber-js, with the ma
 
   assert.deepEqual(secretHits([OUT]), []);
   for (const needle of SECRET_NEEDLES) assert.ok(!output.includes(needle), `console output contains ${needle}`);
+});
+
+test("a green run of one device and one tag (README's example) is 一部のみ確認, never 不合格, and names what it did not check", () => {
+  const run = spawnSync('npx', ['cucumber-js', '--tags', '@3.3-2'], {
+    encoding: 'utf8',
+    env: { ...process.env, DEVICE_PROFILE: 'sp-android', DEVIATIONS: '', TARGET_URL: '', CI: '1' },
+    timeout: 180_000,
+  });
+  const output = run.stdout + run.stderr;
+  assert.equal(run.status, 0, output);
+  assert.match(output, /3 scenarios \(3 passed\)/);
+  assert.match(output, /サインオフ報告書（一部のみ確認）/);
+  assert.doesNotMatch(output, /サインオフ報告書（不合格）/);
+  const signoff = readFileSync(join(OUT, 'sp-android', 'signoff', 'index.html'), 'utf8');
+  assert.match(signoff, /data-verdict="partial"[\s\S]*?<div class="word">一部のみ確認<\/div>/);
+  // What it did not check: the 注意 on this device, and the devices it did not run on.
+  assert.match(signoff, /<li>sp-android: 3\.3\(注意\)①、3\.3\(注意\)②、3\.3\(注意\)③<\/li>/);
+  assert.match(signoff, /<li>実行しなかった端末: pc-chromium、sp-iphone<\/li>/);
 });

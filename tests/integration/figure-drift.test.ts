@@ -52,6 +52,25 @@ for (const id of LOOKS) {
     }
     const report = readFileSync(sandbox.path('reports', 'figures', 'drift.md'), 'utf8');
     const signoff = readFileSync(sandbox.path('reports', 'signoff', 'index.html'), 'utf8');
+    // A run with a deviation says so before anything else; a run of part of the manual (one row, two devices) is no 不合格.
+    const head = signoff.slice(0, signoff.indexOf('</header>'));
+    assert.match(head, new RegExp(`data-banner="deviations">試験用の実行です（本番の確認ではありません）: 参照アプリにわざと入れた逸脱 ${id}`));
+    assert.match(head, /data-verdict="partial"[\s\S]*?<div class="word">一部のみ確認/);
+    if (id === 'logout-label-halfwidth') {
+      // 「ﾛｸﾞｱｳﾄ」 is 「ログアウト」 after NFKC: green, with a note for the manual's writer in the sign-off, drift.md and the console.
+      for (const ref of ['3.3(1)①', '3.3(2)②']) {
+        assert.match(
+          signoff,
+          new RegExp(
+            `data-note-ref="${ref.replace(/[()]/g, '\\$&')}"><strong>[^<]+</strong> 画面の表記は「ﾛｸﾞｱｳﾄ」で、マニュアルの「ログアウト」とは字形が違います`,
+          ),
+        );
+        assert.ok(report.includes(`- ${ref}: 画面の表記は「ﾛｸﾞｱｳﾄ」`), report);
+        assert.ok(output.includes(`マニュアルへの注記: ${ref}: 画面の表記は「ﾛｸﾞｱｳﾄ」`), output.slice(-3000));
+      }
+    } else {
+      assert.doesNotMatch(signoff, /data-note-ref=/);
+    }
     if (expected.length === 0) {
       assert.match(output, /図の比較: 5 枚すべてが承認済みの図と一致しました。/);
       assert.match(signoff, /data-drift="0">図の比較: 5 枚すべてが承認済みの図と一致しました。/);

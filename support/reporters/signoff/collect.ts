@@ -7,6 +7,7 @@
  * document's) uri: `[pc-chromium]:features/<section>/<name>.feature`.
  */
 import { type FailureFact, lastFact } from '../../failure-fact.ts';
+import { readNotes, type WriterNote } from '../../writer-note.ts';
 import {
   type Attachment,
   type Envelope,
@@ -41,6 +42,8 @@ export interface StepRun {
   readonly screenshot?: ImageRef;
   /** The finding of the check that failed in this step, as the suite recorded it. */
   readonly fact?: FailureFact;
+  /** Notes for the manual's writer the step made (support/writer-note.ts). */
+  readonly notes: readonly WriterNote[];
 }
 
 export interface HookRun {
@@ -183,6 +186,7 @@ export class RunCollector {
           result,
           screenshot: shot && imageOf(shot),
           fact: lastFact(attachments),
+          notes: readNotes(attachments),
         });
       } else {
         const hook = testStep.hookId ? this.#hooks.get(testStep.hookId) : undefined;

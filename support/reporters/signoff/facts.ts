@@ -1,11 +1,14 @@
 /** The facts of a run that a sign-off names: what was checked, when, with what. */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface RunFacts {
   /** TARGET_URL, or 同梱の参照アプリ. */
   readonly target: string;
+  /** The deviations the bundled app was started with (DEVIATIONS): a run to prove the suite, not a sign-off of the site. */
+  readonly deviations?: readonly string[];
   readonly startedAt?: Date;
   readonly finishedAt?: Date;
   readonly suite: { readonly name: string; readonly version: string };
@@ -30,6 +33,26 @@ export const BUNDLED_TARGET = '同梱の参照アプリ';
 
 export function targetOf(env: NodeJS.ProcessEnv = process.env): string {
   return env.TARGET_URL?.trim() || BUNDLED_TARGET;
+}
+
+/** The deviations switched on for the bundled app (DEVIATIONS); none when a configured target is checked. */
+export function deviationsOf(env: NodeJS.ProcessEnv = process.env): string[] {
+  if (env.TARGET_URL?.trim()) return [];
+  return (env.DEVIATIONS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** A transcript's revision: the first 12 hex digits of its SHA-256, and the line that names the original it transcribes. */
+export function manualRevisionOf(file: string): { revision?: string; source?: string } {
+  try {
+    const text = readFileSync(file, 'utf8');
+    const source = /^出典:\s*(.+)$/m.exec(text)?.[1]?.trim();
+    return { revision: createHash('sha256').update(text).digest('hex').slice(0, 12), ...(source ? { source } : {}) };
+  } catch {
+    return {};
+  }
 }
 
 export function suiteOf(cwd: string): RunFacts['suite'] {

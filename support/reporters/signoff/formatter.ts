@@ -33,11 +33,12 @@ import { DRIFT_DIR, readDriftRecords } from '../../figures/book.ts';
 import { loadManualIndex } from '../../manual.ts';
 import { CHROMIUM_PROFILES } from '../../devices.ts';
 import { RunCollector } from './collect.ts';
-import { commitOf, suiteOf, targetOf, type RunFacts } from './facts.ts';
+import { commitOf, deviationsOf, manualRevisionOf, suiteOf, targetOf, type RunFacts } from './facts.ts';
 import { type Envelope, toDate } from './messages.ts';
 import { buildReport, describeProjects, type ProjectOption } from './model.ts';
 import { openPrinter, type Printer } from './pdf.ts';
-import { renderHtml } from './render.tsx';
+import { renderHtml, verdictWord } from './render.tsx';
+import { noteLine } from '../../writer-note.ts';
 
 export interface SignoffOptions {
   readonly outputFile?: string;
@@ -90,8 +91,19 @@ export default class SignoffFormatter extends Formatter {
       featuresDir: resolve(this.cwd, this.#options.featuresDir ?? 'features'),
     });
     const runs = this.#run.scenarios();
-    const projects = describeProjects([...new Set(runs.map((r) => r.project))], this.#options.projects ?? DEFAULT_PROJECTS, devices);
-    const report = buildReport(runs, index, projects, this.#run.finished?.success);
+    const configured = this.#options.projects ?? DEFAULT_PROJECTS;
+    const projects = describeProjects([...new Set(runs.map((r) => r.project))], configured, devices);
+    const report = buildReport(
+      runs,
+      index,
+      projects,
+      this.#run.finished?.success,
+      configured.map((p) => p.name),
+    );
+    // Only this run's figures: records an earlier run left (another device, another tag) are not this run's.
+    const drift = readDriftRecords(resolve(this.cwd, this.#options.driftDir ?? DRIFT_DIR))
+      .filter((r) => runs.some((run) => run.project === r.project && run.name === r.scenario))
+      .map((r) => ({ ...r, sideBySide: r.sideBySide && resolve(this.cwd, r.sideBySide) }));
 
     let printer: Printer | undefined;
     if (this.#pdfPath) {
@@ -105,6 +117,7 @@ export default class SignoffFormatter extends Formatter {
       const meta = this.#run.meta;
       const facts: RunFacts = {
         target: this.#options.targetUrl ?? targetOf(),
+        deviations: this.#options.targetUrl ? [] : deviationsOf(),
         startedAt: toDate(this.#run.startedAt),
         finishedAt: toDate(this.#run.finished?.timestamp),
         suite: suiteOf(this.cwd),
@@ -118,12 +131,9 @@ export default class SignoffFormatter extends Formatter {
         title,
         report,
         facts,
-        // Figures that no longer match the approved ones: a finding for the manual writer, not part of the verdict.
-        drift: readDriftRecords(resolve(this.cwd, this.#options.driftDir ?? DRIFT_DIR)).map((r) => ({
-          ...r,
-          sideBySide: r.sideBySide && resolve(this.cwd, r.sideBySide),
-        })),
-        manuals: index.manuals.map((m) => ({ file: relative(this.cwd, m.file), title: m.title })),
+        // Figures that no longer match the approved ones: a finding for the manual writer, named in the verdict, not failing it.
+        drift,
+        manuals: index.manuals.map((m) => ({ file: relative(this.cwd, m.file), title: m.title, ...manualRevisionOf(m.file) })),
         generatedAt: new Date(),
       });
       if (this.stream === process.stdout) {
@@ -132,9 +142,10 @@ export default class SignoffFormatter extends Formatter {
       } else {
         this.log(html);
       }
-      const verdict = report.verdict.passed ? '合格' : '不合格';
       const where = this.stream === process.stdout || this.#options.outputFile ? relative(process.cwd(), this.#htmlPath) : '出力ストリーム';
-      console.log(`${TAG} サインオフ報告書（${verdict}）: ${where}`);
+      console.log(`${TAG} サインオフ報告書（${verdictWord(report, drift)}）: ${where}`);
+      for (const line of report.verdict.notConfirmed) console.log(`${TAG}   確認していないもの: ${line}`);
+      for (const note of report.notes) console.log(`${TAG}   マニュアルへの注記: ${noteLine(note)}（${note.projects.join('、')}）`);
       if (printer && this.#pdfPath) {
         try {
           await printer.print(html, this.#pdfPath);

@@ -16,6 +16,7 @@ import { DEVICE_KIND, type DeviceClass, isDeviceClass, type Manual, type ManualI
 import type { ImageRef, ScenarioRun, StepRun } from './collect.ts';
 import { failureFrom, type ParsedFailure, statusFailure } from './failure.ts';
 import { isFailure, type StepStatus } from './messages.ts';
+import { gatherNotes, type NoteOfRun } from '../../writer-note.ts';
 
 export type { DeviceClass } from '../../manual.ts';
 export { DEVICE_KIND } from '../../manual.ts';
@@ -97,6 +98,24 @@ export interface Counts {
   readonly total: number;
 }
 
+/** A note for the manual's writer, once per manual step and wording, with the projects that made it. */
+export type NoteRow = NoteOfRun;
+
+/**
+ * passed: every manual sentence that applies was confirmed on every device profile of the configuration;
+ * failed: a step or scenario failed (the site does not do what the manual says, or the run broke);
+ * partial: nothing failed, but part of the manual was not confirmed (a tag or device filter, a skipped scenario).
+ */
+export type VerdictStatus = 'passed' | 'failed' | 'partial';
+
+export interface Verdict {
+  readonly status: VerdictStatus;
+  readonly passed: boolean;
+  readonly reasons: readonly string[];
+  /** What the run did not confirm, in words (partial and failed runs). */
+  readonly notConfirmed: readonly string[];
+}
+
 export interface Report {
   readonly projects: readonly ProjectView[];
   readonly sections: readonly SectionView[];
@@ -104,7 +123,8 @@ export interface Report {
   readonly scenarios: readonly ScenarioRow[];
   readonly scenarioCounts: Counts;
   readonly sentenceCounts: Counts;
-  readonly verdict: { readonly passed: boolean; readonly reasons: readonly string[] };
+  readonly verdict: Verdict;
+  readonly notes: readonly NoteRow[];
 }
 
 export interface ProjectOption {
@@ -189,7 +209,17 @@ function count(statuses: readonly StepStatus[]) {
   };
 }
 
-export function buildReport(runs: readonly ScenarioRun[], index: ManualIndex, projects: readonly ProjectView[], success?: boolean): Report {
+/**
+ * @param configured the device profiles the configuration has (the sign-off vouches for them all): one that did
+ *   not run makes the run partial.
+ */
+export function buildReport(
+  runs: readonly ScenarioRun[],
+  index: ManualIndex,
+  projects: readonly ProjectView[],
+  success?: boolean,
+  configured: readonly string[] = projects.map((p) => p.name),
+): Report {
   const projectOf = new Map(projects.map((p) => [p.name, p]));
   const deviceOf = (project: string) => projectOf.get(project)?.deviceClass;
 
@@ -329,13 +359,30 @@ export function buildReport(runs: readonly ScenarioRun[], index: ManualIndex, pr
     skipped: sentenceStatuses.filter((m) => m === 'untested').length,
     total: sentenceStatuses.length,
   };
+  // What was not confirmed: per device profile, the sentences left 未確認, and the profiles that did not run.
+  const notConfirmed: string[] = [];
+  for (const project of projects) {
+    const ids = sections.flatMap((s) => s.rows.filter((r) => r.cells.get(project.name)?.mark === 'untested').map((r) => r.sentence.id));
+    if (ids.length > 0) notConfirmed.push(`${project.name}: ${ids.join('、')}`);
+  }
+  const ran = new Set(projects.map((p) => p.name));
+  const notRun = configured.filter((name) => !ran.has(name));
+  if (notRun.length > 0) notConfirmed.push(`実行しなかった端末: ${notRun.join('、')}`);
+
   const reasons: string[] = [];
-  if (runs.length === 0) reasons.push('実行されたシナリオがありません');
   if (scenarioCounts.failed > 0) reasons.push(`${scenarioCounts.failed} 件のシナリオが不合格です`);
   if (sentenceCounts.failed > 0) reasons.push(`マニュアルの記述のうち ${sentenceCounts.failed} 件（端末ごと）が画面と合っていません`);
-  // A sign-off vouches for every sentence on every device: one not confirmed is no pass.
-  if (sentenceCounts.skipped > 0) reasons.push(`マニュアルの記述のうち ${sentenceCounts.skipped} 件（端末ごと）を確認できていません（△）`);
   if (success === false && scenarioCounts.failed === 0 && runs.length > 0) reasons.push('テストの実行がシナリオ以外のエラーで終わりました');
+  const anyFailed = reasons.length > 0;
+  // Nothing failed: a run that left part of the manual unconfirmed is partial, never 不合格 (no step contradicted the manual).
+  if (runs.length === 0) reasons.push('実行されたシナリオがありません');
+  if (sentenceCounts.skipped > 0) reasons.push(`マニュアルの記述のうち ${sentenceCounts.skipped} 件（端末ごと）を確認していません（△）`);
+  if (notRun.length > 0) reasons.push(`設定にある端末のうち ${notRun.length} 台（${notRun.join('、')}）では実行していません`);
+  if (scenarioCounts.skipped > 0 && sentenceCounts.skipped === 0) reasons.push(`スキップしたシナリオが ${scenarioCounts.skipped} 件あります（△）`);
+  const status: VerdictStatus = anyFailed ? 'failed' : reasons.length > 0 ? 'partial' : 'passed';
+
+  // Notes for the manual's writer, once per manual step and wording.
+  const notes = gatherNotes(runs.flatMap((run) => run.steps.flatMap((s) => s.notes.map((note) => ({ ...note, project: run.project, scenario: run.name })))));
 
   return {
     projects,
@@ -344,6 +391,7 @@ export function buildReport(runs: readonly ScenarioRun[], index: ManualIndex, pr
     scenarios: [...scenarioRows.values()],
     scenarioCounts,
     sentenceCounts,
-    verdict: { passed: reasons.length === 0, reasons },
+    verdict: { status, passed: status === 'passed', reasons, notConfirmed },
+    notes,
   };
 }

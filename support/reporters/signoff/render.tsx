@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { raw } from 'hono/html';
 import type { ImageRef } from './collect.ts';
-import { formatDuration, formatJst, type RunFacts } from './facts.ts';
-import type { Cell, Counts, FailureGroup, Figure, Mark, ProjectView, Report, ScenarioRow, SectionView } from './model.ts';
+import { BUNDLED_TARGET, formatDuration, formatJst, type RunFacts } from './facts.ts';
+import type { Cell, Counts, FailureGroup, Figure, Mark, NoteRow, ProjectView, Report, ScenarioRow, SectionView } from './model.ts';
 import type { StepStatus } from './messages.ts';
 import { CSS } from './styles.ts';
 import { type DriftRecord, percent } from '../../figures/book.ts';
@@ -16,7 +16,8 @@ export interface RenderInput {
   readonly title: string;
   readonly report: Report;
   readonly facts: RunFacts;
-  readonly manuals: readonly { readonly file: string; readonly title: string }[];
+  /** The transcripts checked against: file, title, the original they transcribe, and the revision (a hash of the file). */
+  readonly manuals: readonly { readonly file: string; readonly title: string; readonly source?: string; readonly revision?: string }[];
   readonly generatedAt: Date;
   /** The run's figure comparisons (support/figures/book.ts), when it compared any. */
   readonly drift?: readonly DriftRecord[];
@@ -76,11 +77,44 @@ const CountsLine = (props: { label: string; counts: Counts; skippedLabel: string
   </div>
 );
 
+const VERDICT_WORD: Record<Report['verdict']['status'], string> = { passed: '合格', failed: '不合格', partial: '一部のみ確認' };
+
+/** The verdict in one word, with the figures to update when there are any (e.g. 合格（図の更新 8 枚）). */
+export function verdictWord(report: Report, drift: readonly DriftRecord[] = []): string {
+  const toUpdate = drift.filter((r) => r.status !== 'unchanged').length;
+  return `${VERDICT_WORD[report.verdict.status]}${toUpdate > 0 ? `（図の更新 ${toUpdate} 枚）` : ''}`;
+}
+
+/** What a reader must know before reading the verdict: what was checked, and whether the site was broken on purpose. */
+const Banners = (props: { facts: RunFacts }) => {
+  const { facts } = props;
+  return (
+    <div class="banners">
+      {facts.deviations && facts.deviations.length > 0 ? (
+        <p class="banner deviation" data-banner="deviations">
+          試験用の実行です（本番の確認ではありません）: 参照アプリにわざと入れた逸脱 {facts.deviations.join('、')}（DEVIATIONS）で確かめています。
+        </p>
+      ) : null}
+      {facts.target === BUNDLED_TARGET ? (
+        <p class="banner bundled" data-banner="bundled">
+          確認対象は同梱の参照アプリです（実サイトではありません）。実サイトは TARGET_URL を設定して確かめます。
+        </p>
+      ) : (
+        <p class="banner target" data-banner="target">
+          確認対象: {facts.target}
+        </p>
+      )}
+    </div>
+  );
+};
+
 const Head = (props: { input: RenderInput }) => {
   const { report, facts, title } = props.input;
   const { verdict } = report;
+  const cls = { passed: 'ok', failed: 'ng', partial: 'partial' }[verdict.status];
   return (
     <header class="head">
+      <Banners facts={facts} />
       <div class="title">
         <p class="kicker">マニュアル適合確認 サインオフ報告書</p>
         <h1>{title}</h1>
@@ -89,9 +123,9 @@ const Head = (props: { input: RenderInput }) => {
           {facts.startedAt ? `　実行: ${formatJst(facts.startedAt)}` : ''}
         </p>
       </div>
-      <div class={`verdict ${verdict.passed ? 'ok' : 'ng'}`} data-verdict={verdict.passed ? 'passed' : 'failed'}>
+      <div class={`verdict ${cls}`} data-verdict={verdict.status}>
         <div class="small">総合判定</div>
-        <div class="word">{verdict.passed ? '合格' : '不合格'}</div>
+        <div class="word">{verdictWord(report, props.input.drift)}</div>
         <div class="counts">
           <CountsLine label="シナリオ" counts={report.scenarioCounts} skippedLabel="スキップ" />
           <CountsLine label="手順×端末" counts={report.sentenceCounts} skippedLabel="未確認" />
@@ -107,11 +141,18 @@ const Head = (props: { input: RenderInput }) => {
               <li>{r}</li>
             ))}
           </ul>
-        ) : report.scenarioCounts.skipped > 0 ? (
-          <ul>
-            <li>マニュアルの記述はすべて確認しましたが、スキップしたシナリオが {report.scenarioCounts.skipped} 件あります（△）。</li>
-          </ul>
         ) : null}
+        {verdict.notConfirmed.length > 0 ? (
+          <div class="not-confirmed" data-not-confirmed={verdict.notConfirmed.length}>
+            確認していないもの:
+            <ul>
+              {verdict.notConfirmed.map((r) => (
+                <li>{r}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        {report.notes.length > 0 ? <div class="notes-line">マニュアルへの注記: {report.notes.length} 件（「マニュアルへの注記」の節）</div> : null}
       </div>
     </header>
   );
@@ -167,8 +208,9 @@ const Facts = (props: { input: RenderInput }) => {
             <th>マニュアル</th>
             <td>
               {manuals.map((m) => (
-                <div>
-                  「{m.title}」（{m.file}）
+                <div data-manual-revision={m.revision}>
+                  「{m.title}」（{m.file}
+                  {m.revision ? `・版 ${m.revision}` : ''}）{m.source ? <div class="small muted">{m.source}</div> : null}
                 </div>
               ))}
             </td>
@@ -418,6 +460,26 @@ const Scenarios = (props: { rows: readonly ScenarioRow[]; projects: readonly Pro
 );
 
 /** 図の更新が必要な箇所: the published figures that no longer match (or have no) approved figure, side by side. */
+/** マニュアルへの注記: where the site matched the manual only after allowing for something the writer may want to mention. */
+const Notes = (props: { notes: readonly NoteRow[] }) =>
+  props.notes.length === 0 ? null : (
+    <section class="notes">
+      <h2>マニュアルへの注記</h2>
+      <p class="small muted">画面はマニュアルのとおりでしたが、書き手が書き添えたほうがよいかもしれない点です（判定には影響しません）。</p>
+      <ul>
+        {props.notes.map((n) => (
+          <li data-note-ref={n.ref ?? ''}>
+            {n.ref ? <strong>{n.ref}</strong> : null} {n.text}
+            <span class="small muted">
+              （{n.projects.join('、')}
+              {n.scenario ? `・シナリオ「${n.scenario}」` : ''}）
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+
 const FigureDrift = (props: { records: readonly DriftRecord[] }) => {
   if (props.records.length === 0) return null;
   const findings = props.records.filter((r) => r.status !== 'unchanged');
@@ -501,6 +563,7 @@ const Document = (props: { input: RenderInput }) => {
         <Matrix sections={report.sections} projects={report.projects} />
         <SignOff />
         <Failures failures={report.failures} projects={report.projects} />
+        <Notes notes={report.notes} />
         <FigureDrift records={input.drift ?? []} />
         <Sentences sections={report.sections} projects={report.projects} />
         <Scenarios rows={report.scenarios} projects={report.projects} />

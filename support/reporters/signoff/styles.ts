@@ -22,11 +22,19 @@ p { margin: 4px 0; }
 .small { font-size: 12px; }
 .kicker { margin: 0; color: #1f4e79; font-weight: bold; letter-spacing: 0.08em; }
 
-.head { display: flex; gap: 20px; align-items: stretch; justify-content: space-between; border-bottom: 3px solid #1f4e79; padding-bottom: 14px; }
+.head { display: flex; flex-wrap: wrap; gap: 20px; align-items: stretch; justify-content: space-between; border-bottom: 3px solid #1f4e79; padding-bottom: 14px; }
 .head .title { flex: 1 1 auto; }
 .verdict { flex: 0 0 320px; border: 3px solid; border-radius: 8px; padding: 10px 14px; text-align: center; }
 .verdict.ok { border-color: #1a7f37; background: #e9f7ee; color: #0f5323; }
 .verdict.ng { border-color: #cf222e; background: #fdecec; color: #82071e; }
+.verdict.partial { border-color: #9a6700; background: #fff8c5; color: #7d4e00; }
+.verdict.partial .word { font-size: 28px; letter-spacing: 0.05em; }
+.verdict .not-confirmed, .verdict .notes-line { font-size: 12px; color: #1f2328; text-align: left; margin-top: 6px; }
+.banners { flex: 1 0 100%; }
+.banner { margin: 0 0 6px; padding: 6px 10px; border-radius: 6px; font-size: 13px; }
+.banner.deviation { background: #cf222e; color: #fff; font-weight: bold; }
+.banner.bundled { background: #ddf4ff; color: #0a3069; }
+.banner.target { background: #f6f8fa; color: #1f2328; }
 .verdict .word { font-size: 40px; font-weight: bold; line-height: 1.2; letter-spacing: 0.2em; }
 .verdict .counts { font-size: 12px; color: #1f2328; text-align: left; margin-top: 4px; }
 .verdict ul { margin: 6px 0 0; padding-left: 18px; text-align: left; font-size: 12px; color: #1f2328; }
