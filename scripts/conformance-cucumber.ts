@@ -118,15 +118,19 @@ async function main(): Promise<number> {
         .flatMap((line) => readNotes([(JSON.parse(line) as Envelope).attachment ?? {}]).map((note) => ({ ...note, project }))),
     ),
   );
-  if (drift.length > 0 || notes.length > 0) {
+  const wroteDrift = drift.length > 0 || notes.length > 0;
+  if (wroteDrift) {
     writeFileSync(DRIFT_REPORT, driftMarkdown(drift, DRIFT_REPORT, notes));
     console.log(driftSummary(drift));
   }
 
   const failed = names.filter((p) => codes[p] !== 0);
-  console.log(`\ncucumber-js conformance run ${failed.length === 0 ? 'passed' : `FAILED (${failed.join(', ')})`}. Reports:`);
-  for (const p of ran) console.log(`  ${p.padEnd(12)} ${relative('.', join(OUT, p, 'report.html'))}  (JSON, JUnit, messages beside it)`);
-  console.log(`  Sign-off     ${join(OUT, 'signoff', 'index.html')}, ${join(OUT, 'signoff', 'signoff.pdf')}`);
+  console.log(
+    `\ncucumber-js の適合確認が終わりました: ${failed.length === 0 ? 'すべてのシナリオが合格しました' : `不合格のシナリオがあります（${failed.join('、')}）`}。報告書:`,
+  );
+  console.log(`  サインオフ報告書      ${join(OUT, 'signoff', 'index.html')}、${join(OUT, 'signoff', 'signoff.pdf')}`);
+  if (wroteDrift) console.log(`  図の比較              ${DRIFT_REPORT}`);
+  for (const p of ran) console.log(`  ${p.padEnd(20)}  ${relative('.', join(OUT, p, 'report.html'))}（同じフォルダーに JSON、JUnit、messages）`);
   return failed.length === 0 ? 0 : 1;
 }
 

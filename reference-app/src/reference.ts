@@ -3,7 +3,7 @@
  * (OpenID Provider), each on its own origin. Used by main.ts and by tests.
  */
 import { randomBytes } from 'node:crypto';
-import type { ClientMetadata } from 'oidc-provider';
+import type { ClientMetadata } from './mynaportal/oidc-provider.ts';
 import { HELLOWORK_CLIENT_ID } from './constants.ts';
 import { Deviations } from './deviations.ts';
 import { createHelloWorkApp, MYNAPORTAL_PATHS } from './hellowork/app.tsx';

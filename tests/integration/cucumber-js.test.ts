@@ -53,5 +53,6 @@ test("a green run of one device and one tag (README's example) is 一部のみ�
   assert.match(signoff, /data-verdict="partial"[\s\S]*?<div class="word">一部のみ確認<\/div>/);
   // What it did not check: the 注意 on this device, and the devices it did not run on.
   assert.match(signoff, /<li>sp-android: 3\.3\(注意\)①、3\.3\(注意\)②、3\.3\(注意\)③<\/li>/);
-  assert.match(signoff, /<li>実行しなかった端末: pc-chromium、sp-iphone<\/li>/);
+  assert.match(signoff, /<li>設定にある端末のうち 2 台（pc-chromium、sp-iphone）では実行していません<\/li>/);
+  assert.match(output, /確認していないもの: sp-android: 3\.3\(注意\)①、3\.3\(注意\)②、3\.3\(注意\)③/);
 });

@@ -13,7 +13,7 @@ import { getRequestListener } from '@hono/node-server';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { JSX } from 'hono/jsx/jsx-runtime';
-import Provider, { type ClientMetadata, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import { type ClientMetadata, type Configuration, type KoaContextWithOIDC, Provider } from './oidc-provider.ts';
 import { type JobSeeker, loadAccounts } from '../accounts.ts';
 import { field, MalformedFormError, readForm } from '../shared/form.ts';
 import { loopbackFetch } from '../shared/loopback-fetch.ts';

@@ -4,7 +4,7 @@
  * purpose: the reference app starts fresh for every run. Expired entries are
  * dropped on read and swept periodically.
  */
-import type { Adapter, AdapterPayload } from 'oidc-provider';
+import type { Adapter, AdapterPayload } from './oidc-provider.ts';
 
 interface Entry {
   payload: AdapterPayload;
