@@ -12,7 +12,7 @@ export const NOTE_NAME = 'マニュアルへの注記.json';
 
 export const WriterNoteSchema = z.object({
   version: z.literal(1),
-  /** The manual step (e.g. 3.3(1)①) or requirement the note is about, when known. */
+  /** The manual step (a manual id) or requirement the note is about, when known. */
   ref: z.string().optional(),
   /** The feature step that made the note. */
   step: z.string(),
@@ -36,7 +36,7 @@ export function readNotes(attachments: readonly FactAttachment[]): WriterNote[] 
   });
 }
 
-/** One line per note, e.g. 「3.3(1)①: 画面の表記は「ﾛｸﾞｱｳﾄ」で…」. */
+/** One line per note, e.g. 「<manual id>: 画面の表記は「ﾛｸﾞｱｳﾄ」で…」. */
 export const noteLine = (note: Pick<WriterNote, 'ref' | 'text'>) => (note.ref ? `${note.ref}: ${note.text}` : note.text);
 
 /** A note of a run, once per manual step and wording: the device profiles that made it, and the first scenario. */

@@ -1,6 +1,7 @@
 /** Figure drift (support/figures/compare.ts): unchanged within tolerance, changed with a readable diff, masks ignored. */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -69,7 +70,13 @@ test('figure plans: read from each section folder, defaults filled in; a bad fig
     const file = join(dir, '9.9-x', 'transcript.md');
     const index = () => new ManualIndex([parseManual('# 9.9 見本\n## 9.9(1) パソコン画面 · タグ: `@9.9-1`\n- **9.9(1)①** 手順です。\n', file)]);
     const spec = (figures: object) => writeFileSync(join(dir, '9.9-x', 'figures.json'), JSON.stringify({ defaults: { tolerance: 0.001 }, figures }));
-    spec({ '9.9(1)①': { scenario: '見本', crop: { x: 0, y: 0, width: 400, height: 120 }, masks: ['userName', [{ css: '.date' }]] } });
+    spec({
+      '9.9(1)①': {
+        scenario: '見本',
+        crop: { x: 0, y: 0, width: 400, height: 120 },
+        masks: [{ of: 'userName', sample: '明日 勇気' }, { of: [{ css: '.date' }] }],
+      },
+    });
     const plan = loadFigurePlans(index()).get('9.9(1)①');
     assert.deepEqual(
       { scenario: plan?.scenario, crop: plan?.crop, masks: plan?.masks.length, tolerance: plan?.tolerance, threshold: plan?.threshold },
@@ -79,7 +86,33 @@ test('figure plans: read from each section folder, defaults filled in; a bad fig
     assert.throws(() => loadFigurePlans(index()), /figures\.json: 9\.9\(1\)⑨ is not a manual id/);
     spec({ '9.9(1)①': { scenario: '見本', crop: 'somewhere' } });
     assert.throws(() => loadFigurePlans(index()), /figures\.json[\s\S]*crop/);
+    // A published figure must never show the test account's own name: userName needs the manual's sample.
+    spec({ '9.9(1)①': { scenario: '見本', masks: [{ of: 'userName' }] } });
+    assert.throws(() => loadFigurePlans(index()), /figures\.json[\s\S]*a userName mask needs a sample/);
+    // Masks are never painted: the old bare form (painted over) is refused, naming the entry.
+    spec({ '9.9(1)①': { scenario: '見本', masks: ['userName'] } });
+    assert.throws(() => loadFigurePlans(index()), /figures\.json[\s\S]*masks/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('figures:export writes the approved figures into one folder, named by manual step and device', () => {
+  const out = mkdtempSync(join(tmpdir(), 'figures-export-'));
+  try {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/figures-export.ts', '--profile', 'reference', '--out', out], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    const approved = join('manual', '3.3-logout', 'figures', 'reference');
+    const expected = readdirSync(approved).flatMap((id) => readdirSync(join(approved, id)).map((png) => `${id}-${png}`));
+    assert.ok(expected.length >= 8, expected.join(', '));
+    assert.deepEqual(readdirSync(out).sort(), expected.sort());
+    assert.ok(readdirSync(out).includes('3.3(2)②-sp-android.png'));
+    for (const name of expected) {
+      const [id, png] = [name.slice(0, name.indexOf('-')), name.slice(name.indexOf('-') + 1)];
+      assert.ok(readFileSync(join(out, name)).equals(readFileSync(join(approved, id, png))), name);
+    }
+    assert.match(run.stdout, /3\.3\(2\)②-sp-android\.png {2}承認済み/);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
   }
 });

@@ -6,9 +6,13 @@
  *   scenario   the scenario whose figure stands for the step (a part of its title): an outline's rows all
  *              save a figure, one of them is the published one;
  *   crop       "viewport" (default), "fullPage", or {"x","y","width","height"} in CSS pixels;
- *   masks      what legitimately changes (the user's name, counts, dates): locator alternatives as in a target
- *              profile, or "userName" (the profile's userName with the account's name); painted over in both
- *              figures and left out of the comparison;
+ *   masks      what legitimately changes (the user's name, counts, dates): each `{ "of": …, "sample": … }`, where
+ *              `of` is locator alternatives as in a target profile, or "userName" (the profile's userName with the
+ *              account's name; on a target, any text of that shape), and `sample` the manual's own value (for
+ *              userName: the name, e.g. 明日 勇気). Before the screenshot the page shows the sample there instead
+ *              (so a published figure shows the manual's values, never the test account's); the area is left out
+ *              of the comparison; nothing is painted. userName needs a sample; another mask may go without one
+ *              (then the page's own value shows);
  *   tolerance  the share of pixels (0–1) that may differ and still count as unchanged (default: defaults.tolerance).
  * Figures are taken at CSS scale (one image pixel per CSS pixel, whatever the device's pixel ratio), so that
  * a figure does not change with the screen it was taken on.
@@ -33,7 +37,12 @@ const Crop = z.union([
 ]);
 export type Crop = z.infer<typeof Crop>;
 
-const Mask = z.union([z.literal('userName'), LocatorSpecSchema]);
+const Mask = z
+  .object({ of: z.union([z.literal('userName'), LocatorSpecSchema]), sample: z.string().min(1).optional() })
+  .strict()
+  .refine((m) => m.of !== 'userName' || m.sample !== undefined, {
+    message: "a userName mask needs a sample (the manual's sample name): a published figure must never show the test account's own name",
+  });
 export type MaskSpec = z.infer<typeof Mask>;
 
 const FigureSpec = z

@@ -112,7 +112,7 @@ export interface Verdict {
   readonly status: VerdictStatus;
   readonly passed: boolean;
   readonly reasons: readonly string[];
-  /** The manual sentences the run left unconfirmed, per device profile, e.g. 「sp-android: 3.3(注意)①、3.3(注意)②」. */
+  /** The manual sentences the run left unconfirmed, per device profile, e.g. 「sp-android: <id>、<id>」. */
   readonly notConfirmed: readonly string[];
 }
 
