@@ -1,7 +1,7 @@
 /**
  * Writes the manual's figures into one folder, ready to paste into the manual: for every published figure (manual step
  * × device profile) the approved one, else this checkout's last run's (not yet approved), named by step and device,
- * e.g. `3.3(2)②-sp-android.png`. Lists each with where it came from.
+ * e.g. `<manual id>-sp-android.png`. Lists each with where it came from.
  *
  *   npm run figures:export [-- --out reports/figures/export] [--profile reference]
  *
