@@ -11,7 +11,7 @@
  *          reports/cucumber-js/signoff/{index.html,signoff.pdf}.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { FIGURES_DIR } from '../support/figures/capture.ts';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
@@ -22,9 +22,10 @@ import { preflight } from '../support/preflight.ts';
 import { CHROMIUM_PROFILES } from '../support/devices.ts';
 import { type RunningReferenceApp, startReferenceApp } from '../support/reference-app.ts';
 import { readDriftRecords } from '../support/figures/book.ts';
-import { DRIFT_REPORT, driftMarkdown, driftSummary } from '../support/figures/reporter.ts';
+import { DRIFT_REPORT, writeFigureReports } from '../support/figures/reporter.ts';
 import type { Envelope } from '../support/reporters/signoff/messages.ts';
 import { gatherNotes, NOTE_MEDIA_TYPE, readNotes } from '../support/writer-note.ts';
+import { REVIEW_PAGE } from '../support/figures/review.tsx';
 import { writeMergedSignoff } from '../support/reporters/signoff/merge.ts';
 import { redactSuiteSecrets } from '../support/reporters/redact-secrets.ts';
 import { startUp } from '../support/startup.ts';
@@ -119,10 +120,7 @@ async function main(): Promise<number> {
     ),
   );
   const wroteDrift = drift.length > 0 || notes.length > 0;
-  if (wroteDrift) {
-    writeFileSync(DRIFT_REPORT, driftMarkdown(drift, DRIFT_REPORT, notes));
-    console.log(driftSummary(drift));
-  }
+  writeFigureReports(drift, notes);
 
   const failed = names.filter((p) => codes[p] !== 0);
   console.log(
@@ -130,6 +128,7 @@ async function main(): Promise<number> {
   );
   console.log(`  サインオフ報告書      ${join(OUT, 'signoff', 'index.html')}、${join(OUT, 'signoff', 'signoff.pdf')}`);
   if (wroteDrift) console.log(`  図の比較              ${DRIFT_REPORT}`);
+  if (existsSync(REVIEW_PAGE)) console.log(`  図の確認ページ        ${REVIEW_PAGE}`);
   for (const p of ran) console.log(`  ${p.padEnd(20)}  ${relative('.', join(OUT, p, 'report.html'))}（同じフォルダーに JSON、JUnit、messages）`);
   return failed.length === 0 ? 0 : 1;
 }

@@ -5,11 +5,13 @@
  * FIGURE_DRIFT=fail, which fails the scenario itself). One summary line on the console. The run's notes for the
  * manual's writer (support/writer-note.ts) follow the figures.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter';
 import { gatherNotes, type NoteOfRun, noteLine, readNotes, type WriterNote } from '../writer-note.ts';
+import { loadManualIndex } from '../manual.ts';
 import { DRIFT_DIR, type DriftRecord, percent, readDriftRecords } from './book.ts';
+import { REVIEW_PAGE, renderReviewPage } from './review.tsx';
 
 export const DRIFT_REPORT = 'reports/figures/drift.md';
 
@@ -32,6 +34,9 @@ export function driftMarkdown(records: readonly DriftRecord[], file: string = DR
     '',
     driftSummary(records),
     '',
+    ...(records.some((r) => r.status !== 'unchanged')
+      ? ['見比べて承認・却下するには、図の確認ページ [review.html](review.html) を開きます（ダブルクリックで開けます）。', '']
+      : []),
     '承認済みの図は `manual/<節>/figures/<ターゲットプロファイル>/<手順>/<プロジェクト>.png`。見比べて今回の図でよければ `npm run figures:approve -- <手順|all>` で置き換えます。',
     '並べた図は左から「承認済み」「今回（変わった範囲を橙色の枠）」「差分（赤が変わった画素）」です。',
     '',
@@ -55,6 +60,21 @@ export function driftMarkdown(records: readonly DriftRecord[], file: string = DR
   ].join('\n');
 }
 
+/**
+ * Writes drift.md and, when a figure needs a decision, the review page (an earlier run's page is removed when none
+ * does); prints the summary and where the page is. Both runners call it at the end of a run.
+ */
+export function writeFigureReports(records: readonly DriftRecord[], notes: readonly NoteOfRun[]): void {
+  if (records.length === 0 && notes.length === 0) return;
+  mkdirSync(dirname(DRIFT_REPORT), { recursive: true });
+  writeFileSync(DRIFT_REPORT, driftMarkdown(records, DRIFT_REPORT, notes));
+  const review = renderReviewPage(records, loadManualIndex());
+  if (review) writeFileSync(REVIEW_PAGE, review);
+  else rmSync(REVIEW_PAGE, { force: true });
+  console.log(driftSummary(records));
+  if (review) console.log(`図の確認ページ（承認・却下）: ${REVIEW_PAGE}`);
+}
+
 export default class FigureDriftReporter implements Reporter {
   readonly #notes: (WriterNote & { project: string })[] = [];
 
@@ -65,12 +85,7 @@ export default class FigureDriftReporter implements Reporter {
   }
 
   onEnd(): void {
-    const records = readDriftRecords(DRIFT_DIR);
-    const notes = gatherNotes(this.#notes);
-    if (records.length === 0 && notes.length === 0) return;
-    mkdirSync(dirname(DRIFT_REPORT), { recursive: true });
-    writeFileSync(DRIFT_REPORT, driftMarkdown(records, DRIFT_REPORT, notes));
-    console.log(driftSummary(records));
+    writeFigureReports(readDriftRecords(DRIFT_DIR), gatherNotes(this.#notes));
   }
 
   printsToStdio(): boolean {

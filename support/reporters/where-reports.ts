@@ -7,6 +7,7 @@ const REPORTS = [
   ['サインオフ報告書（HTML）', 'reports/signoff/index.html'],
   ['サインオフ報告書（PDF）', 'reports/signoff/signoff.pdf'],
   ['図の比較', 'reports/figures/drift.md'],
+  ['図の確認ページ（承認・却下）', 'reports/figures/review.html'],
   ['Playwright HTML', 'reports/playwright-html/index.html'],
   ['Cucumber HTML', 'reports/cucumber/report.html'],
   ['Cucumber JSON', 'reports/cucumber/report.json'],
@@ -38,8 +39,8 @@ export default class WhereReports implements Reporter {
 
   onEnd(result: FullResult): void {
     if (!this.#config) return;
-    // drift.md exists only when the run compared figures (or made notes for the writer).
-    const written = REPORTS.filter(([, path]) => path !== 'reports/figures/drift.md' || existsSync(path));
+    // drift.md and the review page exist only when this run compared figures (or made notes) and a figure needs a decision.
+    const written = REPORTS.filter(([, path]) => !path.startsWith('reports/figures/') || existsSync(path));
     const width = Math.max(...written.map(([label]) => columns(label)));
     const lines = written.map(([label, path]) => `  ${pad(label, width)}  ${path}`);
     console.log(

@@ -5,9 +5,14 @@
  * Runs the procedure features' home-screen row (the published figures' scenario) on pc-chromium and sp-android.
  */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import { type Deviation, DEVIATIONS, type DeviationId, deviationOf } from '../../reference-app/src/deviations.ts';
+import { expect } from '@playwright/test';
+import { launchSuiteChromium } from '../../support/browser.ts';
+import { loadConfig } from '../../support/config.ts';
 import { readDriftRecords } from '../../support/figures/book.ts';
 import { makeSandbox, type Sandbox } from './helpers/sandbox.ts';
 
@@ -96,4 +101,68 @@ test('FIGURE_DRIFT=fail: a changed figure fails its scenario, naming the figure'
   assert.notEqual(run.status, 0, output.slice(-2000));
   assert.match(output, /図 3\.3\(1\)①（pc-chromium）が承認済みの図と [\d.]+% 違います/);
   assert.match(output, /FIGURE_DRIFT=fail/);
+});
+
+test('the review page: a writer approves one changed figure and rejects another; applied, exactly the approved one is replaced and recorded; the next run shows it', async () => {
+  const env = { DEVIATIONS: 'header-colour', STEP_SCREENSHOTS: 'false', CI: '1' };
+  const args = ['playwright', 'test', '--grep', '「求職者マイページホーム」画面から', '--project', 'pc-chromium', '--project', 'sp-android'];
+  const first = sandbox.run('npx', args, env, 300_000);
+  assert.equal(first.status, 0, (first.stdout + first.stderr).slice(-3000));
+  assert.match(first.stdout, /図の確認ページ（承認・却下）: reports\/figures\/review\.html/);
+  const approvedPc = sandbox.path('manual', '3.3-logout', 'figures', 'reference', '3.3(1)①', 'pc-chromium.png');
+  const approvedSp = sandbox.path('manual', '3.3-logout', 'figures', 'reference', '3.3(2)①', 'sp-android.png');
+  const before = { pc: readFileSync(approvedPc), sp: readFileSync(approvedSp) };
+  const freshPc = readDriftRecords(sandbox.path('reports', 'figures', 'drift')).find((r) => r.manualId === '3.3(1)①' && r.project === 'pc-chromium');
+  assert.equal(freshPc?.status, 'changed');
+
+  // In a real browser, as a writer would: the page from the disk, a name, one 承認, one 却下 with a comment, 決定を保存.
+  const browser = await launchSuiteChromium(loadConfig({ HELLOWORK_PORT: '1', MYNAPORTAL_PORT: '2' }));
+  const decisions = sandbox.path('figure-decisions.json');
+  try {
+    const page = await browser.newPage({ acceptDownloads: true });
+    await page.goto(pathToFileURL(sandbox.path('reports', 'figures', 'review.html')).href);
+    await page.getByLabel('確認者の名前').fill('書き手 花子');
+    const pc = page.locator('article[data-id="3.3(1)①"][data-project="pc-chromium"]');
+    const sp = page.locator('article[data-id="3.3(2)①"][data-project="sp-android"]');
+    await expect(pc.getByText('マニュアルの記述: 「求職者マイページの画面上部にある「ログアウト」ボタンをクリックします。」')).toBeVisible();
+    for (const label of ['承認済み', '今回', '差分（赤が変わった画素）']) await expect(pc.getByText(label, { exact: true })).toBeVisible();
+    await pc.getByLabel('承認（今回の図をマニュアルの図にする）').check();
+    await sp.getByLabel('却下（サイトが変わり、マニュアルと合っていない）').check();
+    await sp.getByLabel('コメント 3.3(2)① sp-android').fill('ヘッダーの色がマニュアルと違う');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '決定を保存' }).click()]);
+    assert.equal(download.suggestedFilename(), 'figure-decisions.json');
+    await download.saveAs(decisions);
+    await expect(page.getByRole('status')).toContainText('2 件の決定を figure-decisions.json に保存しました');
+  } finally {
+    await browser.close();
+  }
+
+  const applied = sandbox.run('node', ['--import', 'tsx', 'scripts/figures-approve.ts', '--from', decisions]);
+  assert.equal(applied.status, 0, applied.stdout + applied.stderr);
+  assert.match(applied.stdout, /1 枚を承認し、1 枚を却下しました（書き手 花子）/);
+  assert.match(applied.stdout, /却下（サイトが変わり、マニュアルと合っていません。QA へ）:\n {2}3\.3\(2\)① sp-android: .*（ヘッダーの色がマニュアルと違う）/);
+  // Exactly the approved figure replaced, by the image the writer saw.
+  assert.ok(readFileSync(approvedPc).equals(readFileSync(sandbox.path(freshPc.fresh))));
+  assert.ok(!readFileSync(approvedPc).equals(before.pc));
+  assert.ok(readFileSync(approvedSp).equals(before.sp), 'the rejected figure stays as approved before');
+  const approvals = JSON.parse(readFileSync(sandbox.path('manual', '3.3-logout', 'figures', 'reference', 'approvals.json'), 'utf8')) as {
+    approvals: Record<string, { approvedBy: string; approvedAt: string; manualRevision?: string; ratio?: number }>;
+  };
+  assert.deepEqual(Object.keys(approvals.approvals), ['3.3(1)① pc-chromium']);
+  const approval = approvals.approvals['3.3(1)① pc-chromium'];
+  assert.equal(approval?.approvedBy, '書き手 花子');
+  assert.ok(Math.abs(Date.parse(approval?.approvedAt ?? '') - Date.now()) < 10 * 60_000, approval?.approvedAt);
+  const transcript = readFileSync(sandbox.path('manual', '3.3-logout', 'transcript.md'));
+  assert.equal(approval?.manualRevision, createHash('sha256').update(transcript).digest('hex').slice(0, 12));
+  assert.match(readFileSync(sandbox.path('reports', 'figures', 'rejected.md'), 'utf8'), /3\.3\(2\)① sp-android/);
+
+  const second = sandbox.run('npx', args, env, 300_000);
+  assert.equal(second.status, 0, (second.stdout + second.stderr).slice(-3000));
+  const records = readDriftRecords(sandbox.path('reports', 'figures', 'drift'));
+  const status = (id: string, project: string) => records.find((r) => r.manualId === id && r.project === project)?.status;
+  assert.equal(status('3.3(1)①', 'pc-chromium'), 'unchanged');
+  assert.equal(status('3.3(2)①', 'sp-android'), 'changed');
+  const signoff = readFileSync(sandbox.path('reports', 'signoff', 'index.html'), 'utf8');
+  assert.match(signoff, /data-approval="3\.3\(1\)① pc-chromium">[\s\S]*?承認済み: 書き手 花子（\d{4}年/);
+  assert.match(signoff, /data-approval="3\.3\(2\)① sp-android">[\s\S]*?承認待ち（今回の図は承認済みの図と違います）/);
 });

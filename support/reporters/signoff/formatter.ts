@@ -30,6 +30,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { Formatter, type IFormatterOptions } from '@cucumber/cucumber';
 import { devices } from '@playwright/test';
 import { DRIFT_DIR, readDriftRecords } from '../../figures/book.ts';
+import { approvalKey, approvalOf } from '../../figures/approvals.ts';
 import { loadManualIndex } from '../../manual.ts';
 import { CHROMIUM_PROFILES } from '../../devices.ts';
 import { RunCollector } from './collect.ts';
@@ -133,6 +134,12 @@ export default class SignoffFormatter extends Formatter {
         facts,
         // Figures that no longer match the approved ones: a finding for the manual writer, named in the verdict, not failing it.
         drift,
+        approvals: new Map(
+          drift.flatMap((r) => {
+            const approval = approvalOf(resolve(this.cwd, r.approved), r.manualId, r.project);
+            return approval ? [[approvalKey(r.manualId, r.project), approval] as const] : [];
+          }),
+        ),
         manuals: index.manuals.map((m) => ({ file: relative(this.cwd, m.file), title: m.title, ...manualRevisionOf(m.file) })),
         generatedAt: new Date(),
       });

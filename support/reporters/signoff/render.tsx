@@ -11,6 +11,7 @@ import type { StepStatus } from './messages.ts';
 import { CSS } from './styles.ts';
 import { type DriftRecord, percent } from '../../figures/book.ts';
 import { driftSummary } from '../../figures/reporter.ts';
+import { type Approval, approvalKey } from '../../figures/approvals.ts';
 
 export interface RenderInput {
   readonly title: string;
@@ -21,6 +22,8 @@ export interface RenderInput {
   readonly generatedAt: Date;
   /** The run's figure comparisons (support/figures/book.ts), when it compared any. */
   readonly drift?: readonly DriftRecord[];
+  /** Who approved each compared figure's approved image, by `<manual id> <project>` (support/figures/approvals.ts). */
+  readonly approvals?: ReadonlyMap<string, Approval>;
 }
 
 const MARKS: Record<Mark | 'skipped', readonly [symbol: string, label: string]> = {
@@ -480,18 +483,46 @@ const Notes = (props: { notes: readonly NoteRow[] }) =>
     </section>
   );
 
-const FigureDrift = (props: { records: readonly DriftRecord[] }) => {
+/** Who approved a figure's approved image, or that it waits for a decision. */
+function approvalLine(r: DriftRecord, approval: Approval | undefined): string {
+  if (r.status !== 'unchanged') return r.status === 'changed' ? '承認待ち（今回の図は承認済みの図と違います）' : '承認待ち（承認済みの図がありません）';
+  if (!approval) return '承認済み（承認者の記録なし: approvals.json より前の承認）';
+  return `承認済み: ${approval.approvedBy}（${formatJst(new Date(approval.approvedAt))}${approval.manualRevision ? `・マニュアルの版 ${approval.manualRevision}` : ''}）${approval.comment ? `「${approval.comment}」` : ''}`;
+}
+
+const FigureDrift = (props: { records: readonly DriftRecord[]; approvals: ReadonlyMap<string, Approval> }) => {
   if (props.records.length === 0) return null;
   const findings = props.records.filter((r) => r.status !== 'unchanged');
   return (
     <section class="figure-drift">
       <h2>図の更新が必要な箇所</h2>
       <p>{driftSummary(props.records)}</p>
+      <table class="approvals">
+        <thead>
+          <tr>
+            <th>手順</th>
+            <th>端末</th>
+            <th>図の承認</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.records.map((r) => (
+            <tr data-approval={`${r.manualId} ${r.project}`}>
+              <td>
+                {r.manualId} {r.caption}
+              </td>
+              <td>{r.project}</td>
+              <td>{approvalLine(r, props.approvals.get(approvalKey(r.manualId, r.project)))}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
       {findings.length > 0 ? (
         <>
           <p class="small muted">
             シナリオの合否とは別の、マニュアルを書く人への指摘です。並べた図は左から「承認済み」「今回（変わった範囲を橙色の枠）」「差分（赤が変わった画素）」。今回の図でよければ
-            npm run figures:approve で承認済みの図を置き換えます。
+            図の確認ページ（<a href="../figures/review.html">reports/figures/review.html</a>）で承認・却下し、
+            {'npm run figures:approve -- --from <保存したファイル>'} で承認済みの図を置き換えます。
           </p>
           {findings.map((r) => {
             const image = r.sideBySide ? dataUri({ mediaType: 'image/png', path: r.sideBySide }) : undefined;
@@ -564,7 +595,7 @@ const Document = (props: { input: RenderInput }) => {
         <SignOff />
         <Failures failures={report.failures} projects={report.projects} />
         <Notes notes={report.notes} />
-        <FigureDrift records={input.drift ?? []} />
+        <FigureDrift records={input.drift ?? []} approvals={input.approvals ?? new Map()} />
         <Sentences sections={report.sections} projects={report.projects} />
         <Scenarios rows={report.scenarios} projects={report.projects} />
         <footer>
