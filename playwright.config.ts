@@ -11,6 +11,7 @@ import { CHROMIUM_PROFILES } from './support/devices.ts';
 import { commitOf, suiteOf, targetOf } from './support/reporters/signoff/facts.ts';
 import { startUp } from './support/startup.ts';
 import { FIGURES_DIR } from './support/figures/capture.ts';
+import { driftDirOf } from './support/figures/book.ts';
 import type { Options } from './fixtures/test.ts';
 import { allureResultsDir, blobDir, isMergeReports, ownOutputDirs, testResultsDir } from './support/scale-out.ts';
 
@@ -122,7 +123,7 @@ export default defineConfig<Options>({
     : [
         // A shard empties only its own Allure results; merge-reports leaves the shards' results alone (allure generate reads them).
         // Figures of this run never mix with an earlier run's (a shard leaves them: shards may share one reports/ folder).
-        ...when(!merging, ['./support/reporters/fresh-results.ts', { dirs: [allureResultsDir(shard), ...(shard ? [] : [FIGURES_DIR])] }]),
+        ...when(!merging, ['./support/reporters/fresh-results.ts', { dirs: [allureResultsDir(shard), shard ? driftDirOf(`${shard.current}`) : FIGURES_DIR] }]),
         [suite.run.ci ? 'line' : 'list'],
         // A shard writes a blob report instead of the reports below: merge-reports builds them for the whole run
         // (a shard's own sign-off would look complete while covering part of the suite). Its traces are masked

@@ -21,7 +21,7 @@ import { ConfigError, describeOrigins } from '../support/config.ts';
 import { preflight } from '../support/preflight.ts';
 import { CHROMIUM_PROFILES } from '../support/devices.ts';
 import { type RunningReferenceApp, startReferenceApp } from '../support/reference-app.ts';
-import { readDriftRecords } from '../support/figures/book.ts';
+import { runDriftRecords } from '../support/figures/book.ts';
 import { DRIFT_REPORT, writeFigureReports } from '../support/figures/reporter.ts';
 import type { Envelope } from '../support/reporters/signoff/messages.ts';
 import { gatherNotes, NOTE_MEDIA_TYPE, readNotes } from '../support/writer-note.ts';
@@ -110,7 +110,7 @@ async function main(): Promise<number> {
   );
   redactSuiteSecrets([OUT]);
   // Which published figures no longer match the approved ones, as after the Playwright run.
-  const drift = readDriftRecords();
+  const drift = runDriftRecords();
   const notes = gatherNotes(
     ran.flatMap((project) =>
       readFileSync(join(OUT, project, 'messages.ndjson'), 'utf8')

@@ -17,7 +17,7 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { DecisionsSchema, fileHash, recordApproval } from '../support/figures/approvals.ts';
-import { type DriftRecord, loadFigurePlans, readDriftRecords } from '../support/figures/book.ts';
+import { type DriftRecord, loadFigurePlans, runDriftRecords } from '../support/figures/book.ts';
 import { loadManualIndex } from '../support/manual.ts';
 import { manualRevisionOf } from '../support/reporters/signoff/facts.ts';
 
@@ -27,7 +27,7 @@ const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: { project: { type: 'string', multiple: true }, from: { type: 'string' }, by: { type: 'string' } },
 });
-const records = readDriftRecords();
+const records = runDriftRecords();
 const index = loadManualIndex();
 const plans = loadFigurePlans(index);
 

@@ -11,11 +11,11 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { approvedPath, loadFigurePlans, readDriftRecords } from '../support/figures/book.ts';
+import { approvedPath, loadFigurePlans, runDriftRecords } from '../support/figures/book.ts';
 import { loadManualIndex } from '../support/manual.ts';
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'reports/figures/export' }, profile: { type: 'string' } } });
-const records = readDriftRecords();
+const records = runDriftRecords();
 const profile = values.profile ?? records[0]?.profile ?? 'reference';
 const plans = loadFigurePlans(loadManualIndex());
 

@@ -121,6 +121,8 @@ function main(): number {
     copyFileSync(file, target);
   }
 
+  // The figure comparison of this run: the drift records of its shards only (support/figures/book.ts runDriftRecords).
+  process.env.DRIFT_SHARDS = String(blobs[0]?.shard?.total ?? 0);
   let ok = step('generating the BDD test files', 'npx', ['bddgen']);
   ok =
     step('merging the Playwright, Cucumber and sign-off reports', 'npx', ['playwright', 'merge-reports', '--config', 'playwright.config.ts', BLOB_ALL]) && ok;

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { PNG } from 'pngjs';
-import { loadFigurePlans } from '../support/figures/book.ts';
+import { DRIFT_DIR, driftDirOf, loadFigurePlans, runDriftRecords } from '../support/figures/book.ts';
 import { ManualIndex, parseManual } from '../support/manual.ts';
 import { compareFigures, readPng, writePng } from '../support/figures/compare.ts';
 
@@ -114,5 +114,44 @@ test('figures:export writes the approved figures into one folder, named by manua
     assert.match(run.stdout, /3\.3\(2\)②-sp-android\.png {2}承認済み/);
   } finally {
     rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test("a run's drift records: a shard's own folder, a merge's shards of this run only, an unsharded run's without any shard's", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'drift-shards-'));
+  const cwd = process.cwd();
+  try {
+    process.chdir(dir);
+    const record = (manualId: string) => ({
+      manualId,
+      project: 'pc-chromium',
+      profile: 'reference',
+      caption: 'c',
+      scenario: 's',
+      status: 'unchanged',
+      ratio: 0,
+      tolerance: 0.002,
+      approved: 'a',
+      fresh: 'f',
+    });
+    const put = (folder: string, manualId: string) => {
+      mkdirSync(join(DRIFT_DIR, folder), { recursive: true });
+      writeFileSync(join(DRIFT_DIR, folder, `${manualId}.json`), JSON.stringify(record(manualId)));
+    };
+    put('shard-1', '1.1(1)①');
+    put('shard-2', '1.1(1)②');
+    put('shard-3', '1.1(1)③'); // left by an earlier run with three shards
+    const ids = (env: NodeJS.ProcessEnv) => runDriftRecords(env).map((r) => r.manualId);
+    assert.deepEqual(ids({ SHARD: '2/2' }), ['1.1(1)②']);
+    assert.deepEqual(ids({ DRIFT_SHARDS: '2' }), ['1.1(1)①', '1.1(1)②']);
+    // Only shards' records in the checkout: the merged shards are the last run.
+    assert.deepEqual(ids({}), ['1.1(1)①', '1.1(1)②', '1.1(1)③']);
+    // An unsharded run's own records: no shard's among them.
+    put('', '1.1(1)④');
+    assert.deepEqual(ids({}), ['1.1(1)④']);
+    assert.equal(driftDirOf('2/3'), `${DRIFT_DIR}/shard-2`);
+  } finally {
+    process.chdir(cwd);
+    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -130,13 +130,38 @@ const DriftRecordSchema = z.object({
 });
 export type DriftRecord = Readonly<z.infer<typeof DriftRecordSchema>>;
 
-/** The drift records a run left under `dir` (manual id order, then project). */
-export function readDriftRecords(dir: string = DRIFT_DIR): DriftRecord[] {
+/** Where a run leaves its drift records: a shard in its own folder (shards may share a checkout), else DRIFT_DIR. */
+export const driftDirOf = (shard: string | undefined): string => (shard ? `${DRIFT_DIR}/shard-${shard.split('/')[0]}` : DRIFT_DIR);
+
+const SHARD_FOLDER = /^shard-\d+[\\/]/;
+
+/**
+ * The drift records of the last run in this checkout: a merge of shards (DRIFT_SHARDS=<total>, set by
+ * scripts/merge-reports.ts) reads shard-1 … shard-<total>, a shard its own folder, an unsharded run DRIFT_DIR
+ * without any shard's folder (records an earlier sharded run left are not this run's); a checkout with shards'
+ * records only (merged shards) reads them all.
+ */
+export function runDriftRecords(env: NodeJS.ProcessEnv = process.env): DriftRecord[] {
+  const total = Number(env.DRIFT_SHARDS);
+  if (Number.isInteger(total) && total > 0)
+    return Array.from({ length: total }, (_, i) => readDriftRecords(driftDirOf(`${i + 1}`)))
+      .flat()
+      .sort(byFigure);
+  if (env.SHARD) return readDriftRecords(driftDirOf(env.SHARD));
+  const own = readDriftRecords(DRIFT_DIR, { withShards: false });
+  // Only shards' records in the checkout (e.g. after merging downloaded shards): those are the last run's.
+  return own.length > 0 ? own : readDriftRecords(DRIFT_DIR);
+}
+
+const byFigure = (a: DriftRecord, b: DriftRecord) => a.manualId.localeCompare(b.manualId) || a.project.localeCompare(b.project);
+
+/** The drift records under `dir` (manual id order, then project); `withShards: false` leaves out shard-<n> folders. */
+export function readDriftRecords(dir: string = DRIFT_DIR, options: { withShards?: boolean } = {}): DriftRecord[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.json'))
+    .filter((f) => f.endsWith('.json') && (options.withShards !== false || !SHARD_FOLDER.test(f)))
     .map((f) => DriftRecordSchema.parse(JSON.parse(readFileSync(join(dir, f), 'utf8'))))
-    .sort((a, b) => a.manualId.localeCompare(b.manualId) || a.project.localeCompare(b.project));
+    .sort(byFigure);
 }
 
 /** A reader's percentage: 0.0123 → 1.23%. */

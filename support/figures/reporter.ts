@@ -10,7 +10,7 @@ import { dirname, relative } from 'node:path';
 import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter';
 import { gatherNotes, type NoteOfRun, noteLine, readNotes, type WriterNote } from '../writer-note.ts';
 import { loadManualIndex } from '../manual.ts';
-import { DRIFT_DIR, type DriftRecord, percent, readDriftRecords } from './book.ts';
+import { type DriftRecord, percent, runDriftRecords } from './book.ts';
 import { REVIEW_PAGE, renderReviewPage } from './review.tsx';
 
 export const DRIFT_REPORT = 'reports/figures/drift.md';
@@ -85,7 +85,7 @@ export default class FigureDriftReporter implements Reporter {
   }
 
   onEnd(): void {
-    writeFigureReports(readDriftRecords(DRIFT_DIR), gatherNotes(this.#notes));
+    writeFigureReports(runDriftRecords(), gatherNotes(this.#notes));
   }
 
   printsToStdio(): boolean {

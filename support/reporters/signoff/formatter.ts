@@ -21,7 +21,7 @@
  *   pdfFile    where to print the PDF (default: signoff.pdf beside outputFile); false: no PDF.
  *   manualDir  the manual transcripts (default: manual).
  *   featuresDir  the feature files, whose @pc / @sp tags say which devices a section applies to (default: features).
- *   driftDir   the figure drift records of the run (default: reports/figures/drift; support/figures/book.ts).
+ *   driftDir   the figure drift records of the run (default: this run's, support/figures/book.ts runDriftRecords).
  *   title      the report's title (default: the manuals' titles).
  *   targetUrl  what was checked (default: TARGET_URL, else 同梱の参照アプリ).
  */
@@ -29,7 +29,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { Formatter, type IFormatterOptions } from '@cucumber/cucumber';
 import { devices } from '@playwright/test';
-import { DRIFT_DIR, readDriftRecords } from '../../figures/book.ts';
+import { readDriftRecords, runDriftRecords } from '../../figures/book.ts';
 import { approvalKey, approvalOf } from '../../figures/approvals.ts';
 import { loadManualIndex } from '../../manual.ts';
 import { CHROMIUM_PROFILES } from '../../devices.ts';
@@ -102,7 +102,7 @@ export default class SignoffFormatter extends Formatter {
       configured.map((p) => p.name),
     );
     // Only this run's figures: records an earlier run left (another device, another tag) are not this run's.
-    const drift = readDriftRecords(resolve(this.cwd, this.#options.driftDir ?? DRIFT_DIR))
+    const drift = (this.#options.driftDir ? readDriftRecords(resolve(this.cwd, this.#options.driftDir)) : runDriftRecords())
       .filter((r) => runs.some((run) => run.project === r.project && run.name === r.scenario))
       .map((r) => ({ ...r, sideBySide: r.sideBySide && resolve(this.cwd, r.sideBySide) }));
 
