@@ -171,3 +171,16 @@ test('loadSections imports every <section>/routes.ts(x) in folder order and need
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("kit.setting: the app's settings, else the environment, else the fallback; outside 0…max it stops the start naming the section", () => {
+  const read = (settings: Record<string, number | undefined>) => {
+    let value: number | undefined;
+    const probe: Section = { name: '0.0-probe', register: (kit) => void (value = kit.setting('PROBE_MS', 7, 600_000)) };
+    createHelloWorkApp({ sections: [probe], settings });
+    return value;
+  };
+  assert.equal(read({}), 7);
+  assert.equal(read({ PROBE_MS: 400 }), 400);
+  assert.throws(() => read({ PROBE_MS: 600_001 }), /0\.0-probe: PROBE_MS must be an integer from 0 to 600000, got "600001"/);
+  assert.throws(() => read({ PROBE_MS: -1 }), /PROBE_MS must be an integer from 0 to 600000/);
+});

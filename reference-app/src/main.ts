@@ -20,17 +20,9 @@ import { Deviations } from './deviations.ts';
 import { HELLOWORK_LOGIN, helloworkOrigins, type Markup, parseMarkup } from './markup.ts';
 import { createReference } from './reference.ts';
 import { loadSections } from './sections/kit.ts';
+import { wholeNumber } from './shared/whole-number.ts';
 
-function integer(name: string, fallback: number, max: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0 || value > max) {
-    throw new Error(`${name} must be an integer from 0 to ${max}, got "${raw}"`);
-  }
-  return value;
-}
-const port = (name: string, fallback: number) => integer(name, fallback, 65535);
+const port = (name: string, fallback: number) => wholeNumber(name, process.env[name], fallback, 65535);
 
 const hostname = '127.0.0.1';
 

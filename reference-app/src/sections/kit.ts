@@ -19,6 +19,7 @@ import type { JobSeeker } from '../accounts.ts';
 import type { Deviations } from '../deviations.ts';
 import type { HelloWorkOrigins, Markup } from '../markup.ts';
 import type { Session, SessionStore } from '../hellowork/sessions.ts';
+import { wholeNumber } from '../shared/whole-number.ts';
 
 /** What a screen's body is given to render. */
 export interface SectionScreenView {
@@ -156,8 +157,8 @@ export interface SectionKit {
   readonly markup: Markup;
   /** The deviations switched on (DEVIATIONS=…): a section's own, from its deviations.json, change its screens. */
   readonly deviations: Pick<Deviations, 'has'>;
-  /** A whole-number setting (milliseconds and the like): the app's options, else the environment, else `fallback`. */
-  setting(name: string, fallback: number): number;
+  /** A whole-number setting from 0 to `max` (milliseconds and the like): the app's options, else the environment, else `fallback`. */
+  setting(name: string, fallback: number, max: number): number;
   /** Adds a 求職者マイページ screen, served only to a logged-in session. */
   myPageScreen(screen: SectionScreen): void;
   /** Adds the section's parts to every 求職者マイページ screen's layout. */
@@ -245,18 +246,20 @@ export function collectSectionScreens(
   const actions: (SectionAction & { section: string })[] = [];
   const lookups: ((id: string, screen: string) => Session | undefined)[] = [];
   const site = siteAsUsual();
+  /** Every address already taken: the built-in ones, then what the sections added so far. */
+  const served = () => [...taken, ...screens.map((s) => s.path), ...actions.map((a) => a.path)];
   for (const section of sections) {
     const where = `reference-app/src/sections/${section.name}`;
     const kit: SectionKit = {
       site,
       markup,
       deviations,
-      setting(name, fallback) {
-        const raw = settings[name] ?? process.env[name];
-        if (raw === undefined || raw === '') return fallback;
-        const value = Number(raw);
-        if (!Number.isInteger(value) || value < 0) throw new Error(`${where}: ${name} must be a whole number, got "${raw}"`);
-        return value;
+      setting(name, fallback, max) {
+        try {
+          return wholeNumber(name, settings[name] ?? process.env[name], fallback, max);
+        } catch (error) {
+          throw new Error(`${where}: ${error instanceof Error ? error.message : String(error)}`);
+        }
       },
       myPageScreen(screen) {
         const pattern = markup === 'hellowork' ? HELLOWORK_PATH : BUNDLED_PATH;
@@ -269,9 +272,7 @@ export function collectSectionScreens(
           throw new Error(`${at}: in the ${markup} markup its path must be ${wanted}, got "${screen.path}"`);
         }
         const id = screenIdOf(screen.path);
-        const clash = [...taken, ...screens.map((s) => s.path), ...actions.map((a) => a.path)].find(
-          (p) => p === screen.path || (id !== undefined && screenIdOf(p) === id && !HELLOWORK_ACTION.test(p)),
-        );
+        const clash = served().find((p) => p === screen.path || (id !== undefined && screenIdOf(p) === id && !HELLOWORK_ACTION.test(p)));
         if (clash) throw new Error(`${at}: path "${screen.path}" is already served (${clash})`);
         screens.push({ ...screen, section: section.name });
       },
@@ -286,7 +287,7 @@ export function collectSectionScreens(
             markup === 'hellowork' ? "screenPath('<ID>', '<action>') from markup.ts, an action other than initDisp" : '/mypage/<lowercase letters>';
           throw new Error(`${at}: in the ${markup} markup its path must be ${wanted}, got "${action.path}"`);
         }
-        const clash = [...taken, ...screens.map((s) => s.path), ...actions.map((a) => a.path)].find((p) => p === action.path);
+        const clash = served().find((p) => p === action.path);
         if (clash) throw new Error(`${at}: path "${action.path}" is already served (${clash})`);
         actions.push({ ...action, section: section.name });
       },

@@ -151,7 +151,7 @@ export default class SignoffFormatter extends Formatter {
       }
       const where = this.stream === process.stdout || this.#options.outputFile ? relative(process.cwd(), this.#htmlPath) : '出力ストリーム';
       console.log(`${TAG} サインオフ報告書（${verdictWord(report, drift)}）: ${where}`);
-      if (!report.verdict.passed) for (const reason of report.verdict.reasons) console.log(`${TAG}   ${reason}`);
+      if (report.verdict.status !== 'passed') for (const reason of report.verdict.reasons) console.log(`${TAG}   ${reason}`);
       for (const line of report.verdict.notConfirmed) console.log(`${TAG}   確認していないもの: ${line}`);
       for (const note of report.notes) console.log(`${TAG}   マニュアルへの注記: ${noteLine(note)}（${note.projects.join('、')}）`);
       if (printer && this.#pdfPath) {

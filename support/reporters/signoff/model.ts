@@ -110,7 +110,6 @@ export type VerdictStatus = 'passed' | 'failed' | 'partial';
 
 export interface Verdict {
   readonly status: VerdictStatus;
-  readonly passed: boolean;
   readonly reasons: readonly string[];
   /** The manual sentences the run left unconfirmed, per device profile, e.g. 「sp-android: <id>、<id>」. */
   readonly notConfirmed: readonly string[];
@@ -390,7 +389,7 @@ export function buildReport(
     scenarios: [...scenarioRows.values()],
     scenarioCounts,
     sentenceCounts,
-    verdict: { status, passed: status === 'passed', reasons, notConfirmed },
+    verdict: { status, reasons, notConfirmed },
     notes,
   };
 }

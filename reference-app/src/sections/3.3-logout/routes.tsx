@@ -17,6 +17,8 @@ export const LOGOUT_PATH = { bundled: '/mypage/logout', hellowork: screenPath('G
 export const SLOW_LOGOUT_MS = 20_000;
 /** The `late-single-logout` deviation's delay (LATE_LOGOUT_MS overrides it). */
 export const LATE_LOGOUT_MS = 3000;
+/** The longest either delay may be set to. */
+const MAX_DELAY_MS = 600_000;
 
 /** The 応募中の求人 screen (the built-in screens' key in both markups). */
 const APPLICATIONS = 'applications';
@@ -45,7 +47,7 @@ function logoutForm(markup: Markup, view: LayoutView, options: { label: string; 
 
 export function register(kit: SectionKit): void {
   const { markup, deviations: dev } = kit;
-  const slowMs = kit.setting('SLOW_LOGOUT_MS', SLOW_LOGOUT_MS);
+  const slowMs = kit.setting('SLOW_LOGOUT_MS', SLOW_LOGOUT_MS, MAX_DELAY_MS);
   const label = dev.has('logout-renamed') ? 'サインアウト' : markup === 'bundled' && dev.has('logout-label-halfwidth') ? 'ﾛｸﾞｱｳﾄ' : 'ログアウト';
   const newTab = dev.has('logout-new-tab');
   const unreachable = (view: LayoutView) => dev.has('logout-unreachable-on-subpage') && view.screen === APPLICATIONS;
@@ -61,7 +63,7 @@ export function register(kit: SectionKit): void {
   if (dev.has('top-lookalike-on-mypage-host')) site.topCopyOnMyPageHost = true;
   if (dev.has('message-count-changed')) site.newMessages = (count) => count + 5;
   if (dev.has('mynaportal-backchannel')) site.joinsPortalSingleLogout = true;
-  if (dev.has('late-single-logout')) site.endsSessionsAfterPortalLogoutMs = kit.setting('LATE_LOGOUT_MS', LATE_LOGOUT_MS);
+  if (dev.has('late-single-logout')) site.endsSessionsAfterPortalLogoutMs = kit.setting('LATE_LOGOUT_MS', LATE_LOGOUT_MS, MAX_DELAY_MS);
 
   kit.myPageLayout({
     pcHeader: (view) =>
