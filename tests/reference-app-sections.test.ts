@@ -175,7 +175,12 @@ test('loadSections imports every <section>/routes.ts(x) in folder order and need
 test("kit.setting: the app's settings, else the environment, else the fallback; outside 0…max it stops the start naming the section", () => {
   const read = (settings: Record<string, number | undefined>) => {
     let value: number | undefined;
-    const probe: Section = { name: '0.0-probe', register: (kit) => void (value = kit.setting('PROBE_MS', 7, 600_000)) };
+    const probe: Section = {
+      name: '0.0-probe',
+      register: (kit) => {
+        value = kit.setting('PROBE_MS', 7, 600_000);
+      },
+    };
     createHelloWorkApp({ sections: [probe], settings });
     return value;
   };
