@@ -12,6 +12,7 @@ import { commitOf, suiteOf, targetOf } from './support/reporters/signoff/facts.t
 import { startUp } from './support/startup.ts';
 import { FIGURES_DIR } from './support/figures/capture.ts';
 import { driftDirOf } from './support/figures/book.ts';
+import { BDD_STEPS } from './fixtures/bdd.ts';
 import type { Options } from './fixtures/test.ts';
 import { allureResultsDir, blobDir, isMergeReports, ownOutputDirs, testResultsDir } from './support/scale-out.ts';
 
@@ -48,12 +49,9 @@ const extra = availableExtraBrowsers();
 
 const testDir = defineBddConfig({
   features: 'features/**/*.feature',
-  // The shared step bodies (steps/index.ts finds every steps/**/*.steps.ts) and their playwright-bdd adapter; fixtures/cucumber-js/ is the other runner's.
-  steps: ['steps/index.ts', 'fixtures/playwright-bdd/*.ts', 'fixtures/test.ts'],
   outputDir: '.features-gen',
   featuresRoot: 'features',
-  language: 'ja',
-  missingSteps: 'fail-on-gen',
+  ...BDD_STEPS,
 });
 
 /** Tags are whole words: @pc must not match @pc-foo. */

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { deviationOf } from '../reference-app/src/deviations.ts';
 import type { FailureFact } from '../support/failure-fact.ts';
-import { judgeVariant, type Outcome, scenarioGrep, scenarioKey } from '../scripts/sensitivity/plan.ts';
+import { judgeVariant, type Outcome, scenarioGrep, scenarioKey, variantDir, variantOfFile } from '../scripts/sensitivity/plan.ts';
 
 const fact = (ref: string): FailureFact => ({ version: 1, kind: 'manual', ref, step: 's', expected: 'e', shows: 'x' });
 
@@ -90,4 +90,20 @@ test('quick grep: when a deviation expects every scenario that logs out red, its
   assert.ok(partial.test('x @3.3-note @pc @sp @mynaportal @note-both'));
   // The full run runs everything.
   assert.ok(scenarioGrep('logout-at-bottom', 'pc', true).test('x @3.3-note @pc @sp @mynaportal @note-both'));
+});
+
+test("a variant's scenarios are the tests in its own folder: the grep takes them by the file's path, the verdict reads the variant from it", () => {
+  const grep = scenarioGrep('logout-at-bottom', 'pc', false, variantDir('logout-at-bottom'));
+  const title = 'ログアウト後のセッションの終了 x @security @pc @sp @sec-replay';
+  assert.ok(grep.test(`logout-at-bottom/security/session-termination.feature.spec.js ${title}`));
+  assert.ok(!grep.test(`logout-at-bottom.hellowork/security/session-termination.feature.spec.js ${title}`), "another variant's folder");
+  assert.ok(!grep.test(`logout-renamed/security/session-termination.feature.spec.js ${title}`));
+  assert.ok(scenarioGrep('logout-at-bottom', 'pc', true, 'logout-at-bottom').test(`logout-at-bottom/a.feature.spec.js ${title}`));
+  assert.equal(variantDir('logout-renamed@hellowork'), 'logout-renamed.hellowork', 'no @ in a path, where it could read as a tag');
+  assert.deepEqual(variantOfFile('logout-renamed.hellowork/3.3-logout/3.3-1-pc.feature.spec.js'), {
+    key: 'logout-renamed@hellowork',
+    deviation: 'logout-renamed',
+    setting: 'hellowork',
+  });
+  assert.equal(variantOfFile('no-such-deviation/x.feature.spec.js'), undefined);
 });

@@ -2,7 +2,8 @@
  * The sensitivity run's Playwright configuration: the suite against the reference app with each deviation, in each
  * markup (and, for deviations whose proof must not lean on the app's records, with the suite configured as a
  * target), all in one Playwright run and ONE reference-app process serving every variant on its own ports
- * (REFERENCE_INSTANCES). Project names are `<variant>/<project>` (plan.ts). Made from the everyday configuration by
+ * (REFERENCE_INSTANCES). The projects are the everyday device projects; each variant's scenarios are tests in its own
+ * folder (features.ts), so that a worker goes from one variant to the next without restarting. Made from the everyday configuration by
  * playwright.sensitivity.config.ts (Playwright resolves a configuration's paths from its folder: the root); run by
  * run.ts; not for everyday runs.
  *
@@ -16,13 +17,16 @@
  *   SENSITIVITY_JSON            where the JSON report goes (default: test-results/sensitivity.json)
  */
 import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
+import { defineBddConfig } from 'playwright-bdd';
 import { defaultJobSeeker } from '../../reference-app/src/accounts.ts';
+import { BDD_STEPS } from '../../fixtures/bdd.ts';
 import type { Options, WorkerOptions } from '../../fixtures/test.ts';
 import { type DeviationId, deviationOf } from '../../reference-app/src/deviations.ts';
 import { orStop } from '../../support/cannot-start.ts';
-import { bundledOrigins, loadConfig, loadSensitivitySettings } from '../../support/config.ts';
+import { bundledOrigins, loadSensitivitySettings } from '../../support/config.ts';
 import { freePortsSync } from '../../support/ports.ts';
-import { asTarget, redTags, scenarioGrep, type VariantSetting, variants } from './plan.ts';
+import { SENSITIVITY_FEATURES, SENSITIVITY_TESTS } from './features.ts';
+import { asTarget, redTags, scenarioGrep, type VariantSetting, variantDir, variants } from './plan.ts';
 
 /** The sensitivity run's configuration, from the everyday one (whose start-up loaded .env). */
 export function sensitivityConfig(base: PlaywrightTestConfig<Options, WorkerOptions>): PlaywrightTestConfig<Options, WorkerOptions> {
@@ -65,25 +69,24 @@ export function sensitivityConfig(base: PlaywrightTestConfig<Options, WorkerOpti
     };
   }
 
-  const projects = plan.flatMap(({ key, deviation, setting }) => {
-    const env = suiteEnv(key, setting, deviation);
-    const baseURL = loadConfig({ ...process.env, TARGET_URL: '', ...env }).hellowork.baseURL;
-    return (base.projects ?? [])
-      .filter((p) => p.name && baseProjects.includes(p.name))
-      .map((p) => {
-        const device = p.use?.deviceClass ?? 'pc';
-        return {
-          ...p,
-          name: `${key}/${p.name}`,
-          grep: scenarioGrep(deviation, device, full),
-          // Scenarios with these tags are marked test.fail() (fixtures/test.ts): Playwright then keeps the worker.
-          use: { ...p.use, baseURL, suiteEnv: env, expectRed: redTags(deviation, device) },
-          // One worker per variant × device project (unlike the conformance run's single queue): with many small
-          // projects the workers then run different ones instead of queueing behind one (README "Benchmark").
-          workers: 1,
-        };
-      });
-  });
+  // Each variant's settings and expected reds, by its folder; the fixtures pick them by the test file's folder.
+  const byDir = (device: 'pc' | 'sp') =>
+    Object.fromEntries(
+      plan.map(({ key, deviation, setting }) => [variantDir(key), { env: suiteEnv(key, setting, deviation), expectRed: redTags(deviation, device) }]),
+    );
+  const projects = (base.projects ?? [])
+    .filter((p) => p.name && baseProjects.includes(p.name))
+    .map((p) => {
+      const device = p.use?.deviceClass ?? 'pc';
+      return {
+        ...p,
+        // One pattern per variant: its folder, its device class's tag, and its expected reds and green sample.
+        grep: plan.map(({ key, deviation }) => scenarioGrep(deviation, device, full, variantDir(key))),
+        // Scenarios expected red are marked test.fail() (fixtures/test.ts): Playwright then keeps the worker. No baseURL:
+        // each variant's app has its own (the page objects open the addresses of the variant's settings).
+        use: { ...p.use, baseURL: undefined, variants: byDir(device) },
+      };
+    });
 
   const instances = plan.map(({ key, deviation, setting }) => {
     const [hw, mp] = portsOf(key);
@@ -92,8 +95,16 @@ export function sensitivityConfig(base: PlaywrightTestConfig<Options, WorkerOpti
   });
   const last = instances.at(-1);
 
+  const testDir = defineBddConfig({
+    features: `${SENSITIVITY_FEATURES}/**/*.feature`,
+    outputDir: SENSITIVITY_TESTS,
+    featuresRoot: SENSITIVITY_FEATURES,
+    ...BDD_STEPS,
+  });
+
   return defineConfig<Options, WorkerOptions>({
     ...base,
+    testDir,
     workers: sensitivity.SENSITIVITY_WORKERS,
     fullyParallel: true,
     retries: 0,

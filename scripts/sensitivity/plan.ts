@@ -53,6 +53,18 @@ export function variants(
   return out;
 }
 
+/**
+ * The folder that holds a variant's copy of the features (config.ts, features.ts): its key with `@` made `.`, so that a
+ * path never reads as a tag. The test file's first folder is how a worker tells which variant a scenario belongs to.
+ */
+export const variantDir = (key: string) => key.replace('@', '.');
+
+/** The variant a test file belongs to, from its path under the sensitivity run's test folder (`<variantDir>/…`). */
+export function variantOfFile(relativeFile: string): Variant | undefined {
+  const [dir = ''] = relativeFile.split(/[\\/]/);
+  return variantOf(dir.replace('.', '@'));
+}
+
 export function variantOf(key: string): Variant | undefined {
   const [deviation, setting = 'bundled'] = key.split('@') as [string, string | undefined];
   if (!(deviation in DEVIATIONS) || !['bundled', 'hellowork', 'target'].includes(setting)) return undefined;
@@ -73,8 +85,9 @@ export { redTags };
  * and one of the scenarios that are red together whenever one procedure is broken (QUICK_SAMPLE.groups).
  * `full` drops the second condition.
  */
-export function scenarioGrep(deviation: DeviationId, device: DeviceClass, full: boolean): RegExp {
-  const only = has(tagPattern(DEVICE_TAG[device]));
+export function scenarioGrep(deviation: DeviationId, device: DeviceClass, full: boolean, dir?: string): RegExp {
+  // A variant's scenarios are those in its own folder (Playwright greps the test file's path with the titles).
+  const only = `${dir === undefined ? '' : has(`(?:^|[\\s/\\\\])${escapeRegExp(dir)}[/\\\\]`)}${has(tagPattern(DEVICE_TAG[device]))}`;
   if (full) return new RegExp(`^${only}`);
   const tags = redTags(deviation, device);
   // A group wholly red: its representative stands for it (the full run runs every member).

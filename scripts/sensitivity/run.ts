@@ -19,7 +19,8 @@ import { DEVIATION_IDS, type DeviationId, deviationOf, expectedRed } from '../..
 import { orStop } from '../../support/cannot-start.ts';
 import { loadSensitivitySettings } from '../../support/config.ts';
 import { type FailureFact, lastFact } from '../../support/failure-fact.ts';
-import { GREEN_SAMPLE, judgeVariant, scenarioKey, type Outcome, type VariantSetting, variantOf, variants } from './plan.ts';
+import { SENSITIVITY_TESTS, writeVariantFeatures } from './features.ts';
+import { GREEN_SAMPLE, judgeVariant, scenarioKey, type Outcome, type VariantSetting, variantOfFile, variants } from './plan.ts';
 
 // The sensitivity settings (SENSITIVITY_*), validated like every other (support/config.ts).
 const env = orStop(() => loadSensitivitySettings());
@@ -43,27 +44,30 @@ const plan = variants(deviations, settings, values.full);
 
 function run(): { seconds: number; status: number | null } {
   const started = Date.now();
-  const gen = spawnSync('npx', ['bddgen'], { stdio: 'inherit' });
+  writeVariantFeatures(plan);
+  const gen = spawnSync('npx', ['bddgen', '-c', 'playwright.sensitivity.config.ts'], { stdio: 'inherit', env: { ...process.env, ...sensitivityEnv } });
   if (gen.status !== 0) return { seconds: 0, status: gen.status };
   const res = spawnSync('npx', ['playwright', 'test', '-c', 'playwright.sensitivity.config.ts'], {
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: {
-      ...process.env,
-      SENSITIVITY_DEVIATIONS: deviations.join(','),
-      SENSITIVITY_SETTINGS: settings.join(','),
-      SENSITIVITY_FULL: values.full ? '1' : '',
-      // A press that leads nowhere is red after this long (shorter than a slow answer a deviation may hold back).
-      ACTION_TIMEOUT: String(env.SENSITIVITY_ACTION_TIMEOUT),
-      SENSITIVITY_PROJECTS: projects.join(','),
-      SENSITIVITY_JSON: values.json,
-      STEP_SCREENSHOTS: 'false',
-      FIGURES: 'false',
-      TARGET_URL: '',
-      DEVIATIONS: '',
-    },
+    env: { ...process.env, ...sensitivityEnv },
   });
   return { seconds: (Date.now() - started) / 1000, status: res.status };
 }
+
+/** The settings of the run's configuration (config.ts), for bddgen and Playwright alike. */
+const sensitivityEnv: Record<string, string> = {
+  SENSITIVITY_DEVIATIONS: deviations.join(','),
+  SENSITIVITY_SETTINGS: settings.join(','),
+  SENSITIVITY_FULL: values.full ? '1' : '',
+  // A press that leads nowhere is red after this long (shorter than a slow answer a deviation may hold back).
+  ACTION_TIMEOUT: String(env.SENSITIVITY_ACTION_TIMEOUT),
+  SENSITIVITY_PROJECTS: projects.join(','),
+  SENSITIVITY_JSON: values.json,
+  STEP_SCREENSHOTS: 'false',
+  FIGURES: 'false',
+  TARGET_URL: '',
+  DEVIATIONS: '',
+};
 
 interface JsonAttachment {
   name: string;
@@ -74,6 +78,7 @@ interface JsonAttachment {
 interface JsonSuite {
   specs?: {
     title: string;
+    file: string;
     tags: string[];
     tests: { projectName: string; status: string; results: { status: string; error?: { message?: string }; attachments?: JsonAttachment[] }[] }[];
   }[];
@@ -92,9 +97,11 @@ function outcomes(file: string): Outcome[] {
   const walk = (suite: JsonSuite) => {
     for (const spec of suite.specs ?? []) {
       for (const t of spec.tests) {
-        const [key = '', project = ''] = t.projectName.split('/');
-        const variant = variantOf(key);
+        // The variant is the test file's first folder (features.ts); the project is the device.
+        const variant = variantOfFile(spec.file.replace(new RegExp(`^${SENSITIVITY_TESTS.replace(/[.]/g, '\\.')}/`), ''));
         if (!variant) continue;
+        const { key } = variant;
+        const project = t.projectName;
         const last = t.results.at(-1);
         found.push({
           variant: key,
