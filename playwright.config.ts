@@ -119,6 +119,8 @@ export default defineConfig<Options>({
   reporter: process.argv.includes('--list')
     ? [['list']]
     : [
+        // npm run bench only: when the scenarios began and ended, to split the wall time into phases (scripts/bench/phases.ts).
+        ...when(!!suite.run.benchPhases, ['./scripts/bench/phases.ts', { file: suite.run.benchPhases }]),
         // A shard empties only its own Allure results; merge-reports leaves the shards' results alone (allure generate reads them).
         // Figures of this run never mix with an earlier run's (a shard leaves them: shards may share one reports/ folder).
         ...when(!merging, ['./support/reporters/fresh-results.ts', { dirs: [allureResultsDir(shard), shard ? driftDirOf(`${shard.current}`) : FIGURES_DIR] }]),

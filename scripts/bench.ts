@@ -4,22 +4,24 @@
  * In one run, alternating (a), (b), (c) and (d) in every round, --runs rounds (default 3):
  *   (a) playwright-bdd: bddgen + reference app start + every scenario × device profile (the `conformance` script);
  *   (b) cucumber-js: the same features and step bodies (`conformance:cucumber`);
- *   (c) the floor: a plain Playwright script doing the same browser work (scripts/bench/floor.ts);
+ *   (c) the floor: a plain Playwright script doing the same browser work with as many lanes side by side as (a) has
+ *       workers (scripts/bench/floor.ts), so that (a)/(c) measures the runner, not the parallelism;
  *   (d) scaling: playwright-bdd with --repeat-each 1, 2, 4 on --scaling-profiles (default pc-chromium).
  * Prints medians, `ratio: N.NN` for (a)/(c) and the (a)/(b) figure, then (unless --no-profile) one run
  * of each variant of (a) that removes one cost (traces, step screenshots, reporters, a worker), the
- * runner's start-up, and UI login against a session made over HTTP, to say where the time goes.
+ * runner's start-up, the sequential floor (one lane), and UI login against a session made over HTTP, to say where the time goes.
  * Results: reports/bench/bench.md and bench.json; each child's output in reports/bench/logs/.
  *
  *   npm run bench                      3 rounds + profile (README "Benchmark" says how long each takes)
  *   npm run bench -- --runs 1 --no-profile --no-scaling    a quick look
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadPickles } from '../support/manual.ts';
 import { CHROMIUM_PROFILES } from '../support/devices.ts';
+import type { Phases } from './bench/phases.ts';
 import { runMain } from './run-main.ts';
 
 const OUT = 'reports/bench';
@@ -27,6 +29,9 @@ const LOGS = join(OUT, 'logs');
 
 interface RunResult {
   readonly ms: number;
+  /** When the child started and exited, ms since the epoch (to place the phases reporter's times). */
+  readonly startedAt: number;
+  readonly exitedAt: number;
   readonly code: number;
   readonly output: string;
 }
@@ -58,6 +63,7 @@ function run(label: string, command: string, args: readonly string[], env: NodeJ
   for (const key of ['HELLOWORK_PORT', 'MYNAPORTAL_PORT']) if (!(key in env)) delete childEnv[key];
   return new Promise((resolve, reject) => {
     const started = performance.now();
+    const startedAt = Date.now();
     const child = spawn(command, args, { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (c: Buffer) => {
@@ -71,7 +77,7 @@ function run(label: string, command: string, args: readonly string[], env: NodeJ
       const ms = performance.now() - started;
       writeFileSync(join(LOGS, `${label}.log`), output);
       process.stdout.write(`  ${label.padEnd(28)} ${sec(ms).padStart(8)}${code === 0 ? '' : `  exit ${code} (see ${join(LOGS, `${label}.log`)})`}\n`);
-      resolve({ ms, code: code ?? 1, output });
+      resolve({ ms, code: code ?? 1, output, startedAt, exitedAt: Date.now() });
     });
   });
 }
@@ -79,11 +85,42 @@ function run(label: string, command: string, args: readonly string[], env: NodeJ
 const BIN = 'node_modules/.bin';
 const node = (script: string, ...args: string[]) => [process.execPath, ['--import', 'tsx', script, ...args]] as const;
 
-/** (a): the `conformance` script's two commands, timed together. */
-async function playwrightBdd(label: string, args: readonly string[] = [], env: NodeJS.ProcessEnv = {}): Promise<RunResult & { bddgenMs: number }> {
+/** Where (a)'s wall time goes: bddgen; start-up (config, app, workers, browsers) up to the first scenario; the scenarios; reports and exit. */
+interface RunPhases {
+  readonly bddgen: number;
+  readonly startUp: number;
+  readonly scenarios: number;
+  readonly reports: number;
+}
+
+/** (a): the `conformance` script's two commands, timed together, and its phases (scripts/bench/phases.ts). */
+async function playwrightBdd(
+  label: string,
+  args: readonly string[] = [],
+  env: NodeJS.ProcessEnv = {},
+): Promise<RunResult & { bddgenMs: number; phases?: RunPhases }> {
   const gen = await run(`${label}-bddgen`, `${BIN}/bddgen`, [], env);
-  const test = await run(label, `${BIN}/playwright`, ['test', ...args], env);
-  return { ms: gen.ms + test.ms, code: gen.code || test.code, output: test.output, bddgenMs: gen.ms };
+  const file = join(LOGS, `${label}-phases.json`);
+  const test = await run(label, `${BIN}/playwright`, ['test', ...args], { ...env, BENCH_PHASES: file });
+  let phases: RunPhases | undefined;
+  if (existsSync(file)) {
+    const p = JSON.parse(readFileSync(file, 'utf8')) as Phases;
+    phases = { bddgen: gen.ms, startUp: p.firstTest - test.startedAt, scenarios: p.lastTestEnd - p.firstTest, reports: test.exitedAt - p.lastTestEnd };
+  }
+  return { ...test, ms: gen.ms + test.ms, code: gen.code || test.code, bddgenMs: gen.ms, ...(phases ? { phases } : {}) };
+}
+
+/** The phases' medians over the rounds, each with its share of their sum. */
+function phaseShares(all: readonly RunPhases[]): string {
+  const names: [keyof RunPhases, string][] = [
+    ['bddgen', 'bddgen'],
+    ['startUp', 'start-up (config, app, workers, browsers)'],
+    ['scenarios', 'scenarios'],
+    ['reports', 'reports and exit'],
+  ];
+  const medians = names.map(([key, name]) => [name, median(all.map((p) => p[key]))] as const);
+  const total = medians.reduce((n, [, ms]) => n + ms, 0);
+  return medians.map(([name, ms]) => `${name} ${sec(ms)} (${Math.round((100 * ms) / total)} %)`).join('; ');
 }
 
 async function main() {
@@ -111,6 +148,7 @@ async function main() {
 
   const a: number[] = [];
   const bddgen: number[] = [];
+  const phases: RunPhases[] = [];
   const b: number[] = [];
   const c: number[] = [];
   const floorParts: { appStartMs: number; launchMs: number }[] = [];
@@ -129,6 +167,7 @@ async function main() {
     const ra = check(`a-${i}`, await playwrightBdd(`a-playwright-bdd-${i}`));
     a.push(ra.ms);
     bddgen.push(ra.bddgenMs);
+    if (ra.phases) phases.push(ra.phases);
     b.push(check(`b-${i}`, await run(`b-cucumber-js-${i}`, ...node('scripts/conformance-cucumber.ts'))).ms);
     const rc = check(`c-${i}`, await run(`c-floor-${i}`, ...node('scripts/bench/floor.ts')));
     c.push(rc.ms);
@@ -154,9 +193,10 @@ async function main() {
   say(
     `(a) playwright-bdd (bddgen + app + all): ${sec(A)}  ${sec(A / scenarioRuns)}/scenario   runs: ${a.map(sec).join(', ')}   (bddgen ${sec(median(bddgen))})`,
   );
+  if (phases.length > 0) say(`    (a) by phase, medians: ${phaseShares(phases)}`);
   say(`(b) cucumber-js (app + all):             ${sec(B)}  ${sec(B / scenarioRuns)}/scenario   runs: ${b.map(sec).join(', ')}`);
   say(
-    `(c) floor, plain Playwright script:      ${sec(C)}  ${sec(C / scenarioRuns)}/scenario   runs: ${c.map(sec).join(', ')}` +
+    `(c) floor, plain script, same lanes:     ${sec(C)}  ${sec(C / scenarioRuns)}/scenario   runs: ${c.map(sec).join(', ')}` +
       (floorParts.length > 0
         ? `   (app start ${sec(median(floorParts.map((f) => f.appStartMs)))}, browser launch ${sec(median(floorParts.map((f) => f.launchMs)))})`
         : ''),
@@ -197,7 +237,10 @@ async function main() {
     say(
       `${'(b) one process at a time (WORKERS=1)'.padEnd(36)} ${sec(seq.ms).padStart(8)}  (${seq.ms < B ? '−' : '+'}${sec(Math.abs(B - seq.ms))} against (b))`,
     );
-    say(`${'(a)/(c) with 1 worker'.padEnd(36)} ${ratio(profile['1 worker (WORKERS=1)'] ?? Number.NaN, C).padStart(8)}`);
+    const sequential = check('profile sequential floor', await run('p-floor-sequential', ...node('scripts/bench/floor.ts', '--concurrency', '1')));
+    profile['(c) sequential floor (one lane)'] = sequential.ms;
+    say(`${'(c) sequential floor (--concurrency 1)'.padEnd(36)} ${sec(sequential.ms).padStart(8)}`);
+    say(`${'(a) with 1 worker / sequential floor'.padEnd(36)} ${ratio(profile['1 worker (WORKERS=1)'] ?? Number.NaN, sequential.ms).padStart(8)}`);
     const list = await run('p-runner-start', `${BIN}/playwright`, ['test', '--list', '--reporter=null']);
     profile['runner start (config + collection, --list)'] = list.ms;
     say(`${'(a) runner start (--list)'.padEnd(36)} ${sec(list.ms).padStart(8)}`);
@@ -219,7 +262,11 @@ async function main() {
   writeFileSync(join(OUT, 'bench.md'), `# npm run bench\n\n${lines.join('\n')}\n`);
   writeFileSync(
     join(OUT, 'bench.json'),
-    JSON.stringify({ runs, scenarioRuns, a, b, c, bddgen, floorParts, d: Object.fromEntries(d), profile, ratio: A / C, aOverB: A / B, failures }, null, 2),
+    JSON.stringify(
+      { runs, scenarioRuns, a, b, c, bddgen, phases, floorParts, d: Object.fromEntries(d), profile, ratio: A / C, aOverB: A / B, failures },
+      null,
+      2,
+    ),
   );
   console.log(`\nWritten: ${join(OUT, 'bench.md')}, ${join(OUT, 'bench.json')}`);
   return failures.length === 0 ? 0 : 1;

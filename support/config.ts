@@ -167,6 +167,7 @@ const EnvSchema = z.object({
       .default('per-process'),
   ),
   REFERENCE_APP_RUNNING: orUnset(flag('whether the bundled app is already running on HELLOWORK_PORT / MYNAPORTAL_PORT').default(false)),
+  BENCH_PHASES: optionalText,
   SHARD: optionalText.pipe(
     parsedText(
       (v) => parseShard(v) as Shard,
@@ -287,6 +288,8 @@ export interface SuiteConfig {
     readonly cucumberSignoff: 'per-process' | 'merged';
     /** Whoever started this process started the bundled app too (scripts/conformance-cucumber.ts). */
     readonly referenceAppRunning: boolean;
+    /** npm run bench: the file the phases reporter writes (scripts/bench/phases.ts). */
+    readonly benchPhases?: string;
     /** This run's shard (SHARD, or Playwright's --shard: support/startup.ts writes it to SHARD). */
     readonly shard?: Shard;
     /** The browsers run in a remote Playwright browser server. */
@@ -397,6 +400,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): SuiteConfig {
       ...(e.CUCUMBER_TAGS ? { cucumberTags: e.CUCUMBER_TAGS } : {}),
       cucumberSignoff: e.CUCUMBER_SIGNOFF,
       referenceAppRunning: e.REFERENCE_APP_RUNNING,
+      ...(e.BENCH_PHASES ? { benchPhases: e.BENCH_PHASES } : {}),
       ...(e.SHARD ? { shard: e.SHARD } : {}),
       ...(e.PW_TEST_CONNECT_WS_ENDPOINT ? { remote: e.PW_TEST_CONNECT_WS_ENDPOINT } : {}),
       ci: e.CI,

@@ -1,12 +1,13 @@
 /**
  * The benchmark's floor (npm run bench, (c)): the suite's browser work with no test runner.
- * One browser launch; for each device profile and each of its scenarios, a fresh context and
- * page, and the scenario's steps run through the very same step bodies (steps/*.steps.ts), so
- * the navigations, clicks and waits are those of the real runs; settings, browser and context as in
- * the other runners (support/startup.ts, support/browser.ts). Nothing else: no reporters,
- * no traces, no step screenshots, no figures, no per-test fixtures or workers.
+ * As many lanes side by side as the runner has workers (WORKERS, default 2; --concurrency N), each with its own
+ * browser; every scenario × device profile goes into one queue the lanes take from, as the runner's workers do; per
+ * scenario a fresh context and page, and the scenario's steps run through the very same step bodies
+ * (steps/*.steps.ts), so the navigations, clicks and waits are those of the real runs; settings, browser and context
+ * as in the other runners (support/startup.ts, support/browser.ts). Nothing else: no reporters, no traces, no step
+ * screenshots, no figures, no per-test fixtures or worker processes. --concurrency 1 is the sequential floor.
  *
- *   node --import tsx scripts/bench/floor.ts [--profiles pc-chromium,sp-android] [--repeat 1] [--login-comparison]
+ *   node --import tsx scripts/bench/floor.ts [--profiles pc-chromium,sp-android] [--repeat 1] [--concurrency 2] [--login-comparison]
  *
  * Prints one JSON line: {"scenarios":33,"failed":0,"ms":…,"appStartMs":…,"launchMs":…}. With --login-comparison,
  * a second line: {"login":{"uiMs":…,"httpMs":…,"samples":…},"steps":{"<step text>":total ms,…}}: the browser work by
@@ -58,7 +59,12 @@ export function matchSteps(pickle: Pickle) {
 
 async function main() {
   const { values } = parseArgs({
-    options: { profiles: { type: 'string' }, repeat: { type: 'string', default: '1' }, 'login-comparison': { type: 'boolean', default: false } },
+    options: {
+      profiles: { type: 'string' },
+      repeat: { type: 'string', default: '1' },
+      concurrency: { type: 'string' },
+      'login-comparison': { type: 'boolean', default: false },
+    },
   });
   const env = startUp();
   // The floor does the browser work only: no figures.
@@ -72,64 +78,72 @@ async function main() {
   let app: RunningReferenceApp | undefined;
   if (suite.bundled && !suite.run.referenceAppRunning) app = await startReferenceApp({ ...suite.bundled, deviations: suite.run.deviations.join(',') });
   const appStartMs = performance.now() - started;
-  const browser = await launchSuiteChromium(suite);
+  // As many lanes as (a) has workers (WORKERS, default 2), each with its own browser as a Playwright worker has: the
+  // scenarios are shared out as the runner shares them, so that (a)/(c) measures the runner and not the parallelism.
+  const lanes = values.concurrency === undefined ? suite.workers : Number(values.concurrency);
+  if (!Number.isInteger(lanes) || lanes < 1) throw new Error(`--concurrency: a whole number ≥ 1, not ${values.concurrency}`);
+  const browsers = await Promise.all(Array.from({ length: lanes }, () => launchSuiteChromium(suite)));
   const launchMs = performance.now() - started - appStartMs;
   const pickles = loadPickles().map((pickle) => ({ pickle, steps: matchSteps(pickle) }));
   const skipRules = SKIP_RULES.map((rule) => ({ ...rule, tagged: parseTagExpression(rule.tags) }));
-  let scenarios = 0;
+  // Every scenario × device profile (× repeat), in the order the runner lists them; the lanes take the next one when free.
+  const jobs = profiles.flatMap((profile) => {
+    const tagged = parseTagExpression(profile.tag);
+    return Array.from({ length: repeat }, () =>
+      pickles
+        .map(({ pickle, steps }) => ({ profile, pickle, steps, tags: pickle.tags.map((t) => t.name) }))
+        .filter(({ tags }) => tagged.evaluate(tags) && !skipRules.some((rule) => rule.tagged.evaluate(tags) && rule.reason({ suite }))),
+    ).flat();
+  });
+  const scenarios = jobs.length;
   const failures: string[] = [];
   /** Total time per step text (screen names folded into 「…」), for the profile. */
   const stepMs: Record<string, number> = {};
   let login: { uiMs: number; httpMs: number; samples: number } | undefined;
-  try {
-    for (const profile of profiles) {
-      const tagged = parseTagExpression(profile.tag);
-      for (let r = 0; r < repeat; r++) {
-        for (const { pickle, steps } of pickles) {
-          const tags = pickle.tags.map((t) => t.name);
-          if (!tagged.evaluate(tags)) continue;
-          if (skipRules.some((rule) => rule.tagged.evaluate(tags) && rule.reason({ suite }))) continue;
-          scenarios++;
-          const context = await newScenarioContext(browser, profile.use, suite);
-          let stepText = '';
-          const ctx = createStepContext({
-            page: await context.newPage(),
-            browser,
-            suite,
-            deviceClass: profile.deviceClass,
-            hasTouch: Boolean(profile.use.hasTouch),
-            manualIndex,
-            tags: () => tags,
-            stepText: () => stepText,
-            evidence: {
-              scenarioTitle: pickle.name,
-              project: profile.name,
-              attach: async () => {},
-              fact: async () => {},
-              note: () => {},
-              writerNote: async () => {},
-            },
-          });
-          try {
-            for (const step of steps) {
-              stepText = step.text;
-              const t = performance.now();
-              await step.body(ctx, ...step.args);
-              const key = step.text.replace(/「[^」]*」画面/, '「…」画面');
-              stepMs[key] = (stepMs[key] ?? 0) + (performance.now() - t);
-            }
-          } catch (error) {
-            failures.push(`[${profile.name}] ${pickle.name}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
-          } finally {
-            ctx.dispose();
-            await context.close();
-          }
+  const lane = async (browser: Browser) => {
+    for (let job = jobs.shift(); job; job = jobs.shift()) {
+      const { profile, pickle, steps, tags } = job;
+      const context = await newScenarioContext(browser, profile.use, suite);
+      let stepText = '';
+      const ctx = createStepContext({
+        page: await context.newPage(),
+        browser,
+        suite,
+        deviceClass: profile.deviceClass,
+        hasTouch: Boolean(profile.use.hasTouch),
+        manualIndex,
+        tags: () => tags,
+        stepText: () => stepText,
+        evidence: {
+          scenarioTitle: pickle.name,
+          project: profile.name,
+          attach: async () => {},
+          fact: async () => {},
+          note: () => {},
+          writerNote: async () => {},
+        },
+      });
+      try {
+        for (const step of steps) {
+          stepText = step.text;
+          const t = performance.now();
+          await step.body(ctx, ...step.args);
+          const key = step.text.replace(/「[^」]*」画面/, '「…」画面');
+          stepMs[key] = (stepMs[key] ?? 0) + (performance.now() - t);
         }
+      } catch (error) {
+        failures.push(`[${profile.name}] ${pickle.name}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+      } finally {
+        ctx.dispose();
+        await context.close();
       }
     }
-    if (values['login-comparison']) login = await compareLogins(browser, suite, profiles[0] ?? chromiumProfile('pc-chromium'));
+  };
+  try {
+    await Promise.all(browsers.map(lane));
+    if (values['login-comparison']) login = await compareLogins(browsers[0] as Browser, suite, profiles[0] ?? chromiumProfile('pc-chromium'));
   } finally {
-    await browser.close();
+    await Promise.all(browsers.map((b) => b.close()));
     await app?.stop();
   }
   for (const f of failures) console.error(f);
