@@ -19,7 +19,7 @@ import { DEVIATION_IDS, type DeviationId, deviationOf, expectedRed } from '../..
 import { orStop } from '../../support/cannot-start.ts';
 import { loadSensitivitySettings } from '../../support/config.ts';
 import { type FailureFact, lastFact } from '../../support/failure-fact.ts';
-import { SENSITIVITY_TESTS, writeVariantFeatures } from './features.ts';
+import { writeVariantFeatures } from './features.ts';
 import { GREEN_SAMPLE, judgeVariant, scenarioKey, type Outcome, type VariantSetting, variantOfFile, variants } from './plan.ts';
 
 // The sensitivity settings (SENSITIVITY_*), validated like every other (support/config.ts).
@@ -42,18 +42,6 @@ const settings = values.settings.split(',').filter(Boolean) as VariantSetting[];
 const projects = values.projects.split(',').filter(Boolean);
 const plan = variants(deviations, settings, values.full);
 
-function run(): { seconds: number; status: number | null } {
-  const started = Date.now();
-  writeVariantFeatures(plan);
-  const gen = spawnSync('npx', ['bddgen', '-c', 'playwright.sensitivity.config.ts'], { stdio: 'inherit', env: { ...process.env, ...sensitivityEnv } });
-  if (gen.status !== 0) return { seconds: 0, status: gen.status };
-  const res = spawnSync('npx', ['playwright', 'test', '-c', 'playwright.sensitivity.config.ts'], {
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, ...sensitivityEnv },
-  });
-  return { seconds: (Date.now() - started) / 1000, status: res.status };
-}
-
 /** The settings of the run's configuration (config.ts), for bddgen and Playwright alike. */
 const sensitivityEnv: Record<string, string> = {
   SENSITIVITY_DEVIATIONS: deviations.join(','),
@@ -68,6 +56,18 @@ const sensitivityEnv: Record<string, string> = {
   TARGET_URL: '',
   DEVIATIONS: '',
 };
+
+function run(): { seconds: number; status: number | null } {
+  const started = Date.now();
+  writeVariantFeatures(plan);
+  const gen = spawnSync('npx', ['bddgen', '-c', 'playwright.sensitivity.config.ts'], { stdio: 'inherit', env: { ...process.env, ...sensitivityEnv } });
+  if (gen.status !== 0) return { seconds: 0, status: gen.status };
+  const res = spawnSync('npx', ['playwright', 'test', '-c', 'playwright.sensitivity.config.ts'], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, ...sensitivityEnv },
+  });
+  return { seconds: (Date.now() - started) / 1000, status: res.status };
+}
 
 interface JsonAttachment {
   name: string;
@@ -97,8 +97,9 @@ function outcomes(file: string): Outcome[] {
   const walk = (suite: JsonSuite) => {
     for (const spec of suite.specs ?? []) {
       for (const t of spec.tests) {
-        // The variant is the test file's first folder (features.ts); the project is the device.
-        const variant = variantOfFile(spec.file.replace(new RegExp(`^${SENSITIVITY_TESTS.replace(/[.]/g, '\\.')}/`), ''));
+        // The variant is the test file's first folder (features.ts: the report's paths are relative to the test
+        // directory); the project is the device.
+        const variant = variantOfFile(spec.file);
         if (!variant) continue;
         const { key } = variant;
         const project = t.projectName;
