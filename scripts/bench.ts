@@ -19,6 +19,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { countOfOneOrMore } from '../reference-app/src/shared/whole-number.ts';
 import { loadPickles } from '../support/manual.ts';
 import { CHROMIUM_PROFILES } from '../support/devices.ts';
 import type { Phases } from './bench/phases.ts';
@@ -132,8 +133,7 @@ async function main() {
       'scaling-profiles': { type: 'string', default: 'pc-chromium' },
     },
   });
-  const runs = Number(values.runs);
-  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs: a whole number ≥ 1, not ${values.runs}`);
+  const runs = countOfOneOrMore('--runs', values.runs);
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(LOGS, { recursive: true });
 

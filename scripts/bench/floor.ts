@@ -20,6 +20,7 @@ import type { Pickle } from '@cucumber/messages';
 import parseTagExpression from '@cucumber/tag-expressions';
 import type { Browser } from '@playwright/test';
 import { toLoopback } from '../../reference-app/src/shared/loopback-fetch.ts';
+import { countOfOneOrMore } from '../../reference-app/src/shared/whole-number.ts';
 import { setExpectTimeout } from '../../checks/matchers.ts';
 import { LoginPage } from '../../pages/LoginPage.ts';
 import { HOME_SCREEN, MyPage } from '../../pages/MyPage.ts';
@@ -80,8 +81,7 @@ async function main() {
   const appStartMs = performance.now() - started;
   // As many lanes as (a) has workers (WORKERS, default 2), each with its own browser as a Playwright worker has: the
   // scenarios are shared out as the runner shares them, so that (a)/(c) measures the runner and not the parallelism.
-  const lanes = values.concurrency === undefined ? suite.workers : Number(values.concurrency);
-  if (!Number.isInteger(lanes) || lanes < 1) throw new Error(`--concurrency: a whole number ≥ 1, not ${values.concurrency}`);
+  const lanes = values.concurrency === undefined ? suite.workers : countOfOneOrMore('--concurrency', values.concurrency);
   const browsers = await Promise.all(Array.from({ length: lanes }, () => launchSuiteChromium(suite)));
   const launchMs = performance.now() - started - appStartMs;
   const pickles = loadPickles().map((pickle) => ({ pickle, steps: matchSteps(pickle) }));

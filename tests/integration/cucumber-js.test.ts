@@ -3,23 +3,31 @@
  * manual writer's message as playwright-bdd, keeps the red scenario's trace, writes the merged
  * sign-off as 不合格, and leaves no password in anything it wrote; a green run of part of the manual
  * is signed 一部のみ確認, not 不合格. The green run over every
- * profile is part of `npm test` (npm run conformance:cucumber).
+ * profile is part of `npm test` (npm run conformance:cucumber). In a sandbox (a copy of the checkout), so that the
+ * project's own reports stay those of its last real run.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { after, before, test } from 'node:test';
 import { files, SECRET_NEEDLES, secretHits } from '../helpers/artifacts.ts';
+import { makeSandbox, type Sandbox } from './helpers/sandbox.ts';
 
-const OUT = 'reports/cucumber-js';
+let sandbox: Sandbox;
+let OUT = '';
+before(() => {
+  sandbox = makeSandbox('cucumber-js');
+  OUT = sandbox.path('reports', 'cucumber-js');
+});
+after(() => sandbox.remove());
 
 test('a renamed logout button turns 3.3(1)① red under cucumber-js, with the manual writer message, a trace and a 不合格 sign-off', () => {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/conformance-cucumber.ts', '--tags', '@3.3-1'], {
-    encoding: 'utf8',
-    env: { ...process.env, PROJECTS: 'pc-chromium', DEVIATIONS: 'logout-renamed', TARGET_URL: '', CI: '1' },
-    timeout: 120_000,
-  });
+  const run = sandbox.run(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/conformance-cucumber.ts', '--tags', '@3.3-1'],
+    { PROJECTS: 'pc-chromium', DEVIATIONS: 'logout-renamed', CI: '1' },
+    120_000,
+  );
   const output = run.stdout + run.stderr;
   assert.equal(run.status, 1, output);
   assert.match(output, /マニュアル 3\.3\(1\)① のとおりになっていません/);
@@ -39,11 +47,7 @@ test('a renamed logout button turns 3.3(1)① red under cucumber-js, with the ma
 });
 
 test("a green run of one device and one tag (README's example) is 一部のみ確認, never 不合格, and names what it did not check", () => {
-  const run = spawnSync('npx', ['cucumber-js', '--tags', '@3.3-2'], {
-    encoding: 'utf8',
-    env: { ...process.env, DEVICE_PROFILE: 'sp-android', DEVIATIONS: '', TARGET_URL: '', CI: '1' },
-    timeout: 180_000,
-  });
+  const run = sandbox.run('npx', ['cucumber-js', '--tags', '@3.3-2'], { DEVICE_PROFILE: 'sp-android', CI: '1' }, 180_000);
   const output = run.stdout + run.stderr;
   assert.equal(run.status, 0, output);
   assert.match(output, /3 scenarios \(3 passed\)/);

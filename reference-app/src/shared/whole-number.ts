@@ -7,3 +7,10 @@ export function wholeNumber(name: string, raw: string | number | undefined, fall
   }
   return value;
 }
+
+/** A count of at least one (rounds, lanes, processes side by side), given on a command line: anything else is an error naming it. */
+export function countOfOneOrMore(name: string, raw: string): number {
+  const value = Number(raw);
+  if (raw.trim() === '' || !Number.isInteger(value) || value < 1) throw new Error(`${name}: a whole number ≥ 1, not ${raw}`);
+  return value;
+}
