@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { Browser } from '@playwright/test';
@@ -115,7 +115,9 @@ describe('startUp', () => {
 describe('the sensitivity settings', () => {
   test('have their defaults, and a bad one is named', () => {
     const s = loadSensitivitySettings({});
-    assert.equal(s.SENSITIVITY_WORKERS, 2);
+    // One more than the cores (red scenarios wait out timeouts): 3 on a 2-core machine.
+    assert.equal(s.SENSITIVITY_WORKERS, Math.min(16, availableParallelism() + 1));
+    assert.equal(loadSensitivitySettings({ SENSITIVITY_WORKERS: '2' }).SENSITIVITY_WORKERS, 2);
     assert.equal(s.SENSITIVITY_EXPECT_TIMEOUT, 1000);
     assert.deepEqual(s.SENSITIVITY_SETTINGS, ['bundled', 'hellowork', 'target']);
     assert.deepEqual(s.SENSITIVITY_PROJECTS, ['pc-chromium', 'sp-android']);

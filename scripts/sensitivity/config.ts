@@ -12,7 +12,7 @@
  *   SENSITIVITY_SETTINGS        bundled,hellowork,target (default: all three)
  *   SENSITIVITY_PROJECTS        base projects to run (default: pc-chromium,sp-android)
  *   SENSITIVITY_FULL=1          every scenario (npm run sensitivity:full), not only expected reds + the green sample
- *   SENSITIVITY_WORKERS         parallel workers (default 2)
+ *   SENSITIVITY_WORKERS         parallel workers (default: the machine's cores + 1)
  *   SENSITIVITY_EXPECT_TIMEOUT  ms a web-first check waits (default 1000)
  *   SENSITIVITY_JSON            where the JSON report goes (default: test-results/sensitivity.json)
  */
