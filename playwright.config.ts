@@ -31,18 +31,30 @@ const { suite, merging, shard, remote, chromium } = orStop(() => {
   const chromium = remote || merging ? undefined : resolveChromium();
   return { suite, merging, shard, remote, chromium };
 });
-// Which browser and Japanese font (support/browser.ts): one line at the start (the runner's process only: workers load this file too).
-const used = chromium ? describeBrowserAndFont(chromium) : undefined;
-// Not in bddgen's process either (`npm run conformance` runs bddgen first, which loads this file too). TEST_WORKER_INDEX
-// is Playwright's own (set in its workers only), not a setting of the suite's. Playwright loads the config more than
-// once in its main process: a mark on the process's global object says the line was printed.
-const ANNOUNCED = Symbol.for('hellowork-manual-conformance.browser-announced');
-const marks = globalThis as { [ANNOUNCED]?: true };
-if (used && !process.env.TEST_WORKER_INDEX && !marks[ANNOUNCED] && !/bddgen/.test(process.argv[1] ?? '')) {
-  console.error(`Browser: ${used.browser}; Japanese font: ${used.font}`);
-  console.error(describeOrigins(suite));
-  marks[ANNOUNCED] = true;
+// Only the runner's main process prints and reports: its workers load this file too, and so does bddgen (`npm run
+// conformance` runs it first). TEST_WORKER_INDEX is Playwright's own (set in its workers only), not a setting of the suite's.
+const reporting = !process.env.TEST_WORKER_INDEX && !/bddgen/.test(process.argv[1] ?? '');
+// What only the reports need is read there alone, and once: Playwright loads the config more than once in its main
+// process, so it is kept on the process's global object. The browser's version starts the browser; the commit asks git.
+const FACTS = Symbol.for('hellowork-manual-conformance.run-facts');
+interface RunFacts {
+  readonly used: ReturnType<typeof describeBrowserAndFont> | undefined;
+  readonly commit: ReturnType<typeof commitOf>;
+  readonly suite: ReturnType<typeof suiteOf>;
 }
+const marks = globalThis as { [FACTS]?: RunFacts };
+const facts = reporting ? (marks[FACTS] ?? announce()) : undefined;
+/** Which browser and Japanese font (support/browser.ts), and where the app is: the run's first lines. */
+function announce(): RunFacts {
+  const used = chromium ? describeBrowserAndFont(chromium) : undefined;
+  if (used) {
+    console.error(`Browser: ${used.browser}; Japanese font: ${used.font}`);
+    console.error(describeOrigins(suite));
+  }
+  marks[FACTS] = { used, commit: commitOf('.'), suite: suiteOf('.') };
+  return marks[FACTS];
+}
+const used = facts?.used;
 // slowMo goes into each project's launchOptions: a project's launchOptions replace the top-level ones wholesale.
 const launchOptions = { ...(chromium?.launchOptions ?? {}), ...(suite.slowMo > 0 ? { slowMo: suite.slowMo } : {}) };
 const extra = availableExtraBrowsers();
@@ -153,16 +165,16 @@ export default defineConfig<Options>({
             resultsDir: allureResultsDir(shard),
             detail: false,
             suiteTitle: false,
-            // Shown on the report's overview: what was checked, with what.
-            environmentInfo: {
+            // Shown on the report's overview: what was checked, with what (the main process's reporters only).
+            environmentInfo: facts && {
               対象: suite.mode === 'bundled' ? `${targetOf({})}（${suite.hellowork.baseURL}）` : suite.hellowork.baseURL,
               マイナポータル: suite.mynaportal?.baseURL ?? '未設定（マイナポータルのシナリオは省略）',
               ブラウザー: used ? used.browser : `リモートのブラウザー（${remote?.origin}、PW_TEST_CONNECT_WS_ENDPOINT）`,
               日本語フォント: used ? used.font : 'リモートのブラウザー側のフォント',
               ...(chromium && bareMachine() ? { 試験用フラグ: 'SUITE_BARE_MACHINE=1（システムのブラウザーとフォントを使わない）' } : {}),
               端末: projects.map((p) => `${p.name}: ${deviceName(p.use)}`).join(' / '),
-              スイート: `${suiteOf('.').name} ${suiteOf('.').version}`,
-              コミット: ((c) => (c ? `${c.hash}${c.dirty ? '（コミットしていない変更あり）' : ''}` : '不明'))(commitOf('.')),
+              スイート: `${facts.suite.name} ${facts.suite.version}`,
+              コミット: facts.commit ? `${facts.commit.hash}${facts.commit.dirty ? '（コミットしていない変更あり）' : ''}` : '不明',
             },
           },
         ]),
