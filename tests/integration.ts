@@ -9,9 +9,8 @@ import { readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { run } from 'node:test';
-import { spec, tap } from 'node:test/reporters';
 import { countOfOneOrMore } from '../reference-app/src/shared/whole-number.ts';
+import { runTestFiles } from './helpers/run-files.ts';
 
 /**
  * The files that take longest, longest first (alone, on the 2-core machine of README "Benchmark", 2026-12-08: 179, 110,
@@ -36,9 +35,4 @@ if (files.length === 0) throw new Error(`no tests/integration/*.test.ts matches 
 
 const concurrency = values.concurrency === undefined ? availableParallelism() : countOfOneOrMore('--concurrency', values.concurrency);
 
-const stream = run({ files, concurrency: Math.min(concurrency, files.length) });
-stream.on('test:fail', () => {
-  process.exitCode = 1;
-});
-// As `node --test` prints: spec on a terminal, TAP otherwise (CI logs).
-stream.compose(process.stdout.isTTY ? new spec() : tap).pipe(process.stdout);
+runTestFiles(files, concurrency);

@@ -10,9 +10,8 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { run } from 'node:test';
-import { spec, tap } from 'node:test/reporters';
 import { countOfOneOrMore } from '../reference-app/src/shared/whole-number.ts';
+import { runTestFiles } from './helpers/run-files.ts';
 import { registerUnitFiles, UNIT_DIR } from './helpers/unit-files.ts';
 
 /** Seconds a file takes (2026-12-08, this 2-core machine, two lanes), for those that take more than one; the rest count 0.5. */
@@ -56,11 +55,5 @@ if (lanes === 1) {
     writeFileSync(path, `import { registerUnitFiles } from ${JSON.stringify(register)};\nregisterUnitFiles(${JSON.stringify(lane.files.sort())});\n`);
     return path;
   });
-  const stream = run({ files: laneFiles, concurrency: lanes });
-  stream.on('test:fail', () => {
-    process.exitCode = 1;
-  });
-  stream.on('close', () => rmSync(dir, { recursive: true, force: true }));
-  // As `node --test` prints: spec on a terminal, TAP otherwise (CI logs).
-  stream.compose(process.stdout.isTTY ? new spec() : tap).pipe(process.stdout);
+  runTestFiles(laneFiles, lanes).on('close', () => rmSync(dir, { recursive: true, force: true }));
 }
