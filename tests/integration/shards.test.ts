@@ -5,8 +5,8 @@
  * merges them. Every (project, scenario) of an unsharded listing must appear exactly once in each merged
  * report: Playwright's (as JSON), Cucumber JSON / JUnit, the sign-off, and the Allure results and report.
  *
- * Restricted to --project pc-chromium (11 scenarios in 3 feature files), to keep it short: Playwright shards by file
- * × project here (fullyParallel is off), so one project already spreads over both shards. Traces are on,
+ * Restricted to --project pc-chromium (11 scenarios), to keep it short: the configuration is fullyParallel, so
+ * Playwright shards by scenario and one project already spreads over both shards. Traces are on,
  * to check that no shard's blob carries a password in clear.
  */
 import assert from 'node:assert/strict';
