@@ -8,7 +8,7 @@ import { availableExtraBrowsers, bareMachine, type Device, describeBrowserAndFon
 import { orStop, stopOn } from './support/cannot-start.ts';
 import { ConfigError, describeOrigins } from './support/config.ts';
 import { CHROMIUM_PROFILES } from './support/devices.ts';
-import { commitOf, suiteOf, targetOf } from './support/reporters/signoff/facts.ts';
+import { commitOf, type RunFacts, suiteOf, targetOf } from './support/reporters/signoff/facts.ts';
 import { startUp } from './support/startup.ts';
 import { FIGURES_DIR } from './support/figures/capture.ts';
 import { driftDirOf } from './support/figures/book.ts';
@@ -36,16 +36,13 @@ const { suite, merging, shard, remote, chromium } = orStop(() => {
 const reporting = !process.env.TEST_WORKER_INDEX && !/bddgen/.test(process.argv[1] ?? '');
 // What only the reports need is read there alone, and once: Playwright loads the config more than once in its main
 // process, so it is kept on the process's global object. The browser's version starts the browser; the commit asks git.
-const FACTS = Symbol.for('hellowork-manual-conformance.run-facts');
-interface RunFacts {
-  readonly used: ReturnType<typeof describeBrowserAndFont> | undefined;
-  readonly commit: ReturnType<typeof commitOf>;
-  readonly suite: ReturnType<typeof suiteOf>;
-}
-const marks = globalThis as { [FACTS]?: RunFacts };
-const facts = reporting ? (marks[FACTS] ?? announce()) : undefined;
-/** Which browser and Japanese font (support/browser.ts), and where the app is: the run's first lines. */
-function announce(): RunFacts {
+const FACTS = Symbol.for('hellowork-manual-conformance.report-facts');
+/** The sign-off's run facts that Allure's overview shows too, and the browser and font the run's first line names. */
+type ReportFacts = Pick<RunFacts, 'suite' | 'commit'> & { readonly used: ReturnType<typeof describeBrowserAndFont> | undefined };
+const marks = globalThis as { [FACTS]?: ReportFacts };
+const facts = reporting ? (marks[FACTS] ?? readReportFacts()) : undefined;
+/** Reads them, and prints which browser and Japanese font (support/browser.ts), and where the app is: the run's first lines. */
+function readReportFacts(): ReportFacts {
   const used = chromium ? describeBrowserAndFont(chromium) : undefined;
   if (used) {
     console.error(`Browser: ${used.browser}; Japanese font: ${used.font}`);
